@@ -1,0 +1,85 @@
+"""Pelican settings for the perlenmädchen blog (development and preview builds).
+
+`publishconf.py` builds on these for the published site.
+"""
+
+AUTHOR = "perlenmädchen"
+SITENAME = "perlenmädchen"
+SITESUBTITLE = "Kreativagentur perlenmädchen – der Blog"
+SITEURL = ""
+
+PATH = "content"
+ARTICLE_PATHS = ["posts"]
+PAGE_PATHS = ["pages"]
+STATIC_PATHS = ["images", "extra"]
+OUTPUT_PATH = "output"
+THEME = "theme"
+
+TIMEZONE = "Europe/Berlin"
+DEFAULT_LANG = "de"
+DEFAULT_CATEGORY = "Allgemein"
+
+# The agency's plugin (German metadata, dates, slugs, typography) and the
+# maintained sitemap plugin.
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = ["perlen", "pelican.plugins.sitemap"]
+
+# Our atomic build (`perlen bauen`) swaps the finished site into place, so
+# Pelican itself never deletes the previous output.
+DELETE_OUTPUT_DIRECTORY = False
+
+# Pretty, stable URLs without ".html" (documented in README.md).
+ARTICLE_URL = "{date:%Y}/{slug}/"
+ARTICLE_SAVE_AS = "{date:%Y}/{slug}/index.html"
+DRAFT_URL = "entwuerfe/{slug}/"
+DRAFT_SAVE_AS = "entwuerfe/{slug}/index.html"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+DRAFT_PAGE_URL = "entwuerfe/seiten/{slug}/"
+DRAFT_PAGE_SAVE_AS = "entwuerfe/seiten/{slug}/index.html"
+CATEGORY_URL = "kategorie/{slug}/"
+CATEGORY_SAVE_AS = "kategorie/{slug}/index.html"
+CATEGORIES_URL = "kategorien/"
+CATEGORIES_SAVE_AS = "kategorien/index.html"
+TAG_URL = "schlagwort/{slug}/"
+TAG_SAVE_AS = "schlagwort/{slug}/index.html"
+TAGS_URL = "schlagwoerter/"
+TAGS_SAVE_AS = "schlagwoerter/index.html"
+AUTHOR_URL = "autorin/{slug}/"
+AUTHOR_SAVE_AS = "autorin/{slug}/index.html"
+AUTHORS_URL = "autorinnen/"
+AUTHORS_SAVE_AS = "autorinnen/index.html"
+ARCHIVES_URL = "archiv/"
+ARCHIVES_SAVE_AS = "archiv/index.html"
+YEAR_ARCHIVE_URL = "{date:%Y}/"
+YEAR_ARCHIVE_SAVE_AS = "{date:%Y}/index.html"
+MONTH_ARCHIVE_SAVE_AS = ""
+DAY_ARCHIVE_SAVE_AS = ""
+
+DEFAULT_PAGINATION = 10
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/seite/{number}/", "{base_name}/seite/{number}/index.html"),
+)
+
+# Feeds need absolute URLs, so only publishconf.py turns them on.
+FEED_ALL_ATOM = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+
+# Stock typogrify is replaced by the plugin's German text pipeline.
+TYPOGRIFY = False
+
+# The content cache speeds up rebuilds; the plugin keeps one cache per
+# version of its own code and settings, so a change never serves stale text.
+CACHE_CONTENT = True
+LOAD_CONTENT_CACHE = True
+CACHE_PATH = "cache"
+
+SITEMAP = {
+    "format": "xml",
+    "priorities": {"articles": 0.7, "indexes": 0.5, "pages": 0.3},
+    "changefreqs": {"articles": "monthly", "indexes": "daily", "pages": "monthly"},
+}

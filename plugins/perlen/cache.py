@@ -1,0 +1,34 @@
+"""One content cache per version of the plugin's code and the settings.
+
+Pelican's content cache is keyed by file modification times only: after a
+change to the text pipeline or to `pelicanconf.py` it would serve old HTML.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+_PACKAGE = Path(__file__).parent
+_IGNORED = {"OUTPUT_PATH", "CACHE_PATH"}
+
+
+def fingerprint(settings: dict) -> str:
+    """A short hash of the plugin's source and the settings' values."""
+    digest = hashlib.sha256()
+    for source in sorted(_PACKAGE.glob("*.py")):
+        digest.update(source.read_bytes())
+    for key in sorted(settings):
+        value = repr(settings[key])
+        # Output and cache paths change per (atomic) build; object reprs with
+        # memory addresses change per process. Neither changes the content.
+        if key.isupper() and key not in _IGNORED and " at 0x" not in value:
+            digest.update(f"{key}={value}".encode())
+    return digest.hexdigest()[:16]
+
+
+def use_versioned_cache(pelican) -> None:
+    """`initialized` handler: point CACHE_PATH at this version's cache."""
+    settings = pelican.settings
+    settings["CACHE_PATH"] = os.path.join(settings["CACHE_PATH"], fingerprint(settings))

@@ -1,0 +1,18 @@
+"""German slugs: `Monarchie im Perlenbüro` → `monarchie-im-perlenbuero`.
+
+Stock Pelican transliterates with Unidecode first (`ü` → `u`), which German
+readers read as a misspelling; we spell umlauts out before Pelican's slugify.
+"""
+
+from pelican.settings import DEFAULT_CONFIG
+from pelican.utils import slugify
+
+_GERMAN = str.maketrans(
+    {"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss", "ẞ": "SS"}
+)
+_SUBSTITUTIONS = DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"]
+
+
+def german_slug(text: str) -> str:
+    """Return the URL slug of a German title, category, tag or name."""
+    return slugify(text.translate(_GERMAN), regex_subs=_SUBSTITUTIONS)

@@ -1,0 +1,25 @@
+"""Pelican settings for the published site: absolute URLs, feeds, no drafts.
+
+`SITEURL` comes from the environment: `SITEURL=https://example.org make publish`.
+"""
+
+import os
+import sys
+
+sys.path.append(os.curdir)
+from pelicanconf import *  # noqa: E402,F403
+
+SITEURL = os.environ.get("SITEURL", "").rstrip("/")
+if not SITEURL.startswith(("https://", "http://")):
+    raise SystemExit(
+        "SITEURL fehlt: Bitte die Adresse der Website angeben, "
+        "z. B. „SITEURL=https://blog.example.org make publish“."
+    )
+RELATIVE_URLS = False
+
+FEED_ALL_ATOM = "feeds/alle.atom.xml"
+CATEGORY_FEED_ATOM = "feeds/kategorie/{slug}.atom.xml"
+FEED_DOMAIN = SITEURL
+
+# The published build never contains drafts or posts dated in the future.
+PERLEN_PUBLISH = True
