@@ -118,7 +118,7 @@ def check_weekday(text: str, weekday: str, day: date, *, locale: str = "de") -> 
     expected = weekdays.get(weekday)
     if expected is None:
         raise DateError(
-            f"„{text}“: Den Wochentag „{weekday}“ kenne ich nicht.",
+            f"„{text}“: Den Wochentag „{weekday.capitalize()}“ kenne ich nicht.",
             f"Der {day:%d.%m.%Y} ist ein {actual}.",
         )
     if expected != day.weekday():
