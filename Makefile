@@ -3,14 +3,16 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+NODE_STAMP := node_modules/.installed
 PELICANOPTS ?=
 N ?= 1000
 
 .DEFAULT_GOAL := help
-.PHONY: help venv html serve clean test lint
+.PHONY: help venv html serve clean test lint bench neu pruefen vorschau lighthouse
+.PHONY: publish verify rsync_upload s3_upload ssh-ziel s3-ziel
 
 help: ## List the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+	@grep -E '^[a-z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -20,17 +22,72 @@ $(STAMP): pyproject.toml requirements.lock
 
 venv: $(STAMP) ## Create or refresh the virtual environment from the lock file
 
+# axe-core (browser tests) and Lighthouse, pinned in package-lock.json.
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
 html: $(STAMP) ## Build the site into output/ (atomic: a failed build keeps the old output)
 	$(BIN)/perlen bauen $(PELICANOPTS)
 
 serve: $(STAMP) ## Serve the site on http://127.0.0.1:8000 and rebuild on changes
 	$(BIN)/pelican --listen --autoreload --bind 127.0.0.1 --port 8000 -s pelicanconf.py $(PELICANOPTS)
 
+# Writers' commands; arguments come from the command line, e.g.
+# `make neu TITEL="Monarchie im Perlenbüro" KATEGORIE=Haltung`, and reach the
+# shell as environment variables, so quotes in a title stay intact.
+PORT ?= 8000
+
+neu: $(STAMP) ## Neuen Beitrag anlegen: make neu TITEL="…" [KATEGORIE=… SCHLAGWOERTER="a, b" AUTORIN=… DATUM=…]
+	@test -n "$$TITEL" || { echo 'Bitte einen Titel angeben: make neu TITEL="Mein Titel"' >&2; exit 2; }
+	@$(BIN)/perlen neu "$$TITEL" $${KATEGORIE:+--kategorie "$$KATEGORIE"} \
+		$${SCHLAGWOERTER:+--schlagwoerter "$$SCHLAGWOERTER"} $${AUTORIN:+--autorin "$$AUTORIN"} \
+		$${DATUM:+--datum "$$DATUM"}
+
+pruefen: $(STAMP) ## Alle Beiträge prüfen (STRENG=1: auch Warnungen zählen als Fehler)
+	@$(BIN)/perlen pruefen $${STRENG:+--streng}
+
+vorschau: $(STAMP) ## Vorschau mit Entwürfen auf http://127.0.0.1:$(PORT)/, neu gebaut bei jeder Änderung
+	@$(BIN)/perlen vorschau --port $(PORT)
+
+# Publishing. The site's address and the upload targets come from the
+# environment, never from a committed file:
+#   SITEURL=https://blog.example.org make publish
+#   SSH_HOST=… SSH_TARGET_DIR=/var/www/blog [SSH_USER=… SSH_PORT=…] make rsync_upload
+#   S3_BUCKET=… make s3_upload   (with the aws CLI and its credentials)
+OUTPUT := output
+SSH_PORT ?= 22
+
+publish: $(STAMP) ## Build output/ for publishing (SITEURL=https://… make publish): strict, verified, with search
+	$(BIN)/perlen veroeffentlichen --ausgabe $(OUTPUT)
+
+verify: $(STAMP) ## Check the built output/ again: links, images, HTML, feeds, sitemap, third-party hosts
+	$(BIN)/perlen veroeffentlichen --ausgabe $(OUTPUT) --nur-pruefen
+
+rsync_upload: ssh-ziel publish ## Publish, then upload output/ over SSH with rsync (SSH_HOST, SSH_TARGET_DIR)
+	rsync -e "ssh -p $(SSH_PORT)" -P -rvzc --include tags --cvs-exclude --delete \
+		"$(OUTPUT)"/ "$${SSH_USER:+$$SSH_USER@}$$SSH_HOST:$$SSH_TARGET_DIR"
+
+s3_upload: s3-ziel publish ## Publish, then upload output/ to the S3 bucket S3_BUCKET
+	aws s3 sync "$(OUTPUT)"/ "s3://$$S3_BUCKET" --delete
+
+ssh-ziel:
+	@test -n "$$SSH_HOST" -a -n "$$SSH_TARGET_DIR" || { echo 'Bitte das Ziel angeben: SSH_HOST=server.example.org SSH_TARGET_DIR=/var/www/blog make rsync_upload' >&2; exit 2; }
+
+s3-ziel:
+	@test -n "$$S3_BUCKET" || { echo 'Bitte den Bucket angeben: S3_BUCKET=mein-bucket make s3_upload' >&2; exit 2; }
+
 clean: ## Remove the built site and the caches
 	rm -rf output cache
 
-test: $(STAMP) ## Run the whole test suite
+test: $(STAMP) $(NODE_STAMP) ## Run the whole test suite
 	$(BIN)/pytest
+
+lighthouse: $(STAMP) $(NODE_STAMP) ## Lighthouse on home page and a post (mobile; reports in test-artifacts/)
+	$(BIN)/pytest -q tests/browser/test_lighthouse.py
+
+bench: $(STAMP) ## Measure build speed against stock Pelican on N generated posts (N=10000 for the scale run)
+	$(BIN)/python -m benchmarks.run --beitraege $(N) --speichern cache/benchmark-$(N).json --vergleich cache/benchmark-1000.json
 
 lint: $(STAMP) ## Check formatting and lint rules
 	$(BIN)/ruff check plugins tests benchmarks

@@ -18,6 +18,25 @@ THEME = "theme"
 TIMEZONE = "Europe/Berlin"
 DEFAULT_LANG = "de"
 DEFAULT_CATEGORY = "Allgemein"
+# Posts live in year folders (`posts/2021/`); a folder is not a category.
+USE_FOLDER_AS_CATEGORY = False
+
+# Markdown: Pelican's defaults plus local links, so that `![Alt](bild.jpg)`
+# beside a post and `[…](anderer-beitrag.md)` work in the built site.
+MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.codehilite": {"css_class": "highlight"},
+        "markdown.extensions.extra": {},
+        "markdown.extensions.meta": {},
+        "perlen.links": {"static_paths": STATIC_PATHS},
+    },
+    "output_format": "html5",
+}
+
+# The preview shows drafts and posts dated in the future at their draft
+# address (`DRAFT_URL`), marked as "Entwurf" or "geplant"; publishconf.py
+# leaves both out.
+WITH_FUTURE_DATES = False
 
 # The agency's plugin (German metadata, dates, slugs, typography) and the
 # maintained sitemap plugin.
@@ -82,4 +101,27 @@ SITEMAP = {
     "format": "xml",
     "priorities": {"articles": 0.7, "indexes": 0.5, "pages": 0.3},
     "changefreqs": {"articles": "monthly", "indexes": "daily", "pages": "monthly"},
+    "exclude": [r"^404\.html$", r"^robots\.txt$"],
 }
+
+# Theme. Autoescape is on: plain text (tag names, `|plaintext` titles) is
+# escaped for HTML automatically; templates mark HTML fragments (`article.title`,
+# `article.content`) with `|safe` where they are used.
+JINJA_ENVIRONMENT = {"autoescape": True}
+# Direct templates: the search page (`/suche/`), the 404 page and robots.txt
+# (a template, so that its sitemap line is absolute).
+DIRECT_TEMPLATES = ["index", "tags", "categories", "authors", "archives", "suche", "404", "robots"]
+TEMPLATE_EXTENSIONS = [".html", ".txt"]
+INDEX_URL = ""
+SUCHE_URL = "suche/"
+SUCHE_SAVE_AS = "suche/index.html"
+ROBOTS_URL = "robots.txt"
+ROBOTS_SAVE_AS = "robots.txt"
+# The main navigation: these pages, then the static pages named in MENU_PAGES
+# (by slug, shown only when they exist). All pages are linked in the footer.
+MENUITEMS = (
+    ("Archiv", ARCHIVES_URL),
+    ("Schlagwörter", TAGS_URL),
+    ("Suche", SUCHE_URL),
+)
+MENU_PAGES = ["ueber-uns"]

@@ -21,5 +21,15 @@ FEED_ALL_ATOM = "feeds/alle.atom.xml"
 CATEGORY_FEED_ATOM = "feeds/kategorie/{slug}.atom.xml"
 FEED_DOMAIN = SITEURL
 
-# The published build never contains drafts or posts dated in the future.
+# The published build never contains drafts or posts dated in the future:
+# the plugin skips them before they become pages (a scheduled post appears
+# with the first publish build after its date).
 PERLEN_PUBLISH = True
+WITH_FUTURE_DATES = False
+
+# Publishing is strict and checked: every warning fails the build, the theme's
+# CSS, JS and fonts get content-hashed names, and the finished site is
+# verified before it replaces output/ (see plugins/perlen/build.py).
+PERLEN_STRICT = True
+PERLEN_ASSET_HASHES = True
+PERLEN_VERIFY = True

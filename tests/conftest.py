@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Callable, Mapping
+from contextlib import chdir, redirect_stderr, redirect_stdout
+from io import StringIO
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from perlen.build import build, load_settings
+from perlen.cli import main as perlen_main
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -75,3 +79,64 @@ def project_copy(tmp_path: Path) -> Path:
     """A copy of the real content/, for tests that build the agency's own site."""
     shutil.copytree(ROOT / "content", tmp_path / "content")
     return tmp_path
+
+
+@pytest.fixture(scope="session")
+def java() -> None:
+    """The publish build checks HTML with the Nu HTML Checker, a Java program.
+
+    Without Java the test is skipped – or fails with `PERLEN_REQUIRE_JAVA=1`
+    (set by `.ci/run`), so CI never passes without the check.
+    """
+    if shutil.which("java") is None:
+        if os.environ.get("PERLEN_REQUIRE_JAVA") == "1":
+            pytest.fail("java fehlt – PERLEN_REQUIRE_JAVA=1 verlangt die HTML-Prüfung.")
+        pytest.skip("java fehlt (apt-get install default-jre-headless)")
+
+
+@pytest.fixture
+def publish_site(site: Site, monkeypatch: pytest.MonkeyPatch, java: None) -> Site:
+    """An empty site for publish builds (`site.build("publishconf.py")`):
+    SITEURL is set, and the page the theme's menu links to exists."""
+    monkeypatch.setenv("SITEURL", "https://blog.example.org")
+    site.write("pages/ueber-uns.md", "Titel: Über uns\n\nWir sind perlenmädchen.\n")
+    return site
+
+
+class Project:
+    """A throwaway blog project for the `perlen` commands: the real settings
+    files and theme, its own content; commands run with it as working dir."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.content = root / "content"
+        root.mkdir(parents=True)
+        for name in ("pelicanconf.py", "publishconf.py"):
+            shutil.copy(ROOT / name, root / name)
+        for name in ("theme", "plugins"):
+            (root / name).symlink_to(ROOT / name)
+        (self.content / "posts").mkdir(parents=True)
+        (self.content / "pages").mkdir()
+
+    def write(self, relative: str, text: str | bytes) -> Path:
+        """Write a file under content/, e.g. `project.write("posts/2021/x.md", …)`."""
+        path = self.content / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(text, encoding="utf-8")
+        return path
+
+    def run(self, *args: str) -> tuple[int, str, str]:
+        """`perlen ARGS` through its entry point: (exit code, stdout, stderr)."""
+        out, err = StringIO(), StringIO()
+        with chdir(self.root), redirect_stdout(out), redirect_stderr(err):
+            code = perlen_main(list(args))
+        return code, out.getvalue(), err.getvalue()
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Project:
+    """An empty blog project to run `perlen neu/pruefen/vorschau` in."""
+    return Project(tmp_path / "blog")

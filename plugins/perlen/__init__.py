@@ -8,10 +8,24 @@ import logging
 
 from pelican import signals
 
-from . import build_problems, cache, reader, templating
-
+from . import (
+    build_problems,
+    cache,
+    checks,
+    cover_image,
+    progress,
+    reader,
+    reading_time,
+    related,
+    schedule,
+    search_index,
+    sitemap_fixes,
+    templating,
+    urls,
+)
 
 _HIDE_REPORTED = build_problems.HideReportedFailures()
+_HIDE_EMPTY_ALT = checks.HideEmptyAltWarnings()
 
 
 def register() -> None:
@@ -19,5 +33,25 @@ def register() -> None:
     signals.readers_init.connect(reader.add_reader)
     signals.generator_init.connect(templating.add_filters)
     signals.content_object_init.connect(templating.localize_dates)
+    signals.content_object_init.connect(reading_time.add_reading_time)
+    signals.article_generator_finalized.connect(related.add_related)
+    signals.article_generator_finalized.connect(urls.freeze_urls)
+    signals.page_generator_finalized.connect(urls.freeze_urls)
+    signals.content_object_init.connect(schedule.mark_state)
+    signals.article_generator_context.connect(schedule.leave_out_unpublished)
+    signals.page_generator_context.connect(schedule.leave_out_unpublished)
+    signals.article_generator_finalized.connect(cover_image.link_cover_images)
+    signals.page_generator_finalized.connect(cover_image.link_cover_images)
+    signals.all_generators_finalized.connect(cover_image.use_cover_urls)
+    signals.article_generator_init.connect(progress.start_reading)
+    signals.page_generator_init.connect(progress.start_reading)
+    signals.article_generator_preread.connect(progress.file_read)
+    signals.page_generator_preread.connect(progress.file_read)
+    signals.article_generator_finalized.connect(progress.start_writing)
+    signals.article_generator_write_article.connect(progress.article_written)
     signals.all_generators_finalized.connect(build_problems.fail_on_problems)
+    signals.initialized.connect(sitemap_fixes.forget_previous_build)
+    signals.all_generators_finalized.connect(sitemap_fixes.date_by_content)
+    signals.finalized.connect(search_index.index_site)
     logging.getLogger("pelican.generators").addFilter(_HIDE_REPORTED)
+    logging.getLogger("pelican.readers").addFilter(_HIDE_EMPTY_ALT)

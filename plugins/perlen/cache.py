@@ -1,13 +1,15 @@
 """One content cache per version of the plugin's code and the settings.
 
 Pelican's content cache is keyed by file modification times only: after a
-change to the text pipeline or to `pelicanconf.py` it would serve old HTML.
+change to the text pipeline, its data, an upgraded Markdown or emoji package,
+or `pelicanconf.py` it would serve old HTML.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+from importlib.metadata import distributions
 from pathlib import Path
 
 _PACKAGE = Path(__file__).parent
@@ -15,10 +17,17 @@ _IGNORED = {"OUTPUT_PATH", "CACHE_PATH"}
 
 
 def fingerprint(settings: dict) -> str:
-    """A short hash of the plugin's source and the settings' values."""
+    """A short hash of the plugin's files, the installed packages' versions
+    and the settings' values."""
     digest = hashlib.sha256()
-    for source in sorted(_PACKAGE.glob("*.py")):
-        digest.update(source.read_bytes())
+    for source in sorted(_PACKAGE.rglob("*")):
+        if source.is_file() and "__pycache__" not in source.parts:
+            digest.update(source.relative_to(_PACKAGE).as_posix().encode())
+            digest.update(source.read_bytes())
+    for package in sorted(
+        f"{d.metadata['Name']}=={d.version}" for d in distributions()
+    ):
+        digest.update(package.encode())
     for key in sorted(settings):
         value = repr(settings[key])
         # Output and cache paths change per (atomic) build; object reprs with

@@ -128,6 +128,7 @@ def check_weekday(text: str, weekday: str, day: date, *, locale: str = "de") -> 
         )
 
 
+@lru_cache(maxsize=65536)
 def format_date(
     value: date | datetime,
     pattern: str = DEFAULT_PATTERN,
@@ -135,7 +136,11 @@ def format_date(
     locale: str = "de",
     tz: ZoneInfo = BERLIN,
 ) -> str:
-    """Format a date with a CLDR pattern, e.g. `Dienstag, 28. September 2021`."""
+    """Format a date with a CLDR pattern, e.g. `Dienstag, 28. September 2021`.
+
+    Memoized: every listing a post appears on formats its date again, and
+    Babel takes tens of microseconds per call (a tenth of a rebuild).
+    """
     if not isinstance(value, datetime):
         value = datetime.combine(value, time(12, 0), tzinfo=tz)
     elif value.tzinfo is None:

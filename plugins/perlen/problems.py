@@ -16,13 +16,20 @@ class Severity(str, Enum):
     WARNING = "Warnung"
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class Problem:
     path: str
     line: int | None
     message: str
     fix: str = ""
     severity: Severity = Severity.ERROR
+
+    def __lt__(self, other: Problem) -> bool:
+        """By file, then line (problems without a line first), then text."""
+        return self._key() < other._key()
+
+    def _key(self) -> tuple:
+        return (self.path, self.line or 0, self.message, self.fix, self.severity.value)
 
     def __str__(self) -> str:
         where = display_path(self.path)

@@ -14,6 +14,74 @@ DEFAULTS: dict[str, Any] = {
     "PERLEN_DATE_PATTERN": "EEEE, d. MMMM y",
     # True in publishconf.py: drafts and future posts stay out of the site.
     "PERLEN_PUBLISH": False,
+    # A summary (the meta description) longer than this is a warning.
+    "PERLEN_SUMMARY_MAX_LENGTH": 160,
+    # Progress lines during long builds: None shows them on a terminal only.
+    "PERLEN_PROGRESS": None,
+    # Reading speed for "4 Min. Lesezeit" (German prose, words per minute).
+    "PERLEN_WORDS_PER_MINUTE": 200,
+    # At most this many related posts (by shared tags) under a post.
+    "PERLEN_RELATED_LIMIT": 3,
+    # For each tag, related-post candidates are the posts this close in time
+    # (in posts, either side); bounds the work for tags on very many posts.
+    "PERLEN_RELATED_WINDOW": 50,
+    # Publishing (True in publishconf.py): every warning fails the build …
+    "PERLEN_STRICT": False,
+    # … the built site is checked before it replaces the output (links,
+    # anchors, images, HTML validity, feeds, sitemap, third-party hosts) …
+    "PERLEN_VERIFY": False,
+    # … and the theme's files with these suffixes get content-hashed names.
+    "PERLEN_ASSET_HASHES": False,
+    "PERLEN_HASHED_SUFFIXES": [".css", ".js", ".woff2", ".woff", ".ttf", ".otf"],
+    # A Pagefind search index after every build (for the search page).
+    "PERLEN_SEARCH": True,
+    # The Content-Security-Policy in `_headers`, directive → sources. No
+    # inline scripts or styles; Pagefind needs WebAssembly ('wasm-unsafe-eval')
+    # and its UI draws icons as data: images.
+    "PERLEN_CSP": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", "'wasm-unsafe-eval'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+    # Third-party hosts pages may load from, by CSP directive, e.g.
+    # {"frame-src": ["www.youtube-nocookie.com"]}; added to the policy, and
+    # verification fails for any other host.
+    "PERLEN_ALLOWED_HOSTS": {},
+    # Further headers for every path in `_headers`.
+    "PERLEN_HEADERS": {
+        "X-Content-Type-Options": "nosniff",
+        "Referrer-Policy": "strict-origin-when-cross-origin",
+    },
+    # The text pipeline (posts, summaries, titles; never code). Emoji get
+    # markup for screen readers: <span class="emoji" role="img"
+    # aria-label="zwinkerndes Gesicht">😉</span>. False turns off all emoji
+    # handling below except the hearts.
+    "PERLEN_EMOJI": True,
+    # Shortcodes become emoji: :wink:, :heart:, :zwinkerndes_gesicht:.
+    "PERLEN_EMOJI_SHORTCODES": True,
+    # Text emoticons become emoji: ;-) → 😉. Off, since ":)" or "B-)" also
+    # occur as plain text.
+    "PERLEN_EMOTICONS": False,
+    # <3 becomes ❤️ and </3 💔, marked up as <span class="emoji heart" …>.
+    "PERLEN_HEARTS": True,
+    # German typography: „Anführungszeichen“, ’ as apostrophe, – and —,
+    # …, non-breaking spaces (z. B., S. 12, 5 km, 28. September).
+    "PERLEN_TYPOGRAPHY": True,
+    # »Guillemets« instead of „Gänsefüßchen“ (needs PERLEN_TYPOGRAPHY).
+    "PERLEN_GUILLEMETS": False,
+    # typogrify's filters that suit German, done inside Markdown; leave one
+    # out to switch it off: "amp" (<span class="amp">&amp;</span>), "caps"
+    # (<span class="caps">DSGVO</span>), "widont" (no lone last word). The
+    # others (English quotes and dashes) are replaced by PERLEN_TYPOGRAPHY,
+    # so Pelican's own TYPOGRIFY stays False.
+    "PERLEN_TYPOGRIFY_FILTERS": ["amp", "caps", "widont"],
 }
 
 

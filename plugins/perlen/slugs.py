@@ -4,6 +4,8 @@ Stock Pelican transliterates with Unidecode first (`ü` → `u`), which German
 readers read as a misspelling; we spell umlauts out before Pelican's slugify.
 """
 
+from functools import lru_cache
+
 from pelican.settings import DEFAULT_CONFIG
 from pelican.utils import slugify
 
@@ -13,6 +15,11 @@ _GERMAN = str.maketrans(
 _SUBSTITUTIONS = DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"]
 
 
+@lru_cache(maxsize=16384)
 def german_slug(text: str) -> str:
-    """Return the URL slug of a German title, category, tag or name."""
+    """Return the URL slug of a German title, category, tag or name.
+
+    Memoized: every post names its category, tags and author again, and
+    Pelican's slugify (Unidecode and four regexes) is slow.
+    """
     return slugify(text.translate(_GERMAN), regex_subs=_SUBSTITUTIONS)

@@ -1,0 +1,1 @@
+"""The build benchmark (`make bench`): corpus generator and runner."""

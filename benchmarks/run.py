@@ -1,0 +1,325 @@
+"""The build benchmark: stock Pelican against this site, on the same posts.
+
+`make bench` (or `python -m benchmarks.run`) generates a German corpus,
+builds it in four variants, alternating, several rounds, and prints the
+medians: wall time, HTML pages per second, peak memory, ratios to stock
+Pelican, and whether the targets of the speed budget are met.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from perlen.build import load_settings
+from perlen.settings import setting
+
+from benchmarks import corpus
+
+ROOT = Path(__file__).resolve().parent.parent
+BUILD_ONCE = Path(__file__).with_name("build_once.py")
+
+
+@dataclass(frozen=True)
+class Variant:
+    key: str
+    label: str
+
+
+STOCK = Variant("stock", "Pelican 4.12, Standard")
+TYPOGRIFY = Variant("typogrify", "Pelican 4.12 + Typogrify")
+FULL = Variant("full", "perlenmädchen, voller Bau")
+REBUILD = Variant("rebuild", "perlenmädchen, 1 Beitrag geändert")
+SEARCH = Variant("search", "Suchindex allein (Pagefind)")
+VARIANTS = (STOCK, TYPOGRIFY, FULL, REBUILD, SEARCH)
+
+
+@dataclass(frozen=True)
+class Measurement:
+    seconds: float
+    peak_mb: float
+    pages: int
+    read: int | None
+
+
+@dataclass(frozen=True)
+class Row:
+    """The medians of one variant over all rounds."""
+
+    variant: str
+    label: str
+    seconds: float
+    pages: int
+    peak_mb: float
+    read: int | None
+
+    @property
+    def pages_per_second(self) -> float:
+        return self.pages / self.seconds
+
+
+def measure(
+    variant: str, content: Path, output: Path, cache: Path, scratch: Path
+) -> Measurement:
+    """Run one build in a child process: its wall time (or the time the child
+    reports for its work alone), peak RSS of it and its helpers, pages."""
+    result = scratch / "result.json"
+    log = scratch / "build.log"
+    command = [
+        sys.executable,
+        str(BUILD_ONCE),
+        variant,
+        str(content),
+        str(output),
+        str(cache),
+        str(result),
+    ]
+    with log.open("w") as stderr:
+        started = time.perf_counter()
+        child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=stderr)
+        _, status, usage = os.wait4(child.pid, 0)
+        seconds = time.perf_counter() - started
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode != 0:
+        messages = log.read_text(encoding="utf-8")
+        raise RuntimeError(f"Der Bau „{variant}“ ist fehlgeschlagen:\n{messages}")
+    facts = json.loads(result.read_text(encoding="utf-8"))
+    return Measurement(
+        seconds=facts.get("seconds", seconds),
+        peak_mb=usage.ru_maxrss / 1024,  # kilobytes on Linux
+        pages=sum(1 for _ in output.rglob("*.html")),
+        read=facts["read"],
+    )
+
+
+def edit(path: Path, number: int) -> str:
+    """Change one post as a writer would; returns a word only this edit adds.
+
+    A single word, so that typography (non-breaking spaces, dashes) leaves
+    it as it is in the HTML.
+    """
+    marker = f"Nachtrag{number}"
+    with path.open("a", encoding="utf-8") as post:
+        post.write(f"\n{marker}: Danke für die vielen Rückmeldungen!\n")
+    return marker
+
+
+def benchmark(posts: int, rounds: int, workdir: Path) -> list[Row]:
+    """Build `posts` generated posts in every variant `rounds` times; medians."""
+    generated = corpus.generate(posts)
+    german, stock = workdir / "deutsch", workdir / "stock"
+    edited = corpus.write(generated, german, german=True)[len(generated) // 2]
+    corpus.write(generated, stock, german=False)
+    edited_page = _article_page(generated[len(generated) // 2])
+
+    measured: dict[str, list[Measurement]] = {v.key: [] for v in VARIANTS}
+    for number in range(1, rounds + 1):
+        scratch = workdir / f"runde-{number}"
+        scratch.mkdir()
+        cache = scratch / "cache"
+        for variant, content in ((STOCK, stock), (TYPOGRIFY, stock)):
+            output = scratch / variant.key
+            measured[variant.key].append(
+                measure(variant.key, content, output, cache, scratch)
+            )
+            shutil.rmtree(output)
+        site_output = scratch / "site"
+        measured[FULL.key].append(measure("site", german, site_output, cache, scratch))
+        for attempt in range(3):
+            marker = edit(edited, number * 10 + attempt)
+            rebuild = measure("site", german, site_output, cache, scratch)
+            if rebuild.read == 1:
+                break
+            # Someone changed the plugin or settings meanwhile: a new cache.
+            print("Cache verfehlt (Code geändert?): Neubau wird wiederholt.")
+        measured[REBUILD.key].append(rebuild)
+        if marker not in (site_output / edited_page).read_text(encoding="utf-8"):
+            raise RuntimeError(
+                f"Der Neubau zeigt die Änderung an „{edited.name}“ nicht."
+            )
+        measured[SEARCH.key].append(
+            measure(SEARCH.key, german, site_output, cache, scratch)
+        )
+        shutil.rmtree(scratch)
+
+    return [_median(v, measured[v.key]) for v in VARIANTS]
+
+
+def _article_page(post: corpus.Post) -> str:
+    """Where this site writes the post, from `ARTICLE_SAVE_AS`."""
+    pattern = load_settings(ROOT / "pelicanconf.py")["ARTICLE_SAVE_AS"]
+    return pattern.format(date=post.date, slug=post.slug)
+
+
+def search_note() -> str:
+    """Whether this site's measured builds include the search index."""
+    if setting(load_settings(ROOT / "pelicanconf.py"), "PERLEN_SEARCH"):
+        return "Der Suchindex ist im vollen Bau und im Neubau enthalten."
+    return (
+        "Der Suchindex entsteht nur im Veröffentlichungsbau (PERLEN_SEARCH ist "
+        "in pelicanconf.py aus); die letzte Zeile zeigt, was er dort dazukostet."
+    )
+
+
+def _median(variant: Variant, runs: list[Measurement]) -> Row:
+    return Row(
+        variant=variant.key,
+        label=variant.label,
+        seconds=statistics.median(m.seconds for m in runs),
+        pages=round(statistics.median(m.pages for m in runs)),
+        peak_mb=statistics.median(m.peak_mb for m in runs),
+        read=None if runs[0].read is None else max(m.read for m in runs),
+    )
+
+
+def _number(value: float, digits: int = 2) -> str:
+    """German decimal comma."""
+    return f"{value:.{digits}f}".replace(".", ",")
+
+
+COLUMNS = (
+    "Variante", "Zeit (s)", "× Zeit", "HTML-Seiten", "Seiten/s",
+    "Spitzen-RSS (MB)", "× RSS", "Beiträge gelesen",
+)  # fmt: skip
+
+
+def table(rows: Sequence[Row]) -> str:
+    """The results as a Markdown table; ratios are to the first row."""
+    first = rows[0]
+    lines = [COLUMNS, ("---",) + ("--:",) * (len(COLUMNS) - 1)]
+    for row in rows:
+        lines.append(
+            (
+                row.label,
+                _number(row.seconds),
+                _number(row.seconds / first.seconds),
+                str(row.pages),
+                _number(row.pages_per_second, 0),
+                _number(row.peak_mb, 0),
+                _number(row.peak_mb / first.peak_mb),
+                "–" if row.read is None else str(row.read),
+            )
+        )
+    return "\n".join(f"| {' | '.join(cells)} |" for cells in lines)
+
+
+def targets(rows: Sequence[Row], baseline: Sequence[Row] | None = None) -> list[str]:
+    """Each target of the speed budget with its measured ratio, met or not."""
+    by_variant = {row.variant: row for row in rows}
+    full, stock = by_variant[FULL.key], by_variant[STOCK.key]
+    checks = [
+        (
+            "Voller Bau / Pelican + Typogrify",
+            full.seconds / by_variant[TYPOGRIFY.key].seconds,
+            1.0,
+        ),
+        ("Voller Bau / Pelican", full.seconds / stock.seconds, 1.3),
+        (
+            "Neubau nach 1 Änderung / voller Bau",
+            by_variant[REBUILD.key].seconds / full.seconds,
+            0.5,
+        ),
+        ("Spitzen-RSS voller Bau / Pelican", full.peak_mb / stock.peak_mb, 1.5),
+    ]
+    if baseline:
+        before = {row.variant: row for row in baseline}[FULL.key]
+        speed = before.pages_per_second / full.pages_per_second
+        checks.append(("Zeit pro Seite / Vergleichslauf", speed, 1.2))
+    return [
+        f"{'✓' if ratio <= limit else '✗'} {name}: {_number(ratio)} "
+        f"(Ziel ≤ {_number(limit, 1)})"
+        for name, ratio, limit in checks
+    ]
+
+
+def parser() -> argparse.ArgumentParser:
+    options = argparse.ArgumentParser(
+        prog="python -m benchmarks.run",
+        description="Misst die Bauzeit: Pelican gegen perlenmädchen, "
+        "mit denselben erzeugten Beiträgen.",
+    )
+    add = options.add_argument
+    add(
+        "--beitraege",
+        type=int,
+        default=1000,
+        metavar="N",
+        help="Anzahl der Beiträge (Standard: 1000)",
+    )
+    add(
+        "--runden",
+        type=int,
+        default=3,
+        metavar="R",
+        help="Runden je Variante; gezeigt wird der Median (Standard: 3)",
+    )
+    add(
+        "--ordner",
+        type=Path,
+        default=None,
+        metavar="ORDNER",
+        help="Arbeitsordner (Standard: ein temporärer, danach gelöscht)",
+    )
+    add(
+        "--speichern",
+        type=Path,
+        default=None,
+        metavar="DATEI",
+        help="Ergebnisse als JSON hierhin schreiben",
+    )
+    add(
+        "--vergleich",
+        type=Path,
+        default=None,
+        metavar="DATEI",
+        help="JSON eines Laufs mit anderer Beitragszahl: Zeit pro Seite vergleichen",
+    )
+    return options
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    workdir = args.ordner or Path(tempfile.mkdtemp(prefix="perlen-bench-"))
+    workdir.mkdir(parents=True, exist_ok=True)
+    try:
+        rows = benchmark(args.beitraege, args.runden, workdir)
+    finally:
+        if args.ordner is None:
+            shutil.rmtree(workdir, ignore_errors=True)
+    baseline = None
+    if args.vergleich and args.vergleich.exists():
+        saved = json.loads(args.vergleich.read_text(encoding="utf-8"))
+        if saved["posts"] != args.beitraege:
+            baseline = [Row(**row) for row in saved["rows"]]
+    rounds = f"{args.runden} Runde{'' if args.runden == 1 else 'n'}"
+    print(f"{args.beitraege} Beiträge, Median aus {rounds}\n")
+    print(table(rows))
+    print(f"\n{search_note()}\n")
+    if baseline:
+        print(f"Vergleichslauf: {saved['posts']} Beiträge ({args.vergleich})")
+    print("\n".join(targets(rows, baseline)))
+    if args.speichern:
+        args.speichern.parent.mkdir(parents=True, exist_ok=True)
+        data = {
+            "posts": args.beitraege,
+            "rounds": args.runden,
+            "rows": [asdict(r) for r in rows],
+        }
+        args.speichern.write_text(
+            json.dumps(data, indent=2, ensure_ascii=False), encoding="utf-8"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,225 @@
+"""What built pages and stylesheets refer to: every URL, where it is written
+and what a browser does with it.
+
+Verification (links, images, third-party hosts) and asset hashing (rewriting
+references to renamed files) both need this. Pages are read with Python's
+HTML parser, which sees real tags only: a `<link href=…>` shown as text inside
+a code sample or a script is never mistaken for one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from posixpath import normpath
+from urllib.parse import unquote, urljoin, urlsplit
+
+# For a resource the browser loads, the Content-Security-Policy directive
+# that governs it; None marks a link the reader navigates to.
+_LOADED_BY_ELEMENT: dict[str, dict[str, str | None]] = {
+    "a": {"href": None},
+    "area": {"href": None},
+    "audio": {"src": "media-src"},
+    "blockquote": {"cite": None},
+    "del": {"cite": None},
+    "embed": {"src": "object-src"},
+    "form": {"action": "form-action"},
+    "iframe": {"src": "frame-src"},
+    "img": {"src": "img-src", "srcset": "img-src"},
+    "input": {"src": "img-src"},
+    "ins": {"cite": None},
+    "object": {"data": "object-src"},
+    "q": {"cite": None},
+    "script": {"src": "script-src"},
+    "source": {"src": "media-src", "srcset": "img-src"},
+    "track": {"src": "media-src"},
+    "video": {"src": "media-src", "poster": "img-src"},
+}
+_LINK_RELS: dict[str, str] = {
+    "stylesheet": "style-src",
+    "icon": "img-src",
+    "apple-touch-icon": "img-src",
+    "mask-icon": "img-src",
+    "manifest": "manifest-src",
+    "modulepreload": "script-src",
+    # Not governed by CSP, but they open a connection to the host all the same.
+    "preconnect": "connect-src",
+    "dns-prefetch": "connect-src",
+}
+_PRELOAD_AS: dict[str, str] = {
+    "font": "font-src",
+    "style": "style-src",
+    "script": "script-src",
+    "image": "img-src",
+    "fetch": "connect-src",
+}
+# Meta tags whose content is a URL that crawlers and social networks fetch.
+_URL_META = {
+    "og:image",
+    "og:image:url",
+    "og:image:secure_url",
+    "og:url",
+    "og:audio",
+    "og:video",
+    "twitter:image",
+}
+
+
+@dataclass(frozen=True)
+class StartTag:
+    """A start tag as written in a page."""
+
+    name: str
+    attrs: dict[str, str]
+    line: int
+    offset: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A URL in one attribute of a tag (or one candidate of a `srcset`)."""
+
+    attribute: str
+    url: str
+    directive: str | None
+
+
+@dataclass(frozen=True)
+class CssReference:
+    """A URL in a stylesheet, with the span of its text for rewriting."""
+
+    start: int
+    end: int
+    url: str
+    directive: str
+
+
+class _TagCollector(HTMLParser):
+    def __init__(self, html: str):
+        super().__init__(convert_charrefs=True)
+        self.tags: list[StartTag] = []
+        self._line_starts = [0] + [m.end() for m in re.finditer("\n", html)]
+        self.feed(html)
+        self.close()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        line, column = self.getpos()
+        self.tags.append(
+            StartTag(
+                name=tag,
+                attrs={name: value or "" for name, value in attrs},
+                line=line,
+                offset=self._line_starts[line - 1] + column,
+                text=self.get_starttag_text() or "",
+            )
+        )
+
+
+def start_tags(html: str) -> list[StartTag]:
+    """Every start tag of a page, in document order."""
+    return _TagCollector(html).tags
+
+
+def references(tag: StartTag) -> list[Reference]:
+    """The URLs `tag` refers to, each with what the browser does with it."""
+    found: list[Reference] = []
+    for attribute, directive in _attributes(tag).items():
+        value = tag.attrs.get(attribute, "").strip()
+        if not value:
+            continue
+        urls = _srcset_urls(value) if attribute == "srcset" else [value]
+        found += [Reference(attribute, url, directive) for url in urls]
+    return found
+
+
+def _attributes(tag: StartTag) -> dict[str, str | None]:
+    if tag.name == "link":
+        rels = tag.attrs.get("rel", "").lower().split()
+        directive = next((_LINK_RELS[rel] for rel in rels if rel in _LINK_RELS), None)
+        if "preload" in rels or "prefetch" in rels:
+            directive = _PRELOAD_AS.get(tag.attrs.get("as", "").lower(), "default-src")
+        return {"href": directive}
+    if tag.name == "meta":
+        kind = tag.attrs.get("property") or tag.attrs.get("name") or ""
+        return {"content": None} if kind.lower() in _URL_META else {}
+    return _LOADED_BY_ELEMENT.get(tag.name, {})
+
+
+def _srcset_urls(srcset: str) -> list[str]:
+    """The image URLs of a `srcset` value (each candidate is `URL [descriptor]`)."""
+    return [c.split()[0] for c in srcset.split(",") if c.strip()]
+
+
+_CSS_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
+_CSS_URL = re.compile(
+    r"""url\(\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^)"'\s]+))\s*\)"""
+    r"""|@import\s+(?:"(?P<idq>[^"]*)"|'(?P<isq>[^']*)')"""
+)
+_FONT_FACE = re.compile(r"@font-face\s*\{[^}]*\}", re.IGNORECASE)
+
+
+def css_references(css: str) -> list[CssReference]:
+    """The URLs of a stylesheet: `url(…)` and `@import`, outside comments."""
+    # Blank out comments with spaces so that offsets stay those of `css`.
+    text = _CSS_COMMENT.sub(lambda m: " " * len(m.group()), css)
+    font_faces = [m.span() for m in _FONT_FACE.finditer(text)]
+    found: list[CssReference] = []
+    for match in _CSS_URL.finditer(text):
+        group = next(
+            g for g in ("dq", "sq", "bare", "idq", "isq") if match.group(g) is not None
+        )
+        start, end = match.span(group)
+        if group in ("idq", "isq"):
+            directive = "style-src"
+        elif any(a <= start < b for a, b in font_faces):
+            directive = "font-src"
+        else:
+            directive = "img-src"
+        found.append(CssReference(start, end, match.group(group), directive))
+    return found
+
+
+def site_root(siteurl: str) -> str:
+    """The URL of the site's root directory, ending in "/".
+
+    Without a SITEURL (development builds) a placeholder origin stands in, so
+    that root-relative and relative URLs resolve the same way.
+    """
+    return (siteurl or "http://localhost").rstrip("/") + "/"
+
+
+def page_url(root: str, relative_path: str) -> str:
+    """The URL of the output file at `relative_path` (posix, inside the site)."""
+    return urljoin(root, relative_path)
+
+
+def site_path(url: str, base: str, root: str) -> str | None:
+    """The output file path `url` (as written on the page at `base`) points
+    into, or None when it leads off the site.
+
+    The path is decoded, normalised and relative to the site's root; a
+    directory keeps its trailing "/".
+    """
+    absolute = urljoin(base, url.strip())
+    parts = urlsplit(absolute)
+    root_parts = urlsplit(root)
+    if parts.scheme not in ("http", "https") or parts.netloc != root_parts.netloc:
+        return None
+    if not parts.path.startswith(root_parts.path):
+        return None
+    path = unquote(parts.path[len(root_parts.path) :])
+    if not path:
+        return ""
+    normal = normpath(path)
+    if normal == ".":
+        return ""
+    if normal.startswith("../") or normal == "..":
+        return None
+    return normal + "/" if path.endswith("/") else normal
+
+
+def fragment(url: str) -> str:
+    """The decoded fragment of `url` ("" when it has none)."""
+    return unquote(urlsplit(url).fragment)

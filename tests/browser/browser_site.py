@@ -1,0 +1,237 @@
+"""Helpers for the browser tests: the built site, a local server, a reader.
+
+The agency's content (plus a few posts for related posts and pagination) is
+built with publishconf.py and served on 127.0.0.1 with the headers the
+build writes into `_headers` (the strict Content-Security-Policy among them)
+and the site's 404 page, as the web host does.
+Playwright drives Debian's chromium; it never downloads a browser.
+
+(A helper module, not a conftest.py: a second `conftest` module would shadow
+`tests/conftest.py`, which tests import by name.)
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import struct
+import threading
+import zlib
+from dataclasses import dataclass, field
+from functools import partial
+from http import HTTPStatus
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import ROOT, Site
+
+CHROMIUM = Path("/usr/bin/chromium")
+AXE = ROOT / "node_modules/axe-core/axe.min.js"
+ARTIFACTS = ROOT / "test-artifacts"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 320, "height": 640}
+
+EXTRA_POSTS = {
+    "posts/2020/tauchen.md": """Titel: Tauchen nach Perlen
+Datum: Montag, 2. März 2020
+Kategorie: Handwerk
+Schlagwörter: Kunden, Gestaltung
+Zusammenfassung: Warum gute Ideen Zeit brauchen.
+
+Gute Ideen liegen selten an der Oberfläche.
+
+> Wer Perlen sucht, muss tauchen.
+
+## Zeit für die Tiefe
+
+Deshalb nehmen wir uns Zeit – für euch und für eure Marke.
+""",
+    "posts/2021/perlen-zaehlen.md": """Titel: Perlen zählen
+Datum: Dienstag, 12. Oktober 2021
+Kategorie: Haltung
+Schlagwörter: Kunden, Agenturalltag
+Zusammenfassung: Was im Agenturalltag wirklich zählt.
+
+Nicht jede Stunde lässt sich abrechnen, aber jede zählt.
+""",
+}
+
+
+def require(available: bool, reason: str) -> None:
+    """Skip when something the browser tests need is missing – or fail in CI.
+
+    `PERLEN_REQUIRE_BROWSER=1` (set by `.ci/run`) turns the skip into a failure,
+    so CI can never pass without having run them.
+    """
+    if available:
+        return
+    if os.environ.get("PERLEN_REQUIRE_BROWSER") == "1":
+        pytest.fail(f"{reason} – PERLEN_REQUIRE_BROWSER=1 verlangt die Browser-Tests.")
+    pytest.skip(reason)
+
+
+def site_headers(site: Path) -> dict[str, str]:
+    """The headers `_headers` (Netlify format) sets for every path (`/*`)."""
+    headers: dict[str, str] = {}
+    path = None
+    for line in (site / "_headers").read_text(encoding="utf-8").splitlines():
+        if line and not line[0].isspace():
+            path = line.strip()
+        elif path == "/*" and ":" in line:
+            name, value = line.split(":", 1)
+            headers[name.strip()] = value.strip()
+    return headers
+
+
+class _SiteHandler(SimpleHTTPRequestHandler):
+    """Serves the built site like the web host: its headers, its 404 page."""
+
+    def end_headers(self) -> None:
+        for name, value in self.server.site_headers.items():
+            self.send_header(name, value)
+        super().end_headers()
+
+    def send_error(self, code, message=None, explain=None) -> None:
+        if code != HTTPStatus.NOT_FOUND:
+            super().send_error(code, message, explain)
+            return
+        body = (Path(self.directory) / "404.html").read_bytes()
+        self.send_response(code)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def log_message(self, format, *args) -> None:
+        pass
+
+
+def build_and_serve(root: Path) -> tuple[ThreadingHTTPServer, str]:
+    """Build the agency site under `root` and serve it; returns server and URL.
+
+    The port is taken before the build, because the published build bakes
+    the absolute SITEURL into canonical links, feeds and share links.
+    """
+    shutil.copytree(ROOT / "content", root / "content")
+    site = Site(root)
+    for relative, text in EXTRA_POSTS.items():
+        site.write(relative, text)
+    server = ThreadingHTTPServer(
+        ("127.0.0.1", 0), partial(_SiteHandler, directory=str(site.output))
+    )
+    url = f"http://127.0.0.1:{server.server_port}"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SITEURL", url)
+        site.build("publishconf.py", DEFAULT_PAGINATION=2)
+    server.site_headers = site_headers(site.output)
+    assert "Content-Security-Policy" in server.site_headers
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, url
+
+
+@dataclass
+class Reader:
+    """A browser tab plus everything it requested and complained about."""
+
+    page: Any
+    site_url: str
+    requests: list[str] = field(default_factory=list)
+    foreign: list[str] = field(default_factory=list)
+    csp_errors: list[str] = field(default_factory=list)
+
+    def open(self, path: str):
+        return self.page.goto(f"{self.site_url}/{path}")
+
+    def screenshot(self, name: str) -> None:
+        ARTIFACTS.mkdir(exist_ok=True)
+        self.page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+
+def new_reader(
+    browser, site_url: str, viewport=DESKTOP, missing: str | None = None, **options
+) -> tuple[Any, Reader]:
+    """A fresh browser context (viewport, colour scheme, …) and its Reader.
+
+    Every request is recorded; one that would leave localhost is aborted.
+    Local URLs containing `missing` get a 404, as if those files did not exist.
+    """
+    context = browser.new_context(viewport=viewport, locale="de-DE", **options)
+    context.set_default_timeout(10_000)
+    reader = Reader(context.new_page(), site_url)
+
+    def route(route):
+        url = route.request.url
+        reader.requests.append(url)
+        if missing and missing in url:
+            route.fulfill(status=404)
+        elif url.startswith((site_url + "/", "data:", "about:")):
+            route.continue_()
+        else:
+            reader.foreign.append(url)
+            route.abort()
+
+    def console(message):
+        if "Content Security Policy" in message.text:
+            reader.csp_errors.append(message.text)
+
+    context.route("**/*", route)
+    reader.page.on("console", console)
+    return context, reader
+
+
+def png_pixels(png: bytes) -> list[tuple[int, int, int]]:
+    """The RGB pixels of a screenshot (8-bit RGB or RGBA PNG, not interlaced).
+
+    Enough PNG to check colours as they were painted, without an imaging library.
+    """
+    width, height, depth, colour_type, _, _, interlace = struct.unpack(
+        ">IIBBBBB", png[16:29]
+    )
+    assert depth == 8 and colour_type in (2, 6) and not interlace, "unerwartetes PNG"
+    channels = 3 if colour_type == 2 else 4
+    data, position = b"", 8
+    while position < len(png):
+        (length,) = struct.unpack(">I", png[position : position + 4])
+        if png[position + 4 : position + 8] == b"IDAT":
+            data += png[position + 8 : position + 8 + length]
+        position += 12 + length
+    raw = zlib.decompress(data)
+    stride = width * channels
+    previous = bytearray(stride)
+    pixels: list[tuple[int, int, int]] = []
+    for row in range(height):
+        start = row * (stride + 1)
+        kind, line = raw[start], bytearray(raw[start + 1 : start + 1 + stride])
+        for i in range(stride):
+            left = line[i - channels] if i >= channels else 0
+            up = previous[i]
+            up_left = previous[i - channels] if i >= channels else 0
+            if kind == 1:
+                line[i] = (line[i] + left) & 0xFF
+            elif kind == 2:
+                line[i] = (line[i] + up) & 0xFF
+            elif kind == 3:
+                line[i] = (line[i] + (left + up) // 2) & 0xFF
+            elif kind == 4:
+                guess = left + up - up_left
+                nearest = min(
+                    (abs(guess - left), 0, left),
+                    (abs(guess - up), 1, up),
+                    (abs(guess - up_left), 2, up_left),
+                )
+                line[i] = (line[i] + nearest[2]) & 0xFF
+        pixels += [tuple(line[i : i + 3]) for i in range(0, stride, channels)]
+        previous = line
+    return pixels

@@ -1,0 +1,194 @@
+"""The site satisfies the Content-Security-Policy it ships with, in a real browser.
+
+The publish build is served on 127.0.0.1 by a tiny server that applies the
+built `_headers` file the way a static host does. Chromium loads the pages,
+runs a search (Pagefind's WebAssembly, its worker and its UI) and reports
+every CSP violation, both as console message and as `securitypolicyviolation`
+event. An injected inline script shows that violations are seen at all.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import threading
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from typing import ClassVar
+from urllib.parse import urlsplit
+
+import pytest
+from browser_site import CHROMIUM, CHROMIUM_ARGS, require
+from conftest import ROOT, Site
+
+HAEUSER = """Titel: Von Häusern und Gärten
+Datum: Mittwoch, 29. September 2021
+Kategorie: Gestaltung
+Zusammenfassung: Neue Fassaden für alte Gebäude.
+
+Wir geben alten Häusern neue Fassaden und pflanzen Gärten auf Dächer.
+"""
+PAGES = [
+    "",
+    "2021/monarchie-im-perlenbuero/",
+    "2021/von-haeusern-und-gaerten/",
+    "archiv/",
+    "kategorie/haltung/",
+    "schlagwoerter/",
+    "ueber-uns/",
+    "suche/",
+    "404.html",
+]
+# Records violations in the page itself; runs before any of the page's scripts.
+LISTEN = """
+window.__violations = [];
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.__violations.push(`${event.effectiveDirective} ${event.blockedURI}`);
+});
+"""
+
+
+def header_rules(text: str) -> list[tuple[re.Pattern[str], dict[str, str]]]:
+    """The rules of a `_headers` file: path pattern (`*` matches anything) → headers."""
+    rules: list[tuple[re.Pattern[str], dict[str, str]]] = []
+    for line in text.splitlines():
+        if line.startswith("/"):
+            pattern = ".*".join(re.escape(part) for part in line.strip().split("*"))
+            rules.append((re.compile(pattern + "$"), {}))
+        elif line.strip():
+            name, value = line.strip().split(":", 1)
+            rules[-1][1][name.strip()] = value.strip()
+    return rules
+
+
+class HeadersHandler(SimpleHTTPRequestHandler):
+    """Serves the built site with the headers its `_headers` file asks for."""
+
+    rules: ClassVar[list[tuple[re.Pattern[str], dict[str, str]]]] = []
+
+    def end_headers(self) -> None:
+        path = urlsplit(self.path).path
+        for pattern, headers in self.rules:
+            if pattern.match(path):
+                for name, value in headers.items():
+                    self.send_header(name, value)
+        super().end_headers()
+
+    def log_message(self, format, *args) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def site_url(tmp_path_factory, java):
+    root = tmp_path_factory.mktemp("csp-site")
+    shutil.copytree(ROOT / "content", root / "content")
+    site = Site(root)
+    site.write("posts/2021/haeuser.md", HAEUSER)
+    handler = type("Handler", (HeadersHandler,), {})
+    server = ThreadingHTTPServer(
+        ("127.0.0.1", 0), partial(handler, directory=str(site.output))
+    )
+    url = f"http://127.0.0.1:{server.server_port}"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SITEURL", url)
+        site.build("publishconf.py")
+    handler.rules = header_rules((site.output / "_headers").read_text(encoding="utf-8"))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield url
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    require(CHROMIUM.is_file(), f"{CHROMIUM} fehlt (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def tab(browser):
+    """A fresh page that collects CSP complaints in `tab.csp_messages`."""
+    context = browser.new_context(locale="de-DE")
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    page.csp_messages = []
+    # Chromium writes "Content Security Policy" and "Content Security policy".
+    page.on(
+        "console",
+        lambda m: (
+            page.csp_messages.append(m.text)
+            if "content security policy" in m.text.lower()
+            else None
+        ),
+    )
+    page.add_init_script(LISTEN)
+    yield page
+    context.close()
+
+
+def violations(page) -> list[str]:
+    return page.csp_messages + page.evaluate("window.__violations")
+
+
+def test_responses_carry_the_policy_from_headers_file(tab, site_url):
+    response = tab.goto(f"{site_url}/")
+    policy = response.headers["content-security-policy"]
+    assert "script-src 'self' 'wasm-unsafe-eval'" in policy
+    assert "'unsafe-inline'" not in policy
+    assert response.headers["x-content-type-options"] == "nosniff"
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_pages_load_without_csp_violation(tab, site_url, path):
+    response = tab.goto(f"{site_url}/{path}")
+    assert response.status == 200
+    tab.wait_for_load_state("networkidle")
+    assert violations(tab) == []
+
+
+def test_search_page_finds_haeuser_for_haeusern_without_violation(tab, site_url):
+    tab.goto(f"{site_url}/suche/")
+    tab.fill(".pagefind-ui__search-input", "Häusern")
+    result = tab.locator(".pagefind-ui__result-link").first
+    result.wait_for()
+    assert result.get_attribute("href").endswith("/2021/von-haeusern-und-gaerten/")
+    assert tab.locator("#suche-ohne-js").is_hidden()
+    assert violations(tab) == []
+
+
+def test_german_stemming_in_the_index(tab, site_url):
+    """Pagefind's own API: the German index stems „Häusern“ to „Haus“."""
+    tab.goto(f"{site_url}/suche/")
+    urls = tab.evaluate(
+        """async () => {
+            const pagefind = await import("/pagefind/pagefind.js");
+            await pagefind.init();
+            const search = await pagefind.search("Häusern");
+            const data = await Promise.all(search.results.map((r) => r.data()));
+            return data.map((d) => d.url);
+        }"""
+    )
+    assert "/2021/von-haeusern-und-gaerten/" in urls
+    assert violations(tab) == []
+
+
+def test_inline_code_would_be_seen(tab, site_url):
+    """The probe: an inline script is blocked, and the violation is seen."""
+    tab.goto(f"{site_url}/")
+    tab.evaluate(
+        """() => {
+            const script = document.createElement("script");
+            script.textContent = "document.title = 'eingeschleust';";
+            document.body.append(script);
+        }"""
+    )
+    tab.wait_for_timeout(200)
+    assert tab.title() != "eingeschleust"
+    assert any("script-src" in v for v in violations(tab))

@@ -1,0 +1,86 @@
+"""Lighthouse budgets on the home page and a post, as a phone sees them.
+
+Lighthouse (npm, pinned in package-lock.json) runs Debian's chromium in its
+default mobile emulation with simulated throttling. Accessibility and SEO must
+score 100, performance and best practices at least 95. Reports land in
+`test-artifacts/lighthouse-*.report.html`. `make lighthouse` runs only these.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+
+import pytest
+from browser_site import (
+    ARTIFACTS,
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    ROOT,
+    build_and_serve,
+    require,
+)
+
+LIGHTHOUSE = ROOT / "node_modules/.bin/lighthouse"
+BUDGETS = {
+    "accessibility": 1.0,
+    "seo": 1.0,
+    "performance": 0.95,
+    "best-practices": 0.95,
+}
+
+
+@pytest.fixture(scope="module")
+def site_url(tmp_path_factory):
+    require(CHROMIUM.is_file(), f"{CHROMIUM} fehlt (apt-get install chromium)")
+    require(
+        LIGHTHOUSE.is_file(),
+        f"Lighthouse fehlt ({LIGHTHOUSE}); „make test“ installiert es mit npm ci",
+    )
+    server, url = build_and_serve(tmp_path_factory.mktemp("lighthouse-site"))
+    yield url
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.mark.parametrize(
+    ("name", "path"),
+    [("startseite", ""), ("beitrag", "2021/monarchie-im-perlenbuero/")],
+)
+def test_lighthouse_budgets(site_url, name, path):
+    ARTIFACTS.mkdir(exist_ok=True)
+    report = ARTIFACTS / f"lighthouse-{name}"
+    flags = " ".join(
+        arg.replace("--headless", "--headless=new") for arg in CHROMIUM_ARGS
+    )
+    subprocess.run(
+        [
+            str(LIGHTHOUSE),
+            f"{site_url}/{path}",
+            "--only-categories=performance,accessibility,best-practices,seo",
+            "--output=json",
+            "--output=html",
+            f"--output-path={report}",
+            f"--chrome-flags={flags}",
+            "--quiet",
+        ],
+        env={**os.environ, "CHROME_PATH": str(CHROMIUM)},
+        check=True,
+        timeout=300,
+    )
+    result = json.loads(report.with_suffix(".report.json").read_text(encoding="utf-8"))
+    scores = {key: category["score"] for key, category in result["categories"].items()}
+    weak = [
+        f"{key}: {audit_id} ({result['audits'][audit_id]['title']})"
+        for key, category in result["categories"].items()
+        for ref in category["auditRefs"]
+        if ref["weight"] > 0
+        and (audit_id := ref["id"])
+        and result["audits"][audit_id]["score"] is not None
+        and result["audits"][audit_id]["score"] < 1
+    ]
+    assert all(scores[key] >= minimum for key, minimum in BUDGETS.items()), (
+        scores,
+        weak,
+    )

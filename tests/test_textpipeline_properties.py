@@ -1,0 +1,132 @@
+"""Properties of the text pipeline over generated Markdown (hypothesis)."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from markdown_html import converter
+
+VOID = {"br", "hr", "img", "input", "wbr", "meta", "link"}
+CODE = {"code", "pre", "kbd", "samp", "script", "style", "textarea"}
+# The spans the pipeline adds, by class.
+OURS = {"emoji", "emoji heart", "amp", "caps"}
+DOUBLE_ENCODED = re.compile(r"&amp;(?:[a-zA-Z]+|#\d+|#x[0-9a-fA-F]+);")
+
+# Text that no rule applies to, also as Markdown around it: code, attributes
+# and URLs may contain anything, since no rule touches them.
+WORDS = ["Kunde", "König", "ist", "wir", "Zusammenarbeit", "auf", "Augenhöhe", "und"]
+PLAIN_TOKENS = [
+    *WORDS, "5", "Minuten", "E-Mail", "2021-09-28", "x<3", "a <30", "(so)", "Ein-",
+    "*Betonung*", "**fett**", '`"x" -- <3 ... z. B.`', "[Link](https://e.org/a--b)",
+    "[Link](https://e.org/ \"t -- 'x' <3\")", "<https://e.org/a---b...c>",
+    "https://e.org/a---b...c?x='y'", '<abbr title="a -- b... \'x\'">x</abbr>',
+    "<kbd>Strg - C</kbd>", "&amp;", "&lt;3", "&hellip;", "Text<br>", ":keinemoji:",
+]  # fmt: skip
+PATTERN_TOKENS = [
+    '"', "'", "geht's", " - ", " -- ", "---", "...", "1990-2000", "9-17 Uhr",
+    "z. B.", "S. 12", "5 km", "10 %", "20 €", "28. September", ":wink:",
+    ":zwinkerndes_gesicht:", "😉", "👩‍💻", "<3", "</3", "&", "KI", "ÖPNV", ";-)",
+]  # fmt: skip
+# (Indented code would continue a list item as a paragraph: see the examples.)
+CODE_BLOCKS = [
+    "```\nx = \"a\" -- 'b'... <3 :wink: 😉\n```",
+    '~~~\neingerückt "a" -- b <3\n~~~',
+    '<div title="a -- b <3">\n"roh" -- 5 km <3 :wink:\n</div>',
+    '<script>if (a <3) { x = "--"; }</script>',
+]
+
+
+def documents(tokens: list[str]) -> st.SearchStrategy[str]:
+    """Markdown documents: paragraphs, headings, lists, quotes, code blocks."""
+    line = st.lists(st.sampled_from(tokens), min_size=1, max_size=12).map(" ".join)
+    block = st.one_of(
+        line,
+        st.lists(line, min_size=2, max_size=3).map("\n".join),
+        line.map(lambda t: "## " + t),
+        st.lists(line, min_size=1, max_size=3).map(
+            lambda ls: "\n".join("- " + x for x in ls)
+        ),
+        line.map(lambda t: "> " + t),
+        st.sampled_from(CODE_BLOCKS),
+    )
+    return st.lists(block, min_size=1, max_size=6).map("\n\n".join)
+
+
+class Parsed(HTMLParser):
+    """Start tags, the text inside code-like elements, and whether tags balance."""
+
+    def __init__(self, html: str):
+        super().__init__(convert_charrefs=True)
+        self.open: list[str] = []
+        self.tags: list[tuple[str, list[tuple[str, str | None]]]] = []
+        self.code: list[str] = []
+        self.balanced = True
+        self.feed(html)
+        self.close()
+        self.balanced = self.balanced and not self.open
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, attrs))
+        if tag not in VOID:
+            self.open.append(tag)
+
+    def handle_endtag(self, tag):
+        if tag in VOID:
+            return
+        if not self.open or self.open.pop() != tag:
+            self.balanced = False
+
+    def handle_data(self, data):
+        if CODE & set(self.open):
+            self.code.append(data)
+
+
+def ours(tag: tuple[str, list[tuple[str, str | None]]]) -> bool:
+    return tag[0] == "span" and dict(tag[1]).get("class") in OURS
+
+
+FAST = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@FAST
+@given(documents(PLAIN_TOKENS + PATTERN_TOKENS))
+def test_output_is_well_formed_and_code_unchanged(markdown):
+    plain = Parsed(converter(pipeline=False).convert(markdown))
+    typeset = Parsed(converter().convert(markdown))
+    assert typeset.balanced == plain.balanced
+    assert typeset.code == plain.code
+    # Every tag and attribute the writer's Markdown made is still there.
+    assert [t for t in typeset.tags if not ours(t)] == plain.tags
+
+
+@FAST
+@given(documents(PLAIN_TOKENS + PATTERN_TOKENS))
+def test_rendering_is_deterministic(markdown):
+    md = converter()
+    first = md.convert(markdown)
+    md.reset()
+    assert md.convert(markdown) == first
+    assert converter().convert(markdown) == first
+
+
+@FAST
+@given(documents(PLAIN_TOKENS + PATTERN_TOKENS))
+def test_no_entity_is_encoded_twice(markdown):
+    plain = converter(pipeline=False).convert(markdown)
+    typeset = converter().convert(markdown)
+    assert len(DOUBLE_ENCODED.findall(typeset)) == len(DOUBLE_ENCODED.findall(plain))
+
+
+@FAST
+@given(documents(PLAIN_TOKENS))
+def test_without_patterns_the_html_is_plain_markdowns(markdown):
+    plain = converter(pipeline=False).convert(markdown)
+    no_widont = {"PERLEN_TYPOGRIFY_FILTERS": ["amp", "caps"]}
+    assert converter(**no_widont).convert(markdown) == plain
+    # widont, on by default, only makes one space per block non-breaking.
+    glued = converter().convert(markdown)
+    assert glued.count("\u00a0") <= plain.count("\u00a0") + plain.count("</")
+    assert " ".join(glued.replace("\u00a0", " ").split()) == " ".join(plain.split())
