@@ -2,9 +2,10 @@
 
 `run.py` starts this script once per measured build, so that the peak memory
 the operating system reports for the process belongs to that build alone.
-Usage: `build_once.py VARIANT CONTENT OUTPUT CACHE RESULT.json`, VARIANT being
-`stock`, `typogrify`, `site`, or `search` (only the search index of the site
-in OUTPUT).
+Usage: `build_once.py VARIANT CONTENT OUTPUT CACHE RESULT.json OVERRIDES`,
+VARIANT being `stock`, `typogrify`, `site`, or `search` (only the search
+index of the site in OUTPUT); OVERRIDES is JSON of this site's settings to
+change.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import json
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 from pelican import Pelican
 from pelican.settings import read_settings
@@ -38,7 +40,9 @@ def build_stock(content: Path, output: Path, *, typogrify: bool) -> None:
     Pelican(settings).run()
 
 
-def build_site(content: Path, output: Path, cache: Path) -> int:
+def build_site(
+    content: Path, output: Path, cache: Path, overrides: dict[str, Any]
+) -> int:
     """This site's build with `pelicanconf.py`; returns how many posts were read.
 
     Posts served from Pelican's content cache are not read, so the count
@@ -53,18 +57,18 @@ def build_site(content: Path, output: Path, cache: Path) -> int:
         return read(self, source_path)
 
     GermanMarkdownReader.read = counting_read
-    settings = load_settings(
-        ROOT / "pelicanconf.py",
-        {"PATH": str(content), "OUTPUT_PATH": str(output), "CACHE_PATH": str(cache)},
-    )
-    build(settings)
+    paths = {"PATH": str(content), "OUTPUT_PATH": str(output), "CACHE_PATH": str(cache)}
+    build(load_settings(ROOT / "pelicanconf.py", {**overrides, **paths}))
     return reads
 
 
 def main(argv: list[str]) -> None:
-    variant, content, output, cache, result = argv
+    variant, content, output, cache, result, overrides = argv
     if variant == "site":
-        facts = {"read": build_site(Path(content), Path(output), Path(cache))}
+        reads = build_site(
+            Path(content), Path(output), Path(cache), json.loads(overrides)
+        )
+        facts = {"read": reads}
     elif variant == "search":
         # What the index adds to a build, without this process's start-up.
         started = time.perf_counter()

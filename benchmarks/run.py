@@ -3,7 +3,9 @@
 `make bench` (or `python -m benchmarks.run`) generates a German corpus,
 builds it in four variants, alternating, several rounds, and prints the
 medians: wall time, HTML pages per second, peak memory, ratios to stock
-Pelican, and whether the targets of the speed budget are met.
+Pelican, and whether the targets of the speed budget are met. A fifth row
+shows what the search index alone costs, whether or not the site's settings
+build it on every build.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any
 
 from perlen.build import load_settings
 from perlen.settings import setting
@@ -68,21 +71,32 @@ class Row:
         return self.pages / self.seconds
 
 
-def measure(
-    variant: str, content: Path, output: Path, cache: Path, scratch: Path
-) -> Measurement:
+@dataclass(frozen=True)
+class Round:
+    """Where one round builds, and the site's setting overrides."""
+
+    scratch: Path
+    overrides: dict[str, Any]
+
+    @property
+    def cache(self) -> Path:
+        return self.scratch / "cache"
+
+
+def measure(variant: str, content: Path, output: Path, job: Round) -> Measurement:
     """Run one build in a child process: its wall time (or the time the child
     reports for its work alone), peak RSS of it and its helpers, pages."""
-    result = scratch / "result.json"
-    log = scratch / "build.log"
+    result = job.scratch / "result.json"
+    log = job.scratch / "build.log"
     command = [
         sys.executable,
         str(BUILD_ONCE),
         variant,
         str(content),
         str(output),
-        str(cache),
+        str(job.cache),
         str(result),
+        json.dumps(job.overrides),
     ]
     with log.open("w") as stderr:
         started = time.perf_counter()
@@ -114,30 +128,33 @@ def edit(path: Path, number: int) -> str:
     return marker
 
 
-def benchmark(posts: int, rounds: int, workdir: Path) -> list[Row]:
-    """Build `posts` generated posts in every variant `rounds` times; medians."""
+def benchmark(
+    posts: int, rounds: int, workdir: Path, overrides: dict[str, Any] | None = None
+) -> list[Row]:
+    """Build `posts` generated posts in every variant `rounds` times; medians.
+
+    `overrides` change this site's settings (not stock Pelican's).
+    """
+    overrides = overrides or {}
     generated = corpus.generate(posts)
     german, stock = workdir / "deutsch", workdir / "stock"
     edited = corpus.write(generated, german, german=True)[len(generated) // 2]
     corpus.write(generated, stock, german=False)
-    edited_page = _article_page(generated[len(generated) // 2])
+    edited_page = _article_page(generated[len(generated) // 2], overrides)
 
     measured: dict[str, list[Measurement]] = {v.key: [] for v in VARIANTS}
     for number in range(1, rounds + 1):
-        scratch = workdir / f"runde-{number}"
-        scratch.mkdir()
-        cache = scratch / "cache"
+        job = Round(workdir / f"runde-{number}", overrides)
+        job.scratch.mkdir()
         for variant, content in ((STOCK, stock), (TYPOGRIFY, stock)):
-            output = scratch / variant.key
-            measured[variant.key].append(
-                measure(variant.key, content, output, cache, scratch)
-            )
+            output = job.scratch / variant.key
+            measured[variant.key].append(measure(variant.key, content, output, job))
             shutil.rmtree(output)
-        site_output = scratch / "site"
-        measured[FULL.key].append(measure("site", german, site_output, cache, scratch))
+        site_output = job.scratch / "site"
+        measured[FULL.key].append(measure("site", german, site_output, job))
         for attempt in range(3):
             marker = edit(edited, number * 10 + attempt)
-            rebuild = measure("site", german, site_output, cache, scratch)
+            rebuild = measure("site", german, site_output, job)
             if rebuild.read == 1:
                 break
             # Someone changed the plugin or settings meanwhile: a new cache.
@@ -147,28 +164,41 @@ def benchmark(posts: int, rounds: int, workdir: Path) -> list[Row]:
             raise RuntimeError(
                 f"Der Neubau zeigt die Änderung an „{edited.name}“ nicht."
             )
-        measured[SEARCH.key].append(
-            measure(SEARCH.key, german, site_output, cache, scratch)
-        )
-        shutil.rmtree(scratch)
+        measured[SEARCH.key].append(measure(SEARCH.key, german, site_output, job))
+        shutil.rmtree(job.scratch)
 
     return [_median(v, measured[v.key]) for v in VARIANTS]
 
 
-def _article_page(post: corpus.Post) -> str:
+def _article_page(post: corpus.Post, overrides: dict[str, Any]) -> str:
     """Where this site writes the post, from `ARTICLE_SAVE_AS`."""
-    pattern = load_settings(ROOT / "pelicanconf.py")["ARTICLE_SAVE_AS"]
+    pattern = load_settings(ROOT / "pelicanconf.py", overrides)["ARTICLE_SAVE_AS"]
     return pattern.format(date=post.date, slug=post.slug)
 
 
-def search_note() -> str:
+def search_note(overrides: dict[str, Any]) -> str:
     """Whether this site's measured builds include the search index."""
-    if setting(load_settings(ROOT / "pelicanconf.py"), "PERLEN_SEARCH"):
+    settings = load_settings(ROOT / "pelicanconf.py", overrides)
+    if setting(settings, "PERLEN_SEARCH"):
         return "Der Suchindex ist im vollen Bau und im Neubau enthalten."
     return (
-        "Der Suchindex entsteht nur im Veröffentlichungsbau (PERLEN_SEARCH ist "
-        "in pelicanconf.py aus); die letzte Zeile zeigt, was er dort dazukostet."
+        "Der Suchindex ist im vollen Bau und im Neubau nicht enthalten "
+        "(PERLEN_SEARCH ist aus); die letzte Zeile zeigt, was er kostet, wo er "
+        "entsteht."
     )
+
+
+def override(text: str) -> tuple[str, Any]:
+    """`NAME=VALUE` with VALUE as JSON (`false`, `10`, `"text"`) or plain text."""
+    name, separator, value = text.partition("=")
+    if not separator or not name.isupper():
+        raise argparse.ArgumentTypeError(
+            f"„{text}“: bitte als NAME=WERT angeben, z. B. PERLEN_SEARCH=false."
+        )
+    try:
+        return name, json.loads(value)
+    except json.JSONDecodeError:
+        return name, value
 
 
 def _median(variant: Variant, runs: list[Measurement]) -> Row:
@@ -284,15 +314,25 @@ def parser() -> argparse.ArgumentParser:
         metavar="DATEI",
         help="JSON eines Laufs mit anderer Beitragszahl: Zeit pro Seite vergleichen",
     )
+    add(
+        "--einstellung",
+        type=override,
+        action="append",
+        default=[],
+        metavar="NAME=WERT",
+        help="Eine Einstellung dieser Website ändern, z. B. PERLEN_SEARCH=false "
+        "(WERT als JSON; mehrfach möglich)",
+    )
     return options
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    overrides = dict(args.einstellung)
     workdir = args.ordner or Path(tempfile.mkdtemp(prefix="perlen-bench-"))
     workdir.mkdir(parents=True, exist_ok=True)
     try:
-        rows = benchmark(args.beitraege, args.runden, workdir)
+        rows = benchmark(args.beitraege, args.runden, workdir, overrides)
     finally:
         if args.ordner is None:
             shutil.rmtree(workdir, ignore_errors=True)
@@ -302,9 +342,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if saved["posts"] != args.beitraege:
             baseline = [Row(**row) for row in saved["rows"]]
     rounds = f"{args.runden} Runde{'' if args.runden == 1 else 'n'}"
-    print(f"{args.beitraege} Beiträge, Median aus {rounds}\n")
-    print(table(rows))
-    print(f"\n{search_note()}\n")
+    print(f"{args.beitraege} Beiträge, Median aus {rounds}")
+    for name, value in overrides.items():
+        print(f"Geänderte Einstellung: {name} = {json.dumps(value)}")
+    print(f"\n{table(rows)}\n\n{search_note(overrides)}\n")
     if baseline:
         print(f"Vergleichslauf: {saved['posts']} Beiträge ({args.vergleich})")
     print("\n".join(targets(rows, baseline)))
@@ -313,6 +354,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         data = {
             "posts": args.beitraege,
             "rounds": args.runden,
+            "overrides": overrides,
             "rows": [asdict(r) for r in rows],
         }
         args.speichern.write_text(
