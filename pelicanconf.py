@@ -29,6 +29,7 @@ MARKDOWN = {
         "markdown.extensions.extra": {},
         "markdown.extensions.meta": {},
         "perlen.links": {"static_paths": STATIC_PATHS},
+        "perlen.table_align": {},
     },
     "output_format": "html5",
 }

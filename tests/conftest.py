@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from perlen.build import build, load_settings
 from perlen.cli import main as perlen_main
 
@@ -68,7 +67,9 @@ def make_post() -> Callable[..., str]:
             "Datum": "Dienstag, 28. September 2021",
             **metadata,
         }
-        header = "".join(f"{key}: {value}\n" for key, value in fields.items() if value is not None)
+        header = "".join(
+            f"{key}: {value}\n" for key, value in fields.items() if value is not None
+        )
         return f"{header}\n{body}\n"
 
     return make

@@ -5,7 +5,6 @@ from datetime import date, datetime
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-
 from perlen.dates import BERLIN, DateError, format_date, parse_date
 
 SEPT_28 = datetime(2021, 9, 28, tzinfo=BERLIN)
@@ -46,7 +45,9 @@ def test_times_are_berlin_time(text):
     assert parsed.isoformat() == "2021-09-28T14:30:00+02:00"
 
 
-@pytest.mark.parametrize("text", ["1. März 2021", "1. Maerz 2021", "1. MÄRZ 2021", "1. Mär. 2021"])
+@pytest.mark.parametrize(
+    "text", ["1. März 2021", "1. Maerz 2021", "1. MÄRZ 2021", "1. Mär. 2021"]
+)
 def test_maerz_with_and_without_umlaut(text):
     assert parse_date(text).date() == date(2021, 3, 1)
 
@@ -58,7 +59,10 @@ def test_winter_dates_have_winter_offset():
 def test_wrong_weekday_is_an_error_naming_the_right_one():
     with pytest.raises(DateError) as error:
         parse_date("Montag, 28. September 2021")
-    assert error.value.message == "„Montag, 28. September 2021“ – der 28.09.2021 ist ein Dienstag."
+    assert (
+        error.value.message
+        == "„Montag, 28. September 2021“ – der 28.09.2021 ist ein Dienstag."
+    )
 
 
 @pytest.mark.parametrize(
@@ -66,9 +70,15 @@ def test_wrong_weekday_is_an_error_naming_the_right_one():
     [
         ("gestern", "„gestern“ ist kein Datum, das ich lesen kann."),
         ("31. Februar 2021", "„31. Februar 2021“: Diesen Tag gibt es nicht."),
-        ("28. Septober 2021", "„28. Septober 2021“: Den Monat „Septober“ kenne ich nicht."),
+        (
+            "28. Septober 2021",
+            "„28. Septober 2021“: Den Monat „Septober“ kenne ich nicht.",
+        ),
         ("28.09.2021 25:00", "„28.09.2021 25:00“: Die Uhrzeit gibt es nicht."),
-        ("Blautag, 28.09.2021", "„Blautag, 28.09.2021“: Den Wochentag „Blautag“ kenne ich nicht."),
+        (
+            "Blautag, 28.09.2021",
+            "„Blautag, 28.09.2021“: Den Wochentag „Blautag“ kenne ich nicht.",
+        ),
         ("2021-13-01", "„2021-13-01“: Diesen Tag gibt es nicht."),
     ],
 )

@@ -1,7 +1,6 @@
 """German metadata keys, header parsing and value mapping."""
 
 import pytest
-
 from perlen.metadata import (
     MetadataError,
     canonical_key,
@@ -45,7 +44,12 @@ def test_german_and_english_keys_map_to_pelican(typed, key):
 
 @pytest.mark.parametrize(
     ("typo", "meant"),
-    [("Kategori", "Kategorie"), ("Titl", "Titel"), ("Datm", "Datum"), ("Schlagwoter", "Schlagwörter")],
+    [
+        ("Kategori", "Kategorie"),
+        ("Titl", "Titel"),
+        ("Datm", "Datum"),
+        ("Schlagwoter", "Schlagwörter"),
+    ],
 )
 def test_typos_suggest_the_known_key(typo, meant):
     assert canonical_key(typo) is None
@@ -58,8 +62,13 @@ def test_unrelated_custom_keys_are_not_typos():
 
 @pytest.mark.parametrize(
     ("value", "status"),
-    [("Entwurf", "draft"), ("Veröffentlicht", "published"), ("veroeffentlicht", "published"),
-     ("Versteckt", "hidden"), ("draft", "draft")],
+    [
+        ("Entwurf", "draft"),
+        ("Veröffentlicht", "published"),
+        ("veroeffentlicht", "published"),
+        ("Versteckt", "hidden"),
+        ("draft", "draft"),
+    ],
 )
 def test_status_values(value, status):
     assert map_status(value, 3) == status
@@ -72,7 +81,10 @@ def test_unknown_status_names_the_allowed_ones():
     assert "„Entwurf“, „Veröffentlicht“ oder „Versteckt“" in error.value.fix
 
 
-@pytest.mark.parametrize(("value", "code"), [("Deutsch", "de"), ("Englisch", "en"), ("de", "de"), ("en", "en")])
+@pytest.mark.parametrize(
+    ("value", "code"),
+    [("Deutsch", "de"), ("Englisch", "en"), ("de", "de"), ("en", "en")],
+)
 def test_languages_by_german_name_or_code(value, code):
     assert map_language(value, 1) == code
 
@@ -83,7 +95,9 @@ def test_unknown_language_is_an_error():
 
 
 def test_header_fields_keep_their_line_numbers():
-    header = split_header("Titel: Hallo\nSchlagwörter: a, b\n    c\nDatum: 28.09.2021\n\nText\n")
+    header = split_header(
+        "Titel: Hallo\nSchlagwörter: a, b\n    c\nDatum: 28.09.2021\n\nText\n"
+    )
     assert [(f.name, f.value, f.line) for f in header.fields] == [
         ("Titel", "Hallo", 1),
         ("Schlagwörter", "a, b\nc", 2),

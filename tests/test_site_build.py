@@ -1,7 +1,6 @@
 """End to end: German metadata becomes a built site with German dates and URLs."""
 
 import pytest
-
 from perlen.problems import BuildFailed
 
 
@@ -32,8 +31,14 @@ def test_bad_posts_fail_the_build_with_every_problem(site, make_post):
     with pytest.raises(BuildFailed) as failure:
         site.build()
     message = str(failure.value)
-    assert "x.md, Zeile 2: „Montag, 28. September 2021“ – der 28.09.2021 ist ein Dienstag." in message
-    assert "y.md, Zeile 1: Unbekannter Schlüssel „Kategori“ – meinten Sie „Kategorie“?" in message
+    assert (
+        "x.md, Zeile 2: „Montag, 28. September 2021“ – der 28.09.2021 ist ein Dienstag."
+        in message
+    )
+    assert (
+        "y.md, Zeile 1: Unbekannter Schlüssel „Kategori“ – meinten Sie „Kategorie“?"
+        in message
+    )
     assert "y.md, Zeile 1: Der Titel fehlt." in message
     assert not site.output.exists()
 
@@ -50,7 +55,10 @@ def test_failed_build_keeps_previous_output(site, make_post):
 
 
 def test_english_keys_and_iso_dates_still_work(site):
-    site.write("posts/en.md", "Title: Hello World\nDate: 2021-09-28 14:30\nTags: one, two\n\nBody.\n")
+    site.write(
+        "posts/en.md",
+        "Title: Hello World\nDate: 2021-09-28 14:30\nTags: one, two\n\nBody.\n",
+    )
     site.build()
     assert "Body." in site.html("2021/hello-world/index.html")
     assert (site.output / "schlagwort/two/index.html").exists()
@@ -81,7 +89,9 @@ def test_duplicate_key_is_an_error(site, make_post):
     site.write("posts/x.md", "Titel: A\nDatum: 28.09.2021\nTitel: B\n\nText\n")
     with pytest.raises(BuildFailed) as failure:
         site.build()
-    assert "x.md, Zeile 3: „Titel“ steht doppelt (schon in Zeile 1)." in str(failure.value)
+    assert "x.md, Zeile 3: „Titel“ steht doppelt (schon in Zeile 1)." in str(
+        failure.value
+    )
 
 
 def test_unknown_status_is_an_error(site, make_post):

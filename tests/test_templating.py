@@ -3,7 +3,6 @@
 from datetime import datetime
 
 from jinja2 import Environment
-
 from perlen.dates import BERLIN
 from perlen.templating import add_filters, plaintext
 
@@ -24,10 +23,16 @@ def test_datum_filter_default_and_pattern():
     day = datetime(2021, 9, 28, 14, 30, tzinfo=BERLIN)
     assert render("{{ d|datum }}", d=day) == "Dienstag, 28. September 2021"
     assert render('{{ d|datum("MMMM y") }}', d=day) == "September 2021"
-    assert render("{{ d|datum }}", {"PERLEN_DATE_PATTERN": "d. MMM y"}, d=day) == "28. Sept. 2021"
+    assert (
+        render("{{ d|datum }}", {"PERLEN_DATE_PATTERN": "d. MMM y"}, d=day)
+        == "28. Sept. 2021"
+    )
 
 
 def test_plaintext_strips_markup_and_entities():
     html = 'Kunde &amp; König <span class="emoji" role="img" aria-label="x">😉</span>'
     assert plaintext(html) == "Kunde & König 😉"
-    assert render("{{ t|plaintext|e }}", t="&lt;/script&gt; &quot;x&quot;") == "&lt;/script&gt; &#34;x&#34;"
+    assert (
+        render("{{ t|plaintext|e }}", t="&lt;/script&gt; &quot;x&quot;")
+        == "&lt;/script&gt; &#34;x&#34;"
+    )

@@ -10,6 +10,7 @@ import argparse
 import errno
 import logging
 import os
+import re
 import sys
 import tempfile
 import time
@@ -32,18 +33,6 @@ from .templating import plaintext
 from .verify import verify_site
 
 
-def cmd_bauen(args: argparse.Namespace) -> int:
-    settings = load_settings(args.einstellungen, {"OUTPUT_PATH": args.ausgabe} if args.ausgabe else None)
-    started = time.monotonic()
-    try:
-        output = build(settings)
-    except BuildFailed as failure:
-        print(failure, file=sys.stderr)
-        return 1
-    print(f"Fertig: Die Website liegt in „{output}“ ({time.monotonic() - started:.1f} s).")
-    return 0
-
-
 class SettingsError(Exception):
     """The settings file cannot be read; the message says why, in German."""
 
@@ -57,6 +46,24 @@ def _settings(args: argparse.Namespace, overrides: dict | None = None) -> dict:
             f"({error}). "
             "Bitte im Ordner des Blogs aufrufen, dort liegt „pelicanconf.py“."
         ) from error
+
+
+def _build_and_report(settings: dict, done: str) -> int:
+    """Build atomically; print every problem, or `done` with the output path."""
+    started = time.monotonic()
+    try:
+        output = build(settings)
+    except BuildFailed as failure:
+        print(failure, file=sys.stderr)
+        return 1
+    seconds = time.monotonic() - started
+    print(f"{done}: „{display_path(str(output))}“ ({seconds:.1f} s).")
+    return 0
+
+
+def cmd_bauen(args: argparse.Namespace) -> int:
+    overrides = {"OUTPUT_PATH": args.ausgabe} if args.ausgabe else None
+    return _build_and_report(_settings(args, overrides), "Fertig gebaut")
 
 
 def cmd_neu(args: argparse.Namespace) -> int:
@@ -199,21 +206,11 @@ def cmd_veroeffentlichen(args: argparse.Namespace) -> int:
     }
     if args.ausgabe:
         overrides["OUTPUT_PATH"] = args.ausgabe
-    settings = load_settings(args.einstellungen, overrides)
+    settings = _settings(args, overrides)
     if args.nur_pruefen:
         return _verify_output(Path(settings["OUTPUT_PATH"]), settings)
-    started = time.monotonic()
-    try:
-        output = build(settings)
-    except BuildFailed as failure:
-        print(failure, file=sys.stderr)
-        return 1
-    print(
-        f"Fertig zum Veröffentlichen: „{display_path(str(output))}“ für "
-        f"{settings['SITEURL'] or 'lokale Adressen'}, gebaut und geprüft "
-        f"({time.monotonic() - started:.1f} s)."
-    )
-    return 0
+    address = settings["SITEURL"] or "lokale Adressen"
+    return _build_and_report(settings, f"Gebaut und geprüft für {address}")
 
 
 def _verify_output(output: Path, settings: dict) -> int:
@@ -230,6 +227,42 @@ def _verify_output(output: Path, settings: dict) -> int:
         return 1
     print(f"In Ordnung: „{shown}“ hat die Prüfung bestanden.")
     return 0
+
+
+_ARGPARSE_ERRORS = [
+    (re.compile(r"^unrecognized arguments: (.*)"), r"unbekannte Angabe(n): \1"),
+    (re.compile(r"^the following arguments are required: (.*)"), r"es fehlt: \1"),
+    (
+        re.compile(r"^argument (\S+): invalid choice: '([^']*)'.*"),
+        r"\1: „\2“ gibt es nicht",
+    ),
+    (
+        re.compile(r"^argument (\S+): invalid int value: (\S+)"),
+        r"\1: \2 ist keine Zahl",
+    ),
+    (re.compile(r"^argument (\S+): expected one argument"), r"\1 braucht einen Wert"),
+]
+
+
+class _GermanHelp(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None) -> None:
+        super().add_usage(
+            usage, actions, groups, "Aufruf: " if prefix is None else prefix
+        )
+
+
+class _GermanParser(argparse.ArgumentParser):
+    """argparse with German usage line and error prefix."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("formatter_class", _GermanHelp)
+        super().__init__(*args, **kwargs)
+
+    def error(self, message: str):
+        for english, german in _ARGPARSE_ERRORS:
+            message = english.sub(german, message)
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: Fehler: {message}\n")
 
 
 def _command(
@@ -255,34 +288,41 @@ def _command(
     return command
 
 
+def _output_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "-o", "--ausgabe", default=None, metavar="ORDNER",
+        help="Zielordner (Standard: OUTPUT_PATH aus den Einstellungen)",
+    )  # fmt: skip
+
+
+def _progress_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--fortschritt", action="store_true",
+        help="Fortschritt auch ohne Terminal zeigen",
+    )  # fmt: skip
+
+
 def parser() -> argparse.ArgumentParser:
-    main = argparse.ArgumentParser(
+    main = _GermanParser(
         prog="perlen",
         description="Werkzeug für den Blog der Kreativagentur perlenmädchen.",
+        add_help=False,
     )
     main._positionals.title = "Befehle"
     main._optionals.title = "Optionen"
+    main.add_argument(
+        "-h", "--hilfe", action="help", help="Diese Hilfe zeigen und beenden"
+    )
     commands = main.add_subparsers(dest="befehl", required=True, metavar="BEFEHL")
 
-    bauen = commands.add_parser(
+    bauen = _command(
+        commands,
         "bauen",
-        help="Website bauen (eine fehlerhafte Version ersetzt nie die letzte gute)",
-        description="Baut die Website. Schlägt der Bau fehl, bleibt die bisherige Ausgabe unverändert.",
+        help="Website bauen (eine fehlerhafte Fassung ersetzt nie die letzte gute)",
+        description="Baut die Website. Schlägt der Bau fehl, bleibt die bisherige "
+        "Ausgabe unverändert.",
     )
-    bauen.add_argument(
-        "-s",
-        "--einstellungen",
-        default="pelicanconf.py",
-        metavar="DATEI",
-        help="Einstellungsdatei (Standard: pelicanconf.py)",
-    )
-    bauen.add_argument(
-        "-o",
-        "--ausgabe",
-        default=None,
-        metavar="ORDNER",
-        help="Zielordner (Standard: OUTPUT_PATH aus den Einstellungen)",
-    )
+    _output_option(bauen)
     bauen.set_defaults(func=cmd_bauen)
 
     neu = _command(
@@ -330,11 +370,7 @@ def parser() -> argparse.ArgumentParser:
         action="store_true",
         help="Auch Warnungen als Fehler werten, wie beim Veröffentlichen",
     )
-    pruefen.add_argument(
-        "--fortschritt",
-        action="store_true",
-        help="Fortschritt auch ohne Terminal zeigen",
-    )
+    _progress_option(pruefen)
     pruefen.set_defaults(func=cmd_pruefen)
 
     vorschau = _command(
@@ -349,18 +385,8 @@ def parser() -> argparse.ArgumentParser:
     vorschau.add_argument(
         "-p", "--port", type=int, default=8000, help="Port (Standard: 8000)"
     )
-    vorschau.add_argument(
-        "-o",
-        "--ausgabe",
-        default=None,
-        metavar="ORDNER",
-        help="Zielordner (Standard: OUTPUT_PATH aus den Einstellungen)",
-    )
-    vorschau.add_argument(
-        "--fortschritt",
-        action="store_true",
-        help="Fortschritt auch ohne Terminal zeigen",
-    )
+    _output_option(vorschau)
+    _progress_option(vorschau)
     vorschau.set_defaults(func=cmd_vorschau)
 
     veroeffentlichen = _command(
@@ -373,13 +399,7 @@ def parser() -> argparse.ArgumentParser:
         "sie die bisherige Ausgabe.",
         settings_file="publishconf.py",
     )
-    veroeffentlichen.add_argument(
-        "-o",
-        "--ausgabe",
-        default=None,
-        metavar="ORDNER",
-        help="Zielordner (Standard: OUTPUT_PATH aus den Einstellungen)",
-    )
+    _output_option(veroeffentlichen)
     veroeffentlichen.add_argument(
         "--nur-pruefen",
         action="store_true",

@@ -51,12 +51,18 @@ def _names(locale: str) -> tuple[dict[str, int], dict[str, int]]:
 _TIME = r"(?:\s*,?\s*(?:um\s+)?(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?:\s*uhr)?)?"
 _WEEKDAY = r"(?:(?P<weekday>[^\W\d_]+)\.?\s*,?\s+)?"
 _FORMS = [
-    re.compile(rf"^{_WEEKDAY}(?P<year>\d{{4}})-(?P<month>\d{{1,2}})-(?P<day>\d{{1,2}})"
-               rf"(?:t|\s+)?{_TIME}$"),
-    re.compile(rf"^{_WEEKDAY}(?P<day>\d{{1,2}})\.\s*(?P<month>\d{{1,2}})\.\s*"
-               rf"(?P<year>\d{{4}}){_TIME}$"),
-    re.compile(rf"^{_WEEKDAY}(?P<day>\d{{1,2}})\.\s*(?P<monthname>[^\W\d_]+)\.?\s+"
-               rf"(?P<year>\d{{4}}){_TIME}$"),
+    re.compile(
+        rf"^{_WEEKDAY}(?P<year>\d{{4}})-(?P<month>\d{{1,2}})-(?P<day>\d{{1,2}})"
+        rf"(?:t|\s+)?{_TIME}$"
+    ),
+    re.compile(
+        rf"^{_WEEKDAY}(?P<day>\d{{1,2}})\.\s*(?P<month>\d{{1,2}})\.\s*"
+        rf"(?P<year>\d{{4}}){_TIME}$"
+    ),
+    re.compile(
+        rf"^{_WEEKDAY}(?P<day>\d{{1,2}})\.\s*(?P<monthname>[^\W\d_]+)\.?\s+"
+        rf"(?P<year>\d{{4}}){_TIME}$"
+    ),
 ]
 
 EXAMPLES = "„Dienstag, 28. September 2021“, „28.09.2021“ oder „2021-09-28 14:30“"
@@ -70,7 +76,7 @@ def parse_date(text: str, *, locale: str = "de", tz: ZoneInfo = BERLIN) -> datet
     `14:30 Uhr`. A weekday that contradicts the date is an error, not a guess.
     """
     folded = " ".join(fold(text).split())
-    months, weekdays = _names(locale)
+    months, _ = _names(locale)
     for form in _FORMS:
         match = form.match(folded)
         if match:
@@ -85,7 +91,8 @@ def parse_date(text: str, *, locale: str = "de", tz: ZoneInfo = BERLIN) -> datet
         month = months.get(parts["monthname"])
         if month is None:
             raise DateError(
-                f"„{text}“: Den Monat „{parts['monthname'].capitalize()}“ kenne ich nicht.",
+                f"„{text}“: Den Monat „{parts['monthname'].capitalize()}“ "
+                "kenne ich nicht.",
                 "Bitte den Monatsnamen ausschreiben, z. B. „28. September 2021“.",
             )
     else:

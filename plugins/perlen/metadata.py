@@ -34,7 +34,9 @@ KEYS: dict[str, tuple[str, ...]] = {
     "save_as": ("Save_as",),
     "url": ("Url",),
 }
-ALIASES: dict[str, str] = {fold(alias): key for key, names in KEYS.items() for alias in names}
+ALIASES: dict[str, str] = {
+    fold(alias): key for key, names in KEYS.items() for alias in names
+}
 
 STATUS: dict[str, str] = {
     "entwurf": "draft",
@@ -105,7 +107,9 @@ def split_header(text: str) -> Header:
             value = f"{last.value}\n{continuation['value'].strip()}".strip()
             fields[-1] = Field(last.name, value, last.line)
         elif key_line:
-            fields.append(Field(key_line["key"].strip(), key_line["value"].strip(), index + 1))
+            fields.append(
+                Field(key_line["key"].strip(), key_line["value"].strip(), index + 1)
+            )
         else:
             if fenced:
                 raise MetadataError(

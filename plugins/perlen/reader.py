@@ -44,7 +44,9 @@ class GermanMarkdownReader(MarkdownReader):
         super().__init__(settings)
         self.problems: list[Problem] = []
         config = dict(self.settings["MARKDOWN"])
-        extensions = [e for e in config.pop("extensions") if e != "markdown.extensions.meta"]
+        extensions = [
+            e for e in config.pop("extensions") if e != "markdown.extensions.meta"
+        ]
         extensions += textpipeline.markdown_extensions(self.settings)
         self._md = Markdown(extensions=extensions, **config)
 
@@ -61,7 +63,8 @@ class GermanMarkdownReader(MarkdownReader):
                 self._problem(
                     1,
                     "Der Titel fehlt.",
-                    "Bitte als erste Zeile „Titel: …“ mit dem Titel des Beitrags schreiben.",
+                    "Bitte als erste Zeile „Titel: …“ mit dem Titel "
+                    "des Beitrags schreiben.",
                 )
             )
         if self._is_article(source_path) and "date" not in mentioned:
@@ -69,12 +72,15 @@ class GermanMarkdownReader(MarkdownReader):
                 self._problem(
                     1,
                     "Das Datum fehlt.",
-                    "Bitte eine Zeile wie „Datum: Dienstag, 28. September 2021“ ergänzen.",
+                    "Bitte eine Zeile wie „Datum: Dienstag, 28. September 2021“ "
+                    "ergänzen.",
                 )
             )
         if problems:
             self._fail(problems)
-        plain_title = next(f.value for f in header.fields if canonical_key(f.name) == "title")
+        plain_title = next(
+            f.value for f in header.fields if canonical_key(f.name) == "title"
+        )
         metadata.setdefault("slug", german_slug(plain_title))
         self._md.reset()
         content = self._md.convert(header.body)
@@ -94,7 +100,8 @@ class GermanMarkdownReader(MarkdownReader):
                     problems.append(
                         self._problem(
                             field.line,
-                            f"Unbekannter Schlüssel „{field.name}“ – meinten Sie „{suggestion}“?",
+                            f"Unbekannter Schlüssel „{field.name}“ – "
+                            f"meinten Sie „{suggestion}“?",
                             f"Bitte „{suggestion}:“ schreiben.",
                         )
                     )
@@ -118,15 +125,21 @@ class GermanMarkdownReader(MarkdownReader):
 
     def _value(self, key: str, value: str, line: int) -> Any:
         if not value.strip() and key in {"title", "date", "modified", "status"}:
-            raise MetadataError(line, "Hier fehlt der Wert.", "Bitte hinter dem Doppelpunkt ergänzen.")
+            raise MetadataError(
+                line, "Hier fehlt der Wert.", "Bitte hinter dem Doppelpunkt ergänzen."
+            )
         if key in {"date", "modified"}:
             return parse_date(value, locale=setting(self.settings, "PERLEN_LOCALE"))
         if key == "status":
             return map_status(value, line)
         if key == "lang":
-            return map_language(value, line, locale=setting(self.settings, "PERLEN_LOCALE"))
+            return map_language(
+                value, line, locale=setting(self.settings, "PERLEN_LOCALE")
+            )
         if key == "title":
-            return textpipeline.typeset_inline(html.escape(value, quote=False), self.settings)
+            return textpipeline.typeset_inline(
+                html.escape(value, quote=False), self.settings
+            )
         if key == "summary":
             self._md.reset()
             return self._md.convert(value)
