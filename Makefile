@@ -11,8 +11,8 @@ N ?= 1000
 .PHONY: help venv html serve clean test lint bench neu pruefen vorschau lighthouse
 .PHONY: publish verify rsync_upload s3_upload ssh-ziel s3-ziel
 
-help: ## List the targets
-	@grep -E '^[a-z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
+help: ## Alle Befehle zeigen
+	@grep -E '^[a-z0-9_-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -20,17 +20,17 @@ $(STAMP): pyproject.toml requirements.lock
 	PIP_CONSTRAINT=requirements.lock $(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
-venv: $(STAMP) ## Create or refresh the virtual environment from the lock file
+venv: $(STAMP) ## Python-Umgebung (.venv) anlegen oder auffrischen
 
 # axe-core (browser tests) and Lighthouse, pinned in package-lock.json.
 $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-html: $(STAMP) ## Build the site into output/ (atomic: a failed build keeps the old output)
+html: $(STAMP) ## Website nach output/ bauen (ein fehlerhafter Bau lässt die alte Fassung stehen)
 	$(BIN)/perlen bauen $(PELICANOPTS)
 
-serve: $(STAMP) ## Serve the site on http://127.0.0.1:8000 and rebuild on changes
+serve: $(STAMP) ## Pelicans Entwicklungsserver auf http://127.0.0.1:8000/, baut bei Änderungen neu
 	$(BIN)/pelican --listen --autoreload --bind 127.0.0.1 --port 8000 -s pelicanconf.py $(PELICANOPTS)
 
 # Writers' commands; arguments come from the command line, e.g.
@@ -47,7 +47,7 @@ neu: $(STAMP) ## Neuen Beitrag anlegen: make neu TITEL="…" [KATEGORIE=… SCHL
 pruefen: $(STAMP) ## Alle Beiträge prüfen (STRENG=1: auch Warnungen zählen als Fehler)
 	@$(BIN)/perlen pruefen $${STRENG:+--streng}
 
-vorschau: $(STAMP) ## Vorschau mit Entwürfen auf http://127.0.0.1:$(PORT)/, neu gebaut bei jeder Änderung
+vorschau: $(STAMP) ## Vorschau mit Entwürfen auf http://127.0.0.1:8000/ (PORT=…), neu gebaut bei jeder Änderung
 	@$(BIN)/perlen vorschau --port $(PORT)
 
 # Publishing. The site's address and the upload targets come from the
@@ -58,17 +58,17 @@ vorschau: $(STAMP) ## Vorschau mit Entwürfen auf http://127.0.0.1:$(PORT)/, neu
 OUTPUT := output
 SSH_PORT ?= 22
 
-publish: $(STAMP) ## Build output/ for publishing (SITEURL=https://… make publish): strict, verified, with search
+publish: $(STAMP) ## Zum Veröffentlichen bauen (SITEURL=https://… make publish): streng, geprüft, mit Suche
 	$(BIN)/perlen veroeffentlichen --ausgabe $(OUTPUT)
 
-verify: $(STAMP) ## Check the built output/ again: links, images, HTML, feeds, sitemap, third-party hosts
+verify: $(STAMP) ## output/ erneut prüfen: Links, Bilder, HTML, Feeds, Sitemap, fremde Server
 	$(BIN)/perlen veroeffentlichen --ausgabe $(OUTPUT) --nur-pruefen
 
-rsync_upload: ssh-ziel publish ## Publish, then upload output/ over SSH with rsync (SSH_HOST, SSH_TARGET_DIR)
+rsync_upload: ssh-ziel publish ## Veröffentlichen und per rsync/SSH hochladen (SSH_HOST, SSH_TARGET_DIR)
 	rsync -e "ssh -p $(SSH_PORT)" -P -rvzc --include tags --cvs-exclude --delete \
 		"$(OUTPUT)"/ "$${SSH_USER:+$$SSH_USER@}$$SSH_HOST:$$SSH_TARGET_DIR"
 
-s3_upload: s3-ziel publish ## Publish, then upload output/ to the S3 bucket S3_BUCKET
+s3_upload: s3-ziel publish ## Veröffentlichen und in den S3-Bucket S3_BUCKET hochladen
 	aws s3 sync "$(OUTPUT)"/ "s3://$$S3_BUCKET" --delete
 
 ssh-ziel:
@@ -77,18 +77,18 @@ ssh-ziel:
 s3-ziel:
 	@test -n "$$S3_BUCKET" || { echo 'Bitte den Bucket angeben: S3_BUCKET=mein-bucket make s3_upload' >&2; exit 2; }
 
-clean: ## Remove the built site and the caches
+clean: ## Gebaute Website und Zwischenspeicher löschen
 	rm -rf output cache
 
-test: $(STAMP) $(NODE_STAMP) ## Run the whole test suite
+test: lint $(NODE_STAMP) ## Alle Tests ausführen (mit Stilprüfung)
 	$(BIN)/pytest
 
-lighthouse: $(STAMP) $(NODE_STAMP) ## Lighthouse on home page and a post (mobile; reports in test-artifacts/)
+lighthouse: $(STAMP) $(NODE_STAMP) ## Lighthouse für Startseite und Beitrag (mobil; Berichte in test-artifacts/)
 	$(BIN)/pytest -q tests/browser/test_lighthouse.py
 
 bench: $(STAMP) ## Measure build speed against stock Pelican on N generated posts (N=10000 for the scale run)
 	$(BIN)/python -m benchmarks.run --beitraege $(N) --speichern cache/benchmark-$(N).json --vergleich cache/benchmark-1000.json
 
-lint: $(STAMP) ## Check formatting and lint rules
+lint: $(STAMP) ## Code-Stil prüfen (ruff)
 	$(BIN)/ruff check plugins tests benchmarks
 	$(BIN)/ruff format --check plugins tests benchmarks

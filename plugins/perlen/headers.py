@@ -17,6 +17,8 @@ from urllib.parse import urlsplit
 from .settings import setting
 
 HEADERS_FILE = "_headers"
+# Directives a `<meta http-equiv>` policy may not carry (CSP Level 3, 6.1).
+_HEADER_ONLY = frozenset({"frame-ancestors", "report-uri", "report-to", "sandbox"})
 _FOREVER = "public, max-age=31536000, immutable"
 # Directives that fall back to another one when the policy leaves them out.
 _FALLBACK = {
@@ -71,11 +73,17 @@ def allows(csp: Mapping[str, list[str]], directive: str, url: str) -> bool:
     return False
 
 
-def content_security_policy(settings: Mapping[str, Any]) -> str:
-    """The policy as a header value."""
+def content_security_policy(settings: Mapping[str, Any], *, meta: bool = False) -> str:
+    """The policy as a header value, or for `<meta http-equiv>` with `meta`.
+
+    Hosts that ignore `_headers` (GitHub Pages) still get the policy from the
+    meta element, which browsers apply without the directives a meta
+    element may not set.
+    """
     return "; ".join(
         f"{directive} {' '.join(sources)}"
         for directive, sources in policy(settings).items()
+        if not (meta and directive in _HEADER_ONLY)
     )
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from .dates import format_date
+from .headers import content_security_policy
 from .settings import setting
 
 
@@ -23,7 +24,8 @@ def plaintext(value: str) -> str:
 
 
 def add_filters(generator) -> None:
-    """`generator_init` handler: register the `datum` and `plaintext` filters."""
+    """`generator_init` handler: the `datum` and `plaintext` filters, and the
+    Content-Security-Policy for the pages' meta element as `csp_meta`."""
     settings = generator.settings
     locale = setting(settings, "PERLEN_LOCALE")
     default = setting(settings, "PERLEN_DATE_PATTERN")
@@ -33,6 +35,7 @@ def add_filters(generator) -> None:
 
     generator.env.filters["datum"] = datum
     generator.env.filters["plaintext"] = plaintext
+    generator.env.globals["csp_meta"] = content_security_policy(settings, meta=True)
 
 
 def localize_dates(content) -> None:

