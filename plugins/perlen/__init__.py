@@ -13,6 +13,7 @@ from . import (
     cache,
     checks,
     cover_image,
+    listings,
     progress,
     reader,
     reading_time,
@@ -37,6 +38,7 @@ def register() -> None:
     signals.article_generator_finalized.connect(related.add_related)
     signals.article_generator_finalized.connect(urls.freeze_urls)
     signals.page_generator_finalized.connect(urls.freeze_urls)
+    signals.article_generator_finalized.connect(listings.index_listings)
     signals.content_object_init.connect(schedule.mark_state)
     signals.article_generator_context.connect(schedule.leave_out_unpublished)
     signals.page_generator_context.connect(schedule.leave_out_unpublished)

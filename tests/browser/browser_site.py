@@ -13,6 +13,7 @@ Playwright drives Debian's chromium; it never downloads a browser.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import struct
 import threading
@@ -23,6 +24,7 @@ from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 from conftest import ROOT, Site
@@ -81,25 +83,28 @@ def require(available: bool, reason: str) -> None:
     pytest.skip(reason)
 
 
-def site_headers(site: Path) -> dict[str, str]:
-    """The headers `_headers` (Netlify format) sets for every path (`/*`)."""
-    headers: dict[str, str] = {}
-    path = None
-    for line in (site / "_headers").read_text(encoding="utf-8").splitlines():
-        if line and not line[0].isspace():
-            path = line.strip()
-        elif path == "/*" and ":" in line:
-            name, value = line.split(":", 1)
-            headers[name.strip()] = value.strip()
-    return headers
+def header_rules(text: str) -> list[tuple[re.Pattern[str], dict[str, str]]]:
+    """The rules of a `_headers` file: path pattern (`*` matches anything) → headers."""
+    rules: list[tuple[re.Pattern[str], dict[str, str]]] = []
+    for line in text.splitlines():
+        if line.startswith("/"):
+            pattern = ".*".join(re.escape(part) for part in line.strip().split("*"))
+            rules.append((re.compile(pattern + "$"), {}))
+        elif line.strip():
+            name, value = line.strip().split(":", 1)
+            rules[-1][1][name.strip()] = value.strip()
+    return rules
 
 
 class _SiteHandler(SimpleHTTPRequestHandler):
     """Serves the built site like the web host: its headers, its 404 page."""
 
     def end_headers(self) -> None:
-        for name, value in self.server.site_headers.items():
-            self.send_header(name, value)
+        path = urlsplit(self.path).path
+        for pattern, headers in self.server.header_rules:
+            if pattern.match(path):
+                for name, value in headers.items():
+                    self.send_header(name, value)
         super().end_headers()
 
     def send_error(self, code, message=None, explain=None) -> None:
@@ -118,7 +123,9 @@ class _SiteHandler(SimpleHTTPRequestHandler):
         pass
 
 
-def build_and_serve(root: Path) -> tuple[ThreadingHTTPServer, str]:
+def build_and_serve(
+    root: Path, extra_posts: dict[str, str] = EXTRA_POSTS
+) -> tuple[ThreadingHTTPServer, str]:
     """Build the agency site under `root` and serve it; returns server and URL.
 
     The port is taken before the build, because the published build bakes
@@ -126,7 +133,7 @@ def build_and_serve(root: Path) -> tuple[ThreadingHTTPServer, str]:
     """
     shutil.copytree(ROOT / "content", root / "content")
     site = Site(root)
-    for relative, text in EXTRA_POSTS.items():
+    for relative, text in extra_posts.items():
         site.write(relative, text)
     server = ThreadingHTTPServer(
         ("127.0.0.1", 0), partial(_SiteHandler, directory=str(site.output))
@@ -135,8 +142,10 @@ def build_and_serve(root: Path) -> tuple[ThreadingHTTPServer, str]:
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("SITEURL", url)
         site.build("publishconf.py", DEFAULT_PAGINATION=2)
-    server.site_headers = site_headers(site.output)
-    assert "Content-Security-Policy" in server.site_headers
+    server.header_rules = header_rules(
+        (site.output / "_headers").read_text(encoding="utf-8")
+    )
+    assert any("Content-Security-Policy" in h for _, h in server.header_rules)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, url
 
@@ -183,12 +192,27 @@ def new_reader(
             route.abort()
 
     def console(message):
-        if "Content Security Policy" in message.text:
+        # Chromium writes "Content Security Policy" and "Content Security policy".
+        if "content security policy" in message.text.lower():
             reader.csp_errors.append(message.text)
 
     context.route("**/*", route)
     reader.page.on("console", console)
     return context, reader
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's chromium driven by Playwright (which never downloads one)."""
+    require(CHROMIUM.is_file(), f"{CHROMIUM} fehlt (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()
 
 
 def png_pixels(png: bytes) -> list[tuple[int, int, int]]:

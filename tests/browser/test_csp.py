@@ -9,17 +9,8 @@ event. An injected inline script shows that violations are seen at all.
 
 from __future__ import annotations
 
-import re
-import shutil
-import threading
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-from typing import ClassVar
-from urllib.parse import urlsplit
-
 import pytest
-from browser_site import CHROMIUM, CHROMIUM_ARGS, require
-from conftest import ROOT, Site
+from browser_site import EXTRA_POSTS, browser, build_and_serve  # noqa: F401
 
 HAEUSER = """Titel: Von Häusern und Gärten
 Datum: Mittwoch, 29. September 2021
@@ -48,72 +39,17 @@ document.addEventListener("securitypolicyviolation", (event) => {
 """
 
 
-def header_rules(text: str) -> list[tuple[re.Pattern[str], dict[str, str]]]:
-    """The rules of a `_headers` file: path pattern (`*` matches anything) → headers."""
-    rules: list[tuple[re.Pattern[str], dict[str, str]]] = []
-    for line in text.splitlines():
-        if line.startswith("/"):
-            pattern = ".*".join(re.escape(part) for part in line.strip().split("*"))
-            rules.append((re.compile(pattern + "$"), {}))
-        elif line.strip():
-            name, value = line.strip().split(":", 1)
-            rules[-1][1][name.strip()] = value.strip()
-    return rules
-
-
-class HeadersHandler(SimpleHTTPRequestHandler):
-    """Serves the built site with the headers its `_headers` file asks for."""
-
-    rules: ClassVar[list[tuple[re.Pattern[str], dict[str, str]]]] = []
-
-    def end_headers(self) -> None:
-        path = urlsplit(self.path).path
-        for pattern, headers in self.rules:
-            if pattern.match(path):
-                for name, value in headers.items():
-                    self.send_header(name, value)
-        super().end_headers()
-
-    def log_message(self, format, *args) -> None:
-        pass
-
-
 @pytest.fixture(scope="module")
 def site_url(tmp_path_factory, java):
-    root = tmp_path_factory.mktemp("csp-site")
-    shutil.copytree(ROOT / "content", root / "content")
-    site = Site(root)
-    site.write("posts/2021/haeuser.md", HAEUSER)
-    handler = type("Handler", (HeadersHandler,), {})
-    server = ThreadingHTTPServer(
-        ("127.0.0.1", 0), partial(handler, directory=str(site.output))
-    )
-    url = f"http://127.0.0.1:{server.server_port}"
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("SITEURL", url)
-        site.build("publishconf.py")
-    handler.rules = header_rules((site.output / "_headers").read_text(encoding="utf-8"))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    extra = {**EXTRA_POSTS, "posts/2021/haeuser.md": HAEUSER}
+    server, url = build_and_serve(tmp_path_factory.mktemp("csp-site"), extra)
     yield url
     server.shutdown()
     server.server_close()
 
 
-@pytest.fixture(scope="module")
-def browser():
-    require(CHROMIUM.is_file(), f"{CHROMIUM} fehlt (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS
-        )
-        yield browser
-        browser.close()
-
-
 @pytest.fixture
-def tab(browser):
+def tab(browser):  # noqa: F811 (the fixture imported from browser_site)
     """A fresh page that collects CSP complaints in `tab.csp_messages`."""
     context = browser.new_context(locale="de-DE")
     context.set_default_timeout(10_000)

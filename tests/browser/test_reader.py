@@ -12,10 +12,9 @@ import pytest
 from browser_site import (
     ARTIFACTS,
     AXE,
-    CHROMIUM,
-    CHROMIUM_ARGS,
     DESKTOP,
     PHONE,
+    browser,  # noqa: F401 (a fixture)
     build_and_serve,
     new_reader,
     png_pixels,
@@ -59,21 +58,8 @@ def site_url(tmp_path_factory):
     server.server_close()
 
 
-@pytest.fixture(scope="module")
-def browser():
-    require(CHROMIUM.is_file(), f"{CHROMIUM} fehlt (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS
-        )
-        yield browser
-        browser.close()
-
-
 @pytest.fixture
-def open_reader(browser, site_url):
+def open_reader(browser, site_url):  # noqa: F811 (the imported fixture)
     """Factory for readers (browser contexts); all are closed after the test."""
     contexts = []
 
