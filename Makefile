@@ -86,7 +86,7 @@ test: lint $(NODE_STAMP) ## Alle Tests ausführen (mit Stilprüfung)
 lighthouse: $(STAMP) $(NODE_STAMP) ## Lighthouse für Startseite und Beitrag (mobil; Berichte in test-artifacts/)
 	$(BIN)/pytest -q tests/browser/test_lighthouse.py
 
-bench: $(STAMP) ## Measure build speed against stock Pelican on N generated posts (N=10000 for the scale run)
+bench: $(STAMP) ## Bauzeit gegen Pelican messen, mit N erzeugten Beiträgen (Standard 1000; N=10000 für den Skalierungslauf)
 	$(BIN)/python -m benchmarks.run --beitraege $(N) --speichern cache/benchmark-$(N).json --vergleich cache/benchmark-1000.json
 
 lint: $(STAMP) ## Code-Stil prüfen (ruff)

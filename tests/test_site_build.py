@@ -116,3 +116,20 @@ def test_no_english_skip_message_for_reported_posts(site, make_post, caplog):
     with pytest.raises(BuildFailed):
         site.build()
     assert not [r for r in caplog.records if "Could not process" in r.getMessage()]
+
+
+def test_english_post_keeps_english_quotes_but_gets_emoji(site, make_post):
+    site.write(
+        "posts/en.md",
+        make_post(
+            'She said "hello" :wink:', Titel='The "best" day', Sprache="Englisch"
+        ),
+    )
+    site.write("posts/de.md", make_post('Sie sagte "hallo"', Titel="Deutsch"))
+    site.build()
+    english = site.html("2021/the-best-day-en/index.html")
+    assert "„hello“" not in english
+    assert "„best“" not in english
+    assert 'aria-label="zwinkerndes Gesicht"' in english
+    assert '<article class="post" data-pagefind-body lang="en">' in english
+    assert "„hallo“" in site.html("2021/deutsch/index.html")

@@ -78,13 +78,22 @@ class GermanMarkdownReader(MarkdownReader):
             )
         if problems:
             self._fail(problems)
-        plain_title = next(
-            f.value for f in header.fields if canonical_key(f.name) == "title"
+        # Title and summary are typeset in the post's language, which may be
+        # named on any line of the header.
+        lang = metadata.get("lang")
+        self._md.perlen_lang = lang
+        title = metadata["title"]
+        metadata["title"] = textpipeline.typeset_inline(
+            html.escape(title, quote=False), self.settings, lang
         )
-        metadata.setdefault("slug", german_slug(plain_title))
+        metadata.setdefault("slug", german_slug(title))
+        if "summary" in metadata:
+            metadata["summary"] = self._convert(metadata["summary"])
+        return self._convert(header.body), metadata
+
+    def _convert(self, markdown: str) -> str:
         self._md.reset()
-        content = self._md.convert(header.body)
-        return content, metadata
+        return self._md.convert(markdown)
 
     def _metadata(self, fields) -> tuple[dict[str, Any], list[Problem], set[str]]:
         """Pelican metadata, the problems found, and every key the writer meant."""
@@ -136,13 +145,8 @@ class GermanMarkdownReader(MarkdownReader):
             return map_language(
                 value, line, locale=setting(self.settings, "PERLEN_LOCALE")
             )
-        if key == "title":
-            return textpipeline.typeset_inline(
-                html.escape(value, quote=False), self.settings
-            )
-        if key == "summary":
-            self._md.reset()
-            return self._md.convert(value)
+        if key in {"title", "summary"}:
+            return value.replace("\n", " ") if key == "title" else value
         if key in LIST_KEYS:
             value = value.replace("\n", ",")
         elif key not in {"slug", "image"}:

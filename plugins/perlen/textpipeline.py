@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from html.parser import HTMLParser
 from typing import Any
@@ -387,9 +387,19 @@ class GermanTextTreeprocessor(Treeprocessor):
         self.options = options
 
     def run(self, root: Element) -> None:
+        options = for_language(self.options, getattr(self.md, "perlen_lang", None))
         typeset_tree(
-            root, self.options, self.md.is_block_level, self.md.htmlStash.rawHtmlBlocks
+            root, options, self.md.is_block_level, self.md.htmlStash.rawHtmlBlocks
         )
+
+
+def for_language(options: Options, lang: str | None) -> Options:
+    """German quotes and spacing only for German text: a post with
+    `Sprache: Englisch` keeps its quotes; emoji, hearts and typogrify's
+    filters apply to every language."""
+    if lang is None or lang.split("_")[0] == options.locale.split("_")[0]:
+        return options
+    return replace(options, typography=False)
 
 
 class GermanTextExtension(Extension):
@@ -453,8 +463,12 @@ def _is_block(tag: str) -> bool:
     return tag in BLOCK_LEVEL_ELEMENTS
 
 
-def typeset_inline(html: str, settings: Mapping[str, Any]) -> str:
-    """Apply the text rules to an inline HTML fragment such as a title."""
+def typeset_inline(
+    html: str, settings: Mapping[str, Any], lang: str | None = None
+) -> str:
+    """Apply the text rules to an inline HTML fragment such as a title,
+    written in `lang` (None: the site's language)."""
     root = _Fragment(html).root
-    typeset_tree(root, Options.of(_settings_options(settings)), _is_block, [])
+    options = for_language(Options.of(_settings_options(settings)), lang)
+    typeset_tree(root, options, _is_block, [])
     return to_html_string(root)[len("<p>") : -len("</p>")]
