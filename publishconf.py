@@ -33,3 +33,6 @@ WITH_FUTURE_DATES = False
 PERLEN_STRICT = True
 PERLEN_ASSET_HASHES = True
 PERLEN_VERIFY = True
+
+# Readers search the whole site with Pagefind (German stemming via lang="de").
+PERLEN_SEARCH = True

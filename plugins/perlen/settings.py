@@ -33,8 +33,10 @@ DEFAULTS: dict[str, Any] = {
     # … and the theme's files with these suffixes get content-hashed names.
     "PERLEN_ASSET_HASHES": False,
     "PERLEN_HASHED_SUFFIXES": [".css", ".js", ".woff2", ".woff", ".ttf", ".otf"],
-    # A Pagefind search index after every build (for the search page).
-    "PERLEN_SEARCH": True,
+    # A Pagefind search index after the build (for the search page). On in
+    # publishconf.py; off while writing, where it would re-index the whole
+    # site on every rebuild.
+    "PERLEN_SEARCH": False,
     # The Content-Security-Policy in `_headers`, directive → sources. No
     # inline scripts or styles; Pagefind needs WebAssembly ('wasm-unsafe-eval')
     # and its UI draws icons as data: images.
