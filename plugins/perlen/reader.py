@@ -27,6 +27,7 @@ from .metadata import (
     suggest_key,
 )
 from .problems import Problem, ProblemError
+from .reading_time import WORD_COUNT, count_words
 from .settings import setting
 from .slugs import german_slug
 
@@ -89,7 +90,10 @@ class GermanMarkdownReader(MarkdownReader):
         metadata.setdefault("slug", german_slug(title))
         if "summary" in metadata:
             metadata["summary"] = self._convert(metadata["summary"])
-        return self._convert(header.body), metadata
+        content = self._convert(header.body)
+        # Counted here so that the content cache keeps it (`reading_time`).
+        metadata[WORD_COUNT] = count_words(content)
+        return content, metadata
 
     def _convert(self, markdown: str) -> str:
         self._md.reset()

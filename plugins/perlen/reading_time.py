@@ -12,6 +12,9 @@ import re
 
 from .settings import setting
 
+# The metadata key of the word count the reader stores.
+WORD_COUNT = "word_count"
+
 _TAG = re.compile(r"<[^>]*>")
 _WORD = re.compile(r"\w+(?:[-’']\w+)*")
 
@@ -30,8 +33,17 @@ def reading_minutes(words: int, words_per_minute: int) -> int:
 
 
 def add_reading_time(content) -> None:
-    """`content_object_init` handler: set `content.reading_time` in minutes."""
+    """`content_object_init` handler: set `content.reading_time` in minutes.
+
+    `GermanMarkdownReader` counts the words once, into the metadata
+    (`WORD_COUNT`), which Pelican's content cache keeps, so a rebuild does
+    not strip the HTML of every post again; other readers' content is
+    counted here.
+    """
     rate = setting(content.settings, "PERLEN_WORDS_PER_MINUTE")
-    # `_content` is the reader's HTML; `content.content` would resolve
-    # intra-site links before all generators have run.
-    content.reading_time = reading_minutes(count_words(content._content or ""), rate)
+    words = content.metadata.get(WORD_COUNT)
+    if words is None:
+        # `_content` is the reader's HTML; `content.content` would resolve
+        # intra-site links before all generators have run.
+        words = count_words(content._content or "")
+    content.reading_time = reading_minutes(words, rate)
