@@ -462,3 +462,22 @@ def test_source_lines_finds_text_in_the_body_before_the_header(tmp_path):
     assert lines.find(str(path), "fehlt") is None
     assert lines.field(str(path), "image") == 2
     assert lines.field(str(path), "summary") is None
+
+
+@pytest.mark.parametrize("name", ["beitrag.txt", "beitrag.MD", "beitrag.docx"])
+def test_a_text_no_reader_reads_fails_the_build(site, make_post, name):
+    site.write("posts/gut.md", make_post())
+    site.write(f"posts/2021/{name}", make_post(Titel="Vergessen"))
+    with pytest.raises(BuildFailed) as failure:
+        site.build()
+    suffix = name[name.index(".") :]
+    assert (
+        f"{name}: Diese Datei wird nicht gelesen: Die Endung „{suffix}“ kennt der "
+        "Blog nicht. Bitte den Text als Markdown-Datei" in str(failure.value)
+    )
+
+
+def test_images_next_to_posts_are_no_unread_texts(site, make_post):
+    site.write("posts/gut.md", make_post("![Krone](krone.png)"))
+    (site.content / "posts/krone.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    site.build()

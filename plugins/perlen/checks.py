@@ -81,6 +81,40 @@ def check_site(generators: Iterable, contents: list[Content]) -> list[Problem]:
         problems += alt_text_problems(content, sources)
         problems += summary_problems(content, limit, sources)
         problems += cover_image_problems(content, sources)
+    problems += unread_files(settings, generators[0].readers.readers)
+    return problems
+
+
+# -- Files no reader reads -----------------------------------------------------
+
+# Suffixes of text a writer may have meant as a post; Pelican ignores them.
+TEXT_SUFFIXES = frozenset({".txt", ".text", ".doc", ".docx", ".odt", ".rtf", ".pages"})
+
+
+def unread_files(
+    settings: Mapping[str, Any], readers: Mapping[str, Any]
+) -> list[Problem]:
+    """Texts under the post and page folders that Pelican would silently skip:
+    a Word file, `beitrag.txt`, or `beitrag.MD` (suffixes are case-sensitive)."""
+    problems = []
+    for folder in (*settings["ARTICLE_PATHS"], *settings["PAGE_PATHS"]):
+        for root, _, files in os.walk(os.path.join(settings["PATH"], folder)):
+            for name in sorted(files):
+                suffix = os.path.splitext(name)[1]
+                if suffix[1:] in readers or not (
+                    suffix.lower() in TEXT_SUFFIXES or suffix.lower()[1:] in readers
+                ):
+                    continue
+                problems.append(
+                    Problem(
+                        os.path.join(root, name),
+                        None,
+                        f"Diese Datei wird nicht gelesen: Die Endung „{suffix}“ "
+                        "kennt der Blog nicht.",
+                        "Bitte den Text als Markdown-Datei mit der Endung „.md“ "
+                        "speichern (klein geschrieben).",
+                    )
+                )
     return problems
 
 

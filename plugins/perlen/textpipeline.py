@@ -306,10 +306,11 @@ def _split(
         result.append(item)
         if isinstance(item, Run) and value:
             blocked, position = [], 1  # offsets in `before + value`
-            for piece, kind in raw.segments(value):
-                if kind != "text":
-                    blocked.append((position, position + len(piece)))
-                position += len(piece)
+            if "\x02" in value or raw.inside is not None:  # else all is text
+                for piece, kind in raw.segments(value):
+                    if kind != "text":
+                        blocked.append((position, position + len(piece)))
+                    position += len(piece)
             head, pieces = _find_symbols(before + value, rules, blocked)
             if pieces:
                 item.set(head)
@@ -329,7 +330,11 @@ def _runs(
             runs.append((item, False))
             layout.append(None)
             continue
-        segments = raw.segments(item.text)
+        text = item.text
+        if "\x02" in text or raw.inside is not None:
+            segments = raw.segments(text)
+        else:  # what `segments` returns for plain text
+            segments = [(text, "text")] if text else []
         runs += [
             ("", False) if k == "tag" else (piece, k == "text") for piece, k in segments
         ]
@@ -370,10 +375,13 @@ def typeset_tree(
             if segments is None:
                 index += 1
                 continue
-            new = "".join(
-                texts[index + k] if kind == "text" else piece
-                for k, (piece, kind) in enumerate(segments)
-            )
+            if len(segments) == 1 and segments[0][1] == "text":
+                new = texts[index]
+            else:
+                new = "".join(
+                    texts[index + k] if kind == "text" else piece
+                    for k, (piece, kind) in enumerate(segments)
+                )
             index += len(segments)
             if new != item.text:
                 item.set(new)
@@ -388,8 +396,13 @@ class GermanTextTreeprocessor(Treeprocessor):
 
     def run(self, root: Element) -> None:
         options = for_language(self.options, getattr(self.md, "perlen_lang", None))
+        # `md.is_block_level`, with a set instead of Markdown's list.
+        blocks = frozenset(self.md.block_level_elements)
         typeset_tree(
-            root, options, self.md.is_block_level, self.md.htmlStash.rawHtmlBlocks
+            root,
+            options,
+            lambda tag: tag.lower().rstrip("/") in blocks,
+            self.md.htmlStash.rawHtmlBlocks,
         )
 
 
@@ -459,8 +472,11 @@ class _Fragment(HTMLParser):
             parent.text = (parent.text or "") + data
 
 
+_BLOCKS = frozenset(BLOCK_LEVEL_ELEMENTS)
+
+
 def _is_block(tag: str) -> bool:
-    return tag in BLOCK_LEVEL_ELEMENTS
+    return tag in _BLOCKS
 
 
 def typeset_inline(

@@ -78,7 +78,12 @@ def _alternatives(words: Sequence[str]) -> str:
 
 @cache
 def _spaces(locale: str) -> re.Pattern[str]:
-    """Spaces that must not break, each match being a character and the space."""
+    """Spaces that must not break, each match being the space alone.
+
+    Only the space is matched, so `sub` replaces it with a string instead of
+    calling back into Python; one lookbehind for the characters that can
+    precede such a space rules out most spaces before the alternatives run.
+    """
     months = _alternatives(
         [
             *get_month_names("wide", locale=locale).values(),
@@ -92,10 +97,11 @@ def _spaces(locale: str) -> re.Pattern[str]:
         *(rf"(?<=(?<![\w.]){a}\. )(?=\d)" for a in _BEFORE_NUMBER),  # S. 12
     ]
     return re.compile(
-        rf"\. (?:{'|'.join(after_dot)})"
-        rf"|\d (?=(?:{_alternatives(_UNITS)})(?!\w))"  # 5 km, 10 %, 20 €
-        r"|§ (?=\d)(?:(?<=(?<!\S)§ )|(?<=(?<!\S)§§ ))"  # § 5, §§ 5
-        r"|[€$£] (?=\d)"  # € 20
+        r" (?<=[.\d§€$£] )"
+        rf"(?:{'|'.join(after_dot)}"
+        rf"|(?<=\d )(?=(?:{_alternatives(_UNITS)})(?!\w))"  # 5 km, 10 %, 20 €
+        r"|(?=\d)(?:(?<=(?<!\S)§ )|(?<=(?<!\S)§§ ))"  # § 5, §§ 5
+        r"|(?<=[€$£] )(?=\d))"  # € 20
     )
 
 
@@ -128,16 +134,12 @@ def _range(match: re.Match[str]) -> str:
     return match.group().replace("-", "–")
 
 
-def _nonbreaking(match: re.Match[str]) -> str:
-    return match.group()[0] + NBSP
-
-
 def _rules(text: str, locale: str) -> str:
     """Dashes, ellipses and non-breaking spaces; `text[0]` is context."""
     if "-" in text or ".." in text:
         text = _DASHES.sub(_dash, text)
     if " " in text:
-        text = _spaces(locale).sub(_nonbreaking, text)
+        text = _spaces(locale).sub(NBSP, text)
     return text
 
 
@@ -173,9 +175,8 @@ def _apostrophes(texts: list[str], editable: Sequence[bool]) -> None:
     for i, text in enumerate(texts):
         if not editable[i] or "'" not in text:
             continue
-        for j, char in enumerate(text):
-            if char != "'":
-                continue
+        j = text.find("'")
+        while j >= 0:
             prev = text[j - 1] if j else before[i]
             nxt = text[j + 1] if j + 1 < len(text) else after[i]
             inside_word = prev.isalnum() and nxt.isalnum()
@@ -188,6 +189,7 @@ def _apostrophes(texts: list[str], editable: Sequence[bool]) -> None:
                     openers.pop()
                 else:
                     apostrophes.append((i, j))
+            j = text.find("'", j + 1)
     for i, j in apostrophes + openers:
         texts[i] = texts[i][:j] + "’" + texts[i][j + 1 :]
 
@@ -241,8 +243,33 @@ def typeset(
     return texts
 
 
-# The last run of breaking white space in a text (NBSP does not break).
-_LAST_SPACE = re.compile(r"[ \t\r\n]+(?=[^ \t\r\n]*$)")
+# Breaking white space (NBSP does not break).
+_BREAKING = " \t\r\n"
+
+
+def _last_space(text: str, end: int) -> tuple[int, int] | None:
+    """Start and end of the last run of breaking white space in `text[:end]`.
+
+    What `re.search(r"[ \t\r\n]+(?=[^ \t\r\n]*$)", text[:end])` finds,
+    whose `$` also matches before a final newline; `rfind` from the end
+    instead of a regex that would try every space.
+    """
+    if end and text[end - 1] == "\n":
+        found = _last_run(text, end - 1)
+        if found is None:
+            return end - 1, end
+        return (found[0], end) if found[1] == end - 1 else found
+    return _last_run(text, end)
+
+
+def _last_run(text: str, end: int) -> tuple[int, int] | None:
+    stop = max(text.rfind(char, 0, end) for char in _BREAKING)
+    if stop < 0:
+        return None
+    start = stop
+    while start and text[start - 1] in _BREAKING:
+        start -= 1
+    return start, stop + 1
 
 
 def widont(runs: Sequence[tuple[str, bool]]) -> tuple[int, str] | None:
@@ -255,15 +282,15 @@ def widont(runs: Sequence[tuple[str, bool]]) -> tuple[int, str] | None:
     seen_word = False
     for i in range(len(runs) - 1, -1, -1):
         text, editable = runs[i]
-        end = len(text) if seen_word else len(text.rstrip(" \t\r\n"))
-        space = _LAST_SPACE.search(text, 0, end)
+        end = len(text) if seen_word else len(text.rstrip(_BREAKING))
+        space = _last_space(text, end)
         if space is None:
             seen_word = seen_word or end > 0
             continue
-        start = space.start()
+        start, stop = space
         if not editable or _char_before(runs, i, start).isspace():
             return None
-        return i, text[:start] + NBSP + text[space.end() :]
+        return i, text[:start] + NBSP + text[stop:]
     return None
 
 
