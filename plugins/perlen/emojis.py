@@ -106,7 +106,12 @@ def emoji_pattern() -> re.Pattern[str]:
             else:
                 ranges.append([point, point])
     chars = "".join(f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges)
-    return re.compile(rf"(?P<emoji>[#*0-9]\ufe0f?\u20e3|[{chars}])")
+    # A keycap (`5️⃣`) or one of the ranges. One class first, and which one
+    # matched told by lookbehinds: a regex that begins with alternatives is
+    # tried at every position, one that begins with a class only where it fits.
+    return re.compile(
+        rf"(?P<emoji>[#*0-9{chars}](?:(?<=[#*0-9])\ufe0f?\u20e3|(?<=[{chars}])))"
+    )
 
 
 @cache

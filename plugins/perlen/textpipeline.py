@@ -484,7 +484,11 @@ def typeset_inline(
 ) -> str:
     """Apply the text rules to an inline HTML fragment such as a title,
     written in `lang` (None: the site's language)."""
-    root = _Fragment(html).root
+    if "<" in html or "&" in html:
+        root = _Fragment(html).root
+    else:  # plain text, as the parser would return it, without parsing
+        root = Element("p")
+        root.text = html or None
     options = for_language(Options.of(_settings_options(settings)), lang)
     typeset_tree(root, options, _is_block, [])
     return to_html_string(root)[len("<p>") : -len("</p>")]

@@ -11,8 +11,10 @@ its `caps` misses German capitals (ÖPNV), and its quotes and dashes are
 English.
 
 Speed: each pattern begins with a character or a class, its lookbehinds
-after it; a pattern that begins with a lookbehind is tried at every
-position of every text.
+after it; a pattern that begins with a lookbehind or with alternatives is
+tried at every position of every text. Where alternatives begin with
+different characters, one class comes first and lookbehinds tell which
+alternative applies (`_DASHES`, `_spaces`).
 """
 
 from __future__ import annotations
@@ -64,11 +66,13 @@ _BEFORE_NUMBER = (
 # The rules run on a run's text with one character of context in front (the
 # last character before it in the block); a match never begins with a
 # character it replaces, so the context character is never replaced.
+# `_range` reads the whole match, not its group.
 _DASHES = re.compile(
+    r"[-\d.](?:"
     # " - " and " -- " between words, "---"
-    r"-(?:(?P<spaced>(?<=\s-)-?(?=\s))|(?P<em>(?<=[^-]-)--(?!-)))"
-    r"|(?P<range>\d+-\d+)"  # checked in `_dash`
-    r"|(?P<ellipsis>\.\.\.(?<=[^.]\.\.\.)(?!\.))"
+    r"(?<=-)(?:(?P<spaced>(?<=\s-)-?(?=\s))|(?P<em>(?<=[^-]-)--(?!-)))"
+    r"|(?<=\d)(?P<range>\d*-\d+)"  # checked in `_dash`
+    r"|(?<=\.)(?P<ellipsis>\.\.(?<=[^.]\.\.\.)(?!\.)))"
 )
 
 
