@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from perlen.build import load_settings
+from perlen.german_argparse import GermanArgumentParser
 from perlen.settings import setting
 
 from benchmarks import corpus
@@ -273,7 +274,7 @@ def targets(rows: Sequence[Row], baseline: Sequence[Row] | None = None) -> list[
 
 
 def parser() -> argparse.ArgumentParser:
-    options = argparse.ArgumentParser(
+    options = GermanArgumentParser(
         prog="python -m benchmarks.run",
         description="Misst die Bauzeit: Pelican gegen perlenmädchen, "
         "mit denselben erzeugten Beiträgen.",

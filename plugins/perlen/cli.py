@@ -10,7 +10,6 @@ import argparse
 import errno
 import logging
 import os
-import re
 import sys
 import tempfile
 import time
@@ -25,6 +24,7 @@ from . import preview
 from .build import build, load_settings
 from .build_problems import Outcome, checked_build
 from .dates import DateError, parse_date
+from .german_argparse import GermanArgumentParser
 from .new_post import post_path, render_post
 from .problems import BuildFailed, display_path
 from .settings import setting
@@ -229,42 +229,6 @@ def _verify_output(output: Path, settings: dict) -> int:
     return 0
 
 
-_ARGPARSE_ERRORS = [
-    (re.compile(r"^unrecognized arguments: (.*)"), r"unbekannte Angabe(n): \1"),
-    (re.compile(r"^the following arguments are required: (.*)"), r"es fehlt: \1"),
-    (
-        re.compile(r"^argument (\S+): invalid choice: '([^']*)'.*"),
-        r"\1: „\2“ gibt es nicht",
-    ),
-    (
-        re.compile(r"^argument (\S+): invalid int value: (\S+)"),
-        r"\1: \2 ist keine Zahl",
-    ),
-    (re.compile(r"^argument (\S+): expected one argument"), r"\1 braucht einen Wert"),
-]
-
-
-class _GermanHelp(argparse.HelpFormatter):
-    def add_usage(self, usage, actions, groups, prefix=None) -> None:
-        super().add_usage(
-            usage, actions, groups, "Aufruf: " if prefix is None else prefix
-        )
-
-
-class _GermanParser(argparse.ArgumentParser):
-    """argparse with German usage line and error prefix."""
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("formatter_class", _GermanHelp)
-        super().__init__(*args, **kwargs)
-
-    def error(self, message: str):
-        for english, german in _ARGPARSE_ERRORS:
-            message = english.sub(german, message)
-        self.print_usage(sys.stderr)
-        self.exit(2, f"{self.prog}: Fehler: {message}\n")
-
-
 def _command(
     commands,
     name: str,
@@ -272,15 +236,8 @@ def _command(
     description: str,
     settings_file: str = "pelicanconf.py",
 ) -> argparse.ArgumentParser:
-    """A subcommand whose own help is German, too."""
-    command = commands.add_parser(
-        name, help=help, description=description, add_help=False
-    )
-    command._positionals.title = "Argumente"
-    command._optionals.title = "Optionen"
-    command.add_argument(
-        "-h", "--hilfe", action="help", help="Diese Hilfe zeigen und beenden"
-    )
+    """A subcommand with the settings-file option every command has."""
+    command = commands.add_parser(name, help=help, description=description)
     command.add_argument(
         "-s", "--einstellungen", default=settings_file, metavar="DATEI",
         help=f"Einstellungsdatei (Standard: {settings_file})",
@@ -303,16 +260,11 @@ def _progress_option(command: argparse.ArgumentParser) -> None:
 
 
 def parser() -> argparse.ArgumentParser:
-    main = _GermanParser(
+    main = GermanArgumentParser(
         prog="perlen",
         description="Werkzeug für den Blog der Kreativagentur perlenmädchen.",
-        add_help=False,
     )
     main._positionals.title = "Befehle"
-    main._optionals.title = "Optionen"
-    main.add_argument(
-        "-h", "--hilfe", action="help", help="Diese Hilfe zeigen und beenden"
-    )
     commands = main.add_subparsers(dest="befehl", required=True, metavar="BEFEHL")
 
     bauen = _command(
