@@ -133,3 +133,11 @@ def test_english_post_keeps_english_quotes_but_gets_emoji(site, make_post):
     assert 'aria-label="zwinkerndes Gesicht"' in english
     assert '<article class="post" data-pagefind-body lang="en">' in english
     assert "„hallo“" in site.html("2021/deutsch/index.html")
+
+
+def test_feed_dates_are_iso_8601_with_berlin_offset(publish_site, make_post):
+    publish_site.write("posts/x.md", make_post(Datum="28.09.2021 14:30 Uhr"))
+    publish_site.build("publishconf.py")
+    feed = publish_site.html("feeds/alle.atom.xml")
+    assert "<published>2021-09-28T14:30:00+02:00</published>" in feed
+    assert "<title>Monarchie im Perlenbüro</title>" in feed
