@@ -117,15 +117,12 @@ def _rewrite_stylesheet(
 ) -> None:
     css = path.read_text(encoding="utf-8")
     base = page_url(root, relative)
-    pieces: list[str] = []
-    position = 0
+    edits = []
     for reference in css_references(css):
         new = _renamed_url(reference.url, base, root, renamed)
         if new is not None:
-            pieces += [css[position : reference.start], new]
-            position = reference.end
-    if pieces:
-        path.write_text("".join(pieces) + css[position:], encoding="utf-8")
+            edits.append((reference.start, reference.end, new))
+    _write_edited(path, css, edits)
 
 
 def _rewrite_page(
@@ -133,8 +130,7 @@ def _rewrite_page(
 ) -> None:
     text = path.read_text(encoding="utf-8")
     base = page_url(root, relative)
-    pieces: list[str] = []
-    position = 0
+    edits = []
     for tag in start_tags(text):
         changes: dict[str, str] = {}
         for reference in references(tag):
@@ -143,10 +139,22 @@ def _rewrite_page(
                 value = changes.get(reference.attribute, tag.attrs[reference.attribute])
                 changes[reference.attribute] = value.replace(reference.url, new, 1)
         if changes:
-            pieces += [text[position : tag.offset], _with_attributes(tag.text, changes)]
-            position = tag.offset + len(tag.text)
-    if pieces:
-        path.write_text("".join(pieces) + text[position:], encoding="utf-8")
+            end = tag.offset + len(tag.text)
+            edits.append((tag.offset, end, _with_attributes(tag.text, changes)))
+    _write_edited(path, text, edits)
+
+
+def _write_edited(path: Path, text: str, edits: list[tuple[int, int, str]]) -> None:
+    """Write `text` with each (start, end, new) span replaced; edits are in
+    order and do not overlap. Untouched files are not rewritten."""
+    if not edits:
+        return
+    pieces: list[str] = []
+    position = 0
+    for start, end, new in edits:
+        pieces += [text[position:start], new]
+        position = end
+    path.write_text("".join(pieces) + text[position:], encoding="utf-8")
 
 
 def _with_attributes(tag_text: str, changes: Mapping[str, str]) -> str:

@@ -29,4 +29,4 @@ def contents_of(generators: Iterable) -> list[Content]:
             for content in getattr(generator, name, None) or ():
                 if isinstance(content, Content):
                     found[id(content)] = content
-    return sorted(found.values(), key=lambda content: content.source_path)
+    return sorted(found.values(), key=lambda content: content.source_path or "")

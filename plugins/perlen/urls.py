@@ -10,18 +10,13 @@ and statuses are final, and Pelican's own `override_url`/`override_save_as`
 
 from __future__ import annotations
 
-_CONTENT_LISTS = (
-    "articles", "translations", "hidden_articles", "hidden_translations",
-    "drafts", "drafts_translations", "pages", "hidden_pages", "draft_pages",
-    "draft_translations",
-)  # fmt: skip
+from .contents import contents_of
 
 
 def freeze_urls(generator) -> None:
     """`article_generator_finalized`/`page_generator_finalized` handler."""
-    for name in _CONTENT_LISTS:
-        for content in getattr(generator, name, ()):
-            if not hasattr(content, "override_url"):
-                content.override_url = content.url
-            if not hasattr(content, "override_save_as"):
-                content.override_save_as = content.save_as
+    for content in contents_of([generator]):
+        if not hasattr(content, "override_url"):
+            content.override_url = content.url
+        if not hasattr(content, "override_save_as"):
+            content.override_save_as = content.save_as
