@@ -12,13 +12,12 @@ very build, so the build and the check never disagree.
 from __future__ import annotations
 
 import difflib
-import html
 import logging
 import os
 import posixpath
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
@@ -28,11 +27,9 @@ from .cover_image import cover_path, cover_value
 from .dates import fold
 from .metadata import canonical_key, split_header
 from .problems import Problem, Severity, display_path
+from .references import start_tags
 from .settings import setting
 from .templating import plaintext
-
-_TAG = re.compile(r"<(a|img)\b([^>]*)>", re.IGNORECASE)
-_ATTRIBUTE = re.compile(r"""([\w:-]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?""")
 
 
 class SourceLines:
@@ -267,19 +264,6 @@ def similar_categories(contents: list[Content], sources: SourceLines) -> list[Pr
 # -- Links and images --------------------------------------------------------
 
 
-def tags(fragment: str) -> Iterator[tuple[str, dict[str, str | None]]]:
-    """The `a` and `img` tags of an HTML fragment with their attributes."""
-    for match in _TAG.finditer(fragment or ""):
-        attributes: dict[str, str | None] = {}
-        for attribute in _ATTRIBUTE.finditer(match.group(2)):
-            name, *values = attribute.groups()
-            value = next((v for v in values if v is not None), None)
-            attributes[name.lower()] = (
-                html.unescape(value) if value is not None else None
-            )
-        yield match.group(1).lower(), attributes
-
-
 def _fragments(content: Content) -> list[str]:
     """The HTML a writer wrote: the text and an explicit summary."""
     summary = content.metadata.get("summary")
@@ -294,8 +278,10 @@ def link_problems(
     root = content.settings["PATH"]
     problems = []
     for fragment in _fragments(content):
-        for tag, attributes in tags(fragment):
-            url = attributes.get("href" if tag == "a" else "src") or ""
+        for tag in start_tags(fragment):
+            if tag.name not in ("a", "img"):
+                continue
+            url = tag.attrs.get("href" if tag.name == "a" else "src", "")
             match = syntax.match(url)
             if not match or match.group("what") not in {"filename", "static", "attach"}:
                 continue
@@ -306,7 +292,7 @@ def link_problems(
                 problem = _post_link_problem(content, written, target, context, root)
             elif not os.path.isfile(os.path.join(root, target)):
                 problem = _missing_file(
-                    content, written, target, context, root, tag == "img"
+                    content, written, target, context, root, tag.name == "img"
                 )
             else:
                 problem = None
@@ -412,10 +398,10 @@ def alt_text_problems(content: Content, sources: SourceLines) -> list[Problem]:
     """Images without alt text: screen readers can only say "Bild"."""
     problems = []
     for fragment in _fragments(content):
-        for tag, attributes in tags(fragment):
-            if tag != "img" or (attributes.get("alt") or "").strip():
+        for tag in start_tags(fragment):
+            if tag.name != "img" or tag.attrs.get("alt", "").strip():
                 continue
-            src = attributes.get("src") or ""
+            src = tag.attrs.get("src", "")
             written = re.sub(r"^[{|]\w+[}|]", "", src)
             problems.append(
                 Problem(
