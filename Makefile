@@ -11,7 +11,13 @@ N ?= 1000
 .PHONY: help venv html serve clean test lint bench neu pruefen vorschau lighthouse
 .PHONY: publish verify rsync_upload s3_upload ssh-ziel s3-ziel
 
+# Writers' targets are marked `#>`, the maintainers' `##`; help lists the
+# writers' first, in a group of their own.
 help: ## Alle Befehle zeigen
+	@echo 'Zum Schreiben:'
+	@grep -E '^[a-z0-9_-]+:.*#> ' $(MAKEFILE_LIST) | awk -F ':.*#> ' '{printf "  make %-12s %s\n", $$1, $$2}'
+	@echo
+	@echo 'Zum Bauen, Prüfen und Veröffentlichen:'
 	@grep -E '^[a-z0-9_-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
 
 $(STAMP): pyproject.toml requirements.lock
@@ -38,16 +44,16 @@ serve: $(STAMP) ## Pelicans Entwicklungsserver auf http://127.0.0.1:8000/, baut 
 # shell as environment variables, so quotes in a title stay intact.
 PORT ?= 8000
 
-neu: $(STAMP) ## Neuen Beitrag anlegen: make neu TITEL="…" [KATEGORIE=… SCHLAGWOERTER="a, b" AUTORIN=… DATUM=…]
+neu: $(STAMP) #> Neuen Beitrag anlegen: make neu TITEL="…" [KATEGORIE=… SCHLAGWOERTER="a, b" AUTORIN=… DATUM=…]
 	@test -n "$$TITEL" || { echo 'Bitte einen Titel angeben: make neu TITEL="Mein Titel"' >&2; exit 2; }
 	@$(BIN)/perlen neu "$$TITEL" $${KATEGORIE:+--kategorie "$$KATEGORIE"} \
 		$${SCHLAGWOERTER:+--schlagwoerter "$$SCHLAGWOERTER"} $${AUTORIN:+--autorin "$$AUTORIN"} \
 		$${DATUM:+--datum "$$DATUM"}
 
-pruefen: $(STAMP) ## Alle Beiträge prüfen (STRENG=1: auch Warnungen zählen als Fehler)
+pruefen: $(STAMP) #> Alle Beiträge prüfen (STRENG=1: auch Warnungen zählen als Fehler)
 	@$(BIN)/perlen pruefen $${STRENG:+--streng}
 
-vorschau: $(STAMP) ## Vorschau mit Entwürfen auf http://127.0.0.1:8000/ (PORT=…), neu gebaut bei jeder Änderung
+vorschau: $(STAMP) #> Vorschau mit Entwürfen auf http://127.0.0.1:8000/ (PORT=…), neu gebaut bei jeder Änderung
 	@$(BIN)/perlen vorschau --port $(PORT)
 
 # Publishing. The site's address and the upload targets come from the

@@ -28,8 +28,8 @@ MARKDOWN = {
         "markdown.extensions.codehilite": {"css_class": "highlight"},
         "markdown.extensions.extra": {},
         "markdown.extensions.meta": {},
-        "perlen.links": {"static_paths": STATIC_PATHS},
-        "perlen.table_align": {},
+        "perlen.content.links": {"static_paths": STATIC_PATHS},
+        "perlen.text.table_align": {},
     },
     "output_format": "html5",
 }

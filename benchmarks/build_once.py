@@ -18,9 +18,9 @@ from typing import Any
 
 from pelican import Pelican
 from pelican.settings import read_settings
-from perlen.build import build, load_settings
-from perlen.reader import GermanMarkdownReader
-from perlen.search_index import write_index
+from perlen.build.atomic import build, load_settings
+from perlen.content.reader import GermanMarkdownReader
+from perlen.publish.search_index import write_index
 
 ROOT = Path(__file__).resolve().parent.parent
 

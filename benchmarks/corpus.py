@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from perlen.dates import format_date
-from perlen.slugs import german_slug
+from perlen.content.dates import format_date
+from perlen.content.slugs import german_slug
 
 CATEGORIES = (
     "Haltung",

@@ -24,8 +24,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from perlen.build import load_settings
-from perlen.german_argparse import GermanArgumentParser
+from perlen.build.atomic import load_settings
+from perlen.commands.german_argparse import GermanArgumentParser
 from perlen.settings import setting
 
 from benchmarks import corpus

@@ -11,8 +11,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from perlen.build import build, load_settings
-from perlen.cli import main as perlen_main
+from perlen.build.atomic import build, load_settings
+from perlen.commands.cli import main as perlen_main
 
 ROOT = Path(__file__).resolve().parent.parent
 

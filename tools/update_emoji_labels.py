@@ -1,4 +1,4 @@
-"""Regenerate `plugins/perlen/data/emoji-labels-de.json` from Unicode CLDR.
+"""Regenerate `plugins/perlen/text/data/emoji-labels-de.json` from Unicode CLDR.
 
 The `emoji` package knows every emoji and its German shortcode, but only in
 lower case (`:rotes_herz:`); screen readers and braille displays should get
@@ -23,7 +23,8 @@ from pathlib import Path
 import emoji
 
 OUTPUT = (
-    Path(__file__).resolve().parent.parent / "plugins/perlen/data/emoji-labels-de.json"
+    Path(__file__).resolve().parent.parent
+    / "plugins/perlen/text/data/emoji-labels-de.json"
 )
 PACKAGES = {
     "cldr-annotations-full": "package/annotations/de/annotations.json",

@@ -1,31 +1,31 @@
 """The perlenmädchen Pelican plugin: German metadata, dates, slugs and text.
 
-`register()` only connects signals; the work lives in the modules named after
-what they do (`dates`, `metadata`, `slugs`, `reader`, `textpipeline`, …).
+`register()` only connects signals. The work lives in one subpackage per
+pipeline stage, top to bottom: `commands` (the writers' `perlen`), `build`
+(atomic, checked builds), `publish` (steps on the written site), `site`
+(the site as a whole), `content` (reading one post) and `text` (a post's
+text). A module imports only from its own stage and those below it, and
+`settings` and `problems` here at the base.
 """
 
 import logging
 
 from pelican import signals
 
-from . import (
-    build_problems,
-    cache,
+from perlen.build import cache, checked, progress
+from perlen.content import reader, reading_time
+from perlen.publish import search_index, sitemap_fixes
+from perlen.site import (
     checks,
     cover_image,
     listings,
-    progress,
-    reader,
-    reading_time,
     related,
     schedule,
-    search_index,
-    sitemap_fixes,
     templating,
     urls,
 )
 
-_HIDE_REPORTED = build_problems.HideReportedFailures()
+_HIDE_REPORTED = checked.HideReportedFailures()
 _HIDE_EMPTY_ALT = checks.HideEmptyAltWarnings()
 
 
@@ -51,7 +51,7 @@ def register() -> None:
     signals.page_generator_preread.connect(progress.file_read)
     signals.article_generator_finalized.connect(progress.start_writing)
     signals.article_generator_write_article.connect(progress.article_written)
-    signals.all_generators_finalized.connect(build_problems.fail_on_problems)
+    signals.all_generators_finalized.connect(checked.fail_on_problems)
     signals.initialized.connect(sitemap_fixes.forget_previous_build)
     signals.all_generators_finalized.connect(sitemap_fixes.date_by_content)
     signals.finalized.connect(search_index.index_site)

@@ -1,0 +1,375 @@
+"""`perlen`: the writers' command line tool, in German.
+
+Thin glue over the build and checks; every command is a function taking the
+parsed arguments and returning an exit code.
+"""
+
+from __future__ import annotations
+
+import argparse
+import errno
+import logging
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from pelican.log import init as init_logging
+
+from perlen.build.atomic import build, load_settings
+from perlen.build.checked import Outcome, checked_build
+from perlen.commands import preview
+from perlen.commands.german_argparse import GermanArgumentParser
+from perlen.commands.new_post import post_path, render_post
+from perlen.content.dates import DateError, parse_date
+from perlen.content.slugs import german_slug
+from perlen.problems import BuildFailed, display_path
+from perlen.publish.verify import verify_site
+from perlen.settings import setting
+from perlen.site.templating import plaintext
+
+
+class SettingsError(Exception):
+    """The settings file cannot be read; the message says why, in German."""
+
+
+def _settings(args: argparse.Namespace, overrides: dict | None = None) -> dict:
+    try:
+        return load_settings(args.einstellungen, overrides)
+    except (OSError, ValueError) as error:
+        raise SettingsError(
+            f"Die Einstellungen „{args.einstellungen}“ ließen sich nicht laden "
+            f"({error}). "
+            "Bitte im Ordner des Blogs aufrufen, dort liegt „pelicanconf.py“."
+        ) from error
+
+
+def _build_and_report(settings: dict, done: str) -> int:
+    """Build atomically; print every problem, or `done` with the output path."""
+    started = time.monotonic()
+    try:
+        output = build(settings)
+    except BuildFailed as failure:
+        print(failure, file=sys.stderr)
+        return 1
+    seconds = time.monotonic() - started
+    print(f"{done}: „{display_path(str(output))}“ ({seconds:.1f} s).")
+    return 0
+
+
+def cmd_bauen(args: argparse.Namespace) -> int:
+    overrides = {"OUTPUT_PATH": args.ausgabe} if args.ausgabe else None
+    return _build_and_report(_settings(args, overrides), "Fertig gebaut")
+
+
+def cmd_neu(args: argparse.Namespace) -> int:
+    settings = _settings(args)
+    locale = setting(settings, "PERLEN_LOCALE")
+    title = " ".join(args.titel.split())
+    if not german_slug(title):
+        print(
+            "Der Titel braucht mindestens einen Buchstaben oder eine Ziffer.",
+            file=sys.stderr,
+        )
+        return 1
+    try:
+        when = parse_date(args.datum, locale=locale) if args.datum else None
+    except DateError as error:
+        print(f"{error.message} {error.fix}", file=sys.stderr)
+        return 1
+    day = (when or datetime.now(ZoneInfo(settings["TIMEZONE"]))).date()
+    path = post_path(Path(settings["PATH"], settings["ARTICLE_PATHS"][0]), title, day)
+    text = render_post(
+        title,
+        day,
+        author=args.autorin or settings["AUTHOR"],
+        category=args.kategorie or settings["DEFAULT_CATEGORY"],
+        tags=(args.schlagwoerter or "").split(","),
+        locale=locale,
+    )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with open(path, "x", encoding="utf-8") as post:
+            post.write(text)
+    except FileExistsError:
+        print(
+            f"„{display_path(str(path))}“ gibt es schon; "
+            "ich überschreibe keinen Beitrag. "
+            "Bitte einen anderen Titel wählen oder die Datei direkt bearbeiten.",
+            file=sys.stderr,
+        )
+        return 1
+    print(f"Neuer Entwurf: {display_path(str(path))}")
+    return 0
+
+
+def _counted(number: int, one: str, many: str) -> str:
+    return f"{number} {one if number == 1 else many}"
+
+
+def _print_problems(outcome: Outcome) -> None:
+    for problem in outcome.problems:
+        print(f"  • {problem}")
+
+
+def _tally(outcome: Outcome) -> str:
+    """ "2 Fehler, 1 Warnung" or "keine Fehler, keine Warnungen"."""
+    errors, warnings = len(outcome.errors), len(outcome.warnings)
+    return ", ".join(
+        [
+            _counted(errors, "Fehler", "Fehler") if errors else "keine Fehler",
+            _counted(warnings, "Warnung", "Warnungen")
+            if warnings
+            else "keine Warnungen",
+        ]
+    )
+
+
+def cmd_pruefen(args: argparse.Namespace) -> int:
+    overrides = {"PERLEN_PROGRESS": True} if args.fortschritt else {}
+    with tempfile.TemporaryDirectory(prefix="perlen-pruefen-") as scratch:
+        overrides["OUTPUT_PATH"] = os.path.join(scratch, "website")
+        settings = _settings(args, overrides)
+        try:
+            outcome = checked_build(settings)
+        except Exception as error:  # a theme or plugin failure, not a writer's
+            print(f"Die Prüfung brach ab: {error}", file=sys.stderr)
+            return 1
+    checked = _counted(len(outcome.sources), "Datei", "Dateien")
+    _print_problems(outcome)
+    failed = bool(outcome.errors or (args.streng and outcome.warnings))
+    verdict = "Nicht in Ordnung" if failed else "In Ordnung"
+    print(f"{verdict}: {checked} geprüft, {_tally(outcome)}.")
+    return 1 if failed else 0
+
+
+def _preview_report(port: int):
+    """What the writer sees after each preview build."""
+    address = f"http://{preview.HOST}:{port}/"
+
+    def report(outcome: Outcome) -> None:
+        stamp = datetime.now().strftime("%H:%M:%S")
+        if outcome.output is None:
+            print(
+                f"\n{stamp} Nicht neu gebaut; die Vorschau zeigt "
+                "die letzte fehlerfreie Fassung."
+            )
+            print("Bitte beheben:")
+        else:
+            print(f"\n{stamp} Vorschau aktualisiert: {address} ({_tally(outcome)})")
+        _print_problems(outcome)
+        unpublished = [c for c in outcome.contents if getattr(c, "perlen_state", "")]
+        if outcome.output is not None and unpublished:
+            print("Entwürfe und geplante Beiträge (nur in der Vorschau):")
+            for content in unpublished:
+                title = plaintext(content.title)
+                print(f"  • „{title}“ ({content.perlen_state}): {address}{content.url}")
+        sys.stdout.flush()
+
+    return report
+
+
+def cmd_vorschau(args: argparse.Namespace) -> int:
+    overrides = {"PERLEN_PROGRESS": True} if args.fortschritt else {}
+    if args.ausgabe:
+        overrides["OUTPUT_PATH"] = args.ausgabe
+    output = args.ausgabe or _settings(args)["OUTPUT_PATH"]
+    try:
+        server = preview.open_server(output, args.port)
+    except OSError as error:
+        taken = error.errno == errno.EADDRINUSE
+        reason = "ist schon belegt" if taken else f"lässt sich nicht öffnen ({error})"
+        print(
+            f"Port {args.port} {reason}. "
+            f"Bitte einen anderen wählen, z. B. „--port {args.port + 1}“.",
+            file=sys.stderr,
+        )
+        return 1
+    print(f"Vorschau auf http://{preview.HOST}:{args.port}/ – beenden mit Strg+C.")
+    preview.run(args.einstellungen, overrides, server, _preview_report(args.port))
+    print("\nVorschau beendet.")
+    return 0
+
+
+def cmd_veroeffentlichen(args: argparse.Namespace) -> int:
+    """The publish build: strict, verified, with search index and hashed
+    assets whatever the settings file says; or only verify the output."""
+    overrides = {
+        "PERLEN_STRICT": True,
+        "PERLEN_VERIFY": True,
+        "PERLEN_ASSET_HASHES": True,
+        "PERLEN_SEARCH": True,
+    }
+    if args.ausgabe:
+        overrides["OUTPUT_PATH"] = args.ausgabe
+    settings = _settings(args, overrides)
+    if args.nur_pruefen:
+        return _verify_output(Path(settings["OUTPUT_PATH"]), settings)
+    address = settings["SITEURL"] or "lokale Adressen"
+    return _build_and_report(settings, f"Gebaut und geprüft für {address}")
+
+
+def _verify_output(output: Path, settings: dict) -> int:
+    shown = display_path(str(output))
+    if not output.is_dir():
+        print(f"„{shown}“ gibt es nicht; bitte zuerst bauen.", file=sys.stderr)
+        return 1
+    problems = verify_site(output, settings)
+    for problem in problems:
+        print(f"  • {problem}", file=sys.stderr)
+    if problems:
+        count = _counted(len(problems), "Fehler", "Fehler")
+        print(f"Nicht in Ordnung: {count} in „{shown}“.", file=sys.stderr)
+        return 1
+    print(f"In Ordnung: „{shown}“ hat die Prüfung bestanden.")
+    return 0
+
+
+def _command(
+    commands,
+    name: str,
+    help: str,
+    description: str,
+    settings_file: str = "pelicanconf.py",
+) -> argparse.ArgumentParser:
+    """A subcommand with the settings-file option every command has."""
+    command = commands.add_parser(name, help=help, description=description)
+    command.add_argument(
+        "-s", "--einstellungen", default=settings_file, metavar="DATEI",
+        help=f"Einstellungsdatei (Standard: {settings_file})",
+    )  # fmt: skip
+    return command
+
+
+def _output_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "-o", "--ausgabe", default=None, metavar="ORDNER",
+        help="Zielordner (Standard: OUTPUT_PATH aus den Einstellungen)",
+    )  # fmt: skip
+
+
+def _progress_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--fortschritt", action="store_true",
+        help="Fortschritt auch ohne Terminal zeigen",
+    )  # fmt: skip
+
+
+def parser() -> argparse.ArgumentParser:
+    main = GermanArgumentParser(
+        prog="perlen",
+        description="Werkzeug für den Blog der Kreativagentur perlenmädchen.",
+    )
+    main._positionals.title = "Befehle"
+    commands = main.add_subparsers(dest="befehl", required=True, metavar="BEFEHL")
+
+    bauen = _command(
+        commands,
+        "bauen",
+        help="Website bauen (eine fehlerhafte Fassung ersetzt nie die letzte gute)",
+        description="Baut die Website. Schlägt der Bau fehl, bleibt die bisherige "
+        "Ausgabe unverändert.",
+    )
+    _output_option(bauen)
+    bauen.set_defaults(func=cmd_bauen)
+
+    neu = _command(
+        commands,
+        "neu",
+        help="Neuen Beitrag als Entwurf anlegen",
+        description="Legt content/posts/<Jahr>/<titel>.md mit allen Angaben an "
+        "(Status: Entwurf) und nennt den Pfad. Eine vorhandene Datei wird nie "
+        "überschrieben.",
+    )
+    neu.add_argument(
+        "titel", metavar="TITEL", help="Titel des Beitrags, in Anführungszeichen"
+    )
+    neu.add_argument(
+        "-k", "--kategorie", metavar="NAME", help="Kategorie (Standard: Allgemein)"
+    )
+    neu.add_argument(
+        "-t",
+        "--schlagwoerter",
+        metavar="LISTE",
+        help="Schlagwörter, durch Kommas getrennt, z. B. „Kunden, Agenturalltag“",
+    )
+    neu.add_argument(
+        "-a", "--autorin", metavar="NAME", help="Autorin (Standard: AUTHOR)"
+    )
+    neu.add_argument(
+        "-d",
+        "--datum",
+        metavar="DATUM",
+        help="Datum, z. B. „1. Dezember 2025“ (Standard: heute); ein Datum in der "
+        "Zukunft macht einen geplanten Beitrag",
+    )
+    neu.set_defaults(func=cmd_neu)
+
+    pruefen = _command(
+        commands,
+        "pruefen",
+        help="Alle Beiträge und Seiten prüfen und jedes Problem melden",
+        description="Liest alle Beiträge und Seiten wie der Bau und meldet jedes "
+        "Problem mit Datei, Zeile und Lösung. Rückgabewert 0, wenn es keine "
+        "Fehler gibt (Warnungen allein sind erlaubt, außer mit --streng), sonst 1.",
+    )
+    pruefen.add_argument(
+        "--streng",
+        action="store_true",
+        help="Auch Warnungen als Fehler werten, wie beim Veröffentlichen",
+    )
+    _progress_option(pruefen)
+    pruefen.set_defaults(func=cmd_pruefen)
+
+    vorschau = _command(
+        commands,
+        "vorschau",
+        help="Vorschau mit Entwürfen auf http://127.0.0.1:8000/, "
+        "neu gebaut bei jeder Änderung",
+        description="Baut die Website mit Entwürfen und geplanten Beiträgen, zeigt "
+        "sie auf 127.0.0.1 und baut bei jeder Änderung neu. Eine fehlerhafte "
+        "Fassung ersetzt nie die letzte gute.",
+    )
+    vorschau.add_argument(
+        "-p", "--port", type=int, default=8000, help="Port (Standard: 8000)"
+    )
+    _output_option(vorschau)
+    _progress_option(vorschau)
+    vorschau.set_defaults(func=cmd_vorschau)
+
+    veroeffentlichen = _command(
+        commands,
+        "veroeffentlichen",
+        help="Website zum Veröffentlichen bauen: streng, geprüft, mit Suche",
+        description="Baut die Website für die Veröffentlichung (SITEURL aus der "
+        "Umgebung): Jede Warnung ist ein Fehler; danach werden Links, Bilder, HTML, "
+        "Feeds, Sitemap und fremde Server geprüft. Nur wenn alles stimmt, ersetzt "
+        "sie die bisherige Ausgabe.",
+        settings_file="publishconf.py",
+    )
+    _output_option(veroeffentlichen)
+    veroeffentlichen.add_argument(
+        "--nur-pruefen",
+        action="store_true",
+        help="Nichts bauen, nur die vorhandene Ausgabe prüfen",
+    )
+    veroeffentlichen.set_defaults(func=cmd_veroeffentlichen)
+    return main
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    init_logging(level=logging.WARNING)
+    try:
+        return args.func(args)
+    except SettingsError as error:
+        print(error, file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,470 @@
+"""Checks over the whole site: what a writer must fix before a post goes out.
+
+The reader already reports what is wrong inside one file (a missing title, an
+unreadable date, a typo'd key). These checks need every post at once or the
+files around it: duplicate addresses, categories spelled two ways, links and
+images that lead nowhere, images without alt text, overlong summaries. Each
+is a function over Pelican's content objects returning `Problem`s;
+`build_problems` runs them inside every build, and `perlen pruefen` runs that
+very build, so the build and the check never disagree.
+"""
+
+from __future__ import annotations
+
+import difflib
+import logging
+import os
+import posixpath
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+from pelican.contents import Content
+
+from perlen.content.dates import fold
+from perlen.content.metadata import canonical_key, split_header
+from perlen.problems import Problem, Severity, display_path
+from perlen.settings import setting
+from perlen.site.cover_image import cover_path, cover_value
+from perlen.site.references import start_tags
+from perlen.site.templating import plaintext
+
+
+class SourceLines:
+    """Line numbers in writers' files, read only when a problem needs one."""
+
+    def __init__(self) -> None:
+        self._lines: dict[str, list[str]] = {}
+
+    def lines(self, path: str) -> list[str]:
+        if path not in self._lines:
+            try:
+                with open(path, encoding="utf-8") as source:
+                    self._lines[path] = source.read().splitlines()
+            except (OSError, UnicodeDecodeError):
+                self._lines[path] = []
+        return self._lines[path]
+
+    def field(self, path: str, key: str) -> int | None:
+        """The line of the metadata field for Pelican's `key`, e.g. "category"."""
+        header = split_header("\n".join(self.lines(path)))
+        return next(
+            (f.line for f in header.fields if canonical_key(f.name) == key), None
+        )
+
+    def find(self, path: str, text: str) -> int | None:
+        """The first line containing `text`, searching the body first."""
+        lines = self.lines(path)
+        body = min(split_header("\n".join(lines)).body_line - 1, len(lines))
+        order = [*range(body, len(lines)), *range(body)]
+        return next((index + 1 for index in order if text in lines[index]), None)
+
+
+def check_site(generators: Iterable, contents: list[Content]) -> list[Problem]:
+    """Every problem the site checks find in `contents` of one build."""
+    generators = list(generators)
+    settings = generators[0].settings
+    context = generators[0].context
+    sources = SourceLines()
+    problems = duplicate_addresses(contents, sources)
+    for attribute in ("category", "tags", "authors"):
+        problems += spelling_variants(contents, attribute, sources)
+    problems += similar_categories(contents, sources)
+    limit = setting(settings, "PERLEN_SUMMARY_MAX_LENGTH")
+    for content in contents:
+        problems += link_problems(content, context, sources)
+        problems += alt_text_problems(content, sources)
+        problems += summary_problems(content, limit, sources)
+        problems += cover_image_problems(content, sources)
+    problems += unread_files(settings, generators[0].readers.readers)
+    return problems
+
+
+# -- Files no reader reads -----------------------------------------------------
+
+# Suffixes of text a writer may have meant as a post; Pelican ignores them.
+TEXT_SUFFIXES = frozenset({".txt", ".text", ".doc", ".docx", ".odt", ".rtf", ".pages"})
+
+
+def unread_files(
+    settings: Mapping[str, Any], readers: Mapping[str, Any]
+) -> list[Problem]:
+    """Texts under the post and page folders that Pelican would silently skip:
+    a Word file, `beitrag.txt`, or `beitrag.MD` (suffixes are case-sensitive)."""
+    problems = []
+    for folder in (*settings["ARTICLE_PATHS"], *settings["PAGE_PATHS"]):
+        for root, _, files in os.walk(os.path.join(settings["PATH"], folder)):
+            for name in sorted(files):
+                suffix = os.path.splitext(name)[1]
+                if suffix[1:] in readers or not (
+                    suffix.lower() in TEXT_SUFFIXES or suffix.lower()[1:] in readers
+                ):
+                    continue
+                problems.append(
+                    Problem(
+                        os.path.join(root, name),
+                        None,
+                        f"Diese Datei wird nicht gelesen: Die Endung „{suffix}“ "
+                        "kennt der Blog nicht.",
+                        "Bitte den Text als Markdown-Datei mit der Endung „.md“ "
+                        "speichern (klein geschrieben).",
+                    )
+                )
+    return problems
+
+
+# -- Addresses ---------------------------------------------------------------
+
+
+def duplicate_addresses(contents: list[Content], sources: SourceLines) -> list[Problem]:
+    """Two posts or pages written to the same address: one would be lost."""
+    by_address: dict[str, list[Content]] = defaultdict(list)
+    for content in contents:
+        if content.save_as:
+            by_address[content.save_as].append(content)
+    problems = []
+    for same in by_address.values():
+        for content in same if len(same) > 1 else ():
+            others = ", ".join(
+                f"„{display_path(other.source_path)}“"
+                for other in same
+                if other is not content
+            )
+            line = sources.field(content.source_path, "slug") or sources.field(
+                content.source_path, "title"
+            )
+            problems.append(
+                Problem(
+                    content.source_path,
+                    line,
+                    f"Die Adresse „/{content.url}“ gehört auch zu {others}; "
+                    "einer der Beiträge ginge verloren.",
+                    "Bitte einen anderen Titel wählen oder mit „Slug: …“ "
+                    "eine eigene Adresse angeben.",
+                )
+            )
+    return problems
+
+
+# -- Categories, tags, authors ----------------------------------------------
+
+_NAMES = {
+    "category": ("Die Kategorie", "Kategorie"),
+    "tags": ("Das Schlagwort", "Schlagwörter"),
+    "authors": ("Der Name", "Autorin"),
+}
+
+
+def _wrappers(content: Content, attribute: str) -> list:
+    value = getattr(content, attribute, None)
+    if value is None:
+        return []
+    return list(value) if isinstance(value, list | tuple) else [value]
+
+
+def _field_key(attribute: str, content: Content) -> str:
+    if attribute == "authors" and "author" in content.metadata:
+        return "author"
+    return attribute
+
+
+def spelling_variants(
+    contents: list[Content], attribute: str, sources: SourceLines
+) -> list[Problem]:
+    """The same category, tag or author spelled two ways (`Haltung`/`haltung`).
+
+    Pelican merges them under one address and shows whichever it met first;
+    the spelling most posts use (or the older post's) is the one to keep.
+    """
+    uses: dict[str, list[tuple[str, Content]]] = defaultdict(list)
+    for content in contents:
+        for wrapper in _wrappers(content, attribute):
+            uses[wrapper.slug].append((wrapper.name, content))
+    problems = []
+    what, key_name = _NAMES[attribute]
+    for spelled in uses.values():
+        counts = Counter(name for name, _ in spelled)
+        if len(counts) < 2:
+            continue
+        first_use = {
+            name: min(_date_key(c) for n, c in spelled if n == name) for name in counts
+        }
+        keep = min(counts, key=lambda name: (-counts[name], first_use[name]))
+        for name, content in spelled:
+            if name == keep:
+                continue
+            others = counts[keep]
+            where = (
+                "einem anderen Beitrag"
+                if others == 1
+                else f"{others} anderen Beiträgen"
+            )
+            line = sources.field(content.source_path, _field_key(attribute, content))
+            fix = f"Bitte „{keep}“ schreiben."
+            if attribute != "tags":
+                fix = f"Bitte „{key_name}: {keep}“ schreiben."
+            problems.append(
+                Problem(
+                    content.source_path,
+                    line,
+                    f"{what} „{name}“ ist anders geschrieben "
+                    f"als in {where} („{keep}“).",
+                    fix,
+                )
+            )
+    return problems
+
+
+def _date_key(content: Content) -> tuple:
+    """Older posts first; pages (without a date) after them."""
+    date = getattr(content, "date", None)
+    return (date is None, date.timestamp() if date else 0.0, content.source_path)
+
+
+def similar_categories(contents: list[Content], sources: SourceLines) -> list[Problem]:
+    """A category only one post uses, close to one more posts use: a typo?
+
+    A warning, not an error: a new category may be intended. Once a second
+    post uses it, it counts as existing.
+    """
+    counts: Counter = Counter()
+    names: dict[str, str] = {}
+    for content in contents:
+        for category in _wrappers(content, "category"):
+            counts[category.slug] += 1
+            names.setdefault(category.slug, category.name)
+    candidates = {fold(names[slug]): names[slug] for slug in counts if counts[slug] > 1}
+    problems = []
+    for content in contents:
+        for category in _wrappers(content, "category"):
+            if counts[category.slug] != 1:
+                continue
+            match = difflib.get_close_matches(
+                fold(category.name), list(candidates), n=1, cutoff=0.8
+            )
+            if not match:
+                continue
+            known = candidates[match[0]]
+            problems.append(
+                Problem(
+                    content.source_path,
+                    sources.field(content.source_path, "category"),
+                    f"Die Kategorie „{category.name}“ hat sonst kein Beitrag – "
+                    f"meinten Sie „{known}“?",
+                    f"Falls ja, bitte „Kategorie: {known}“ schreiben; "
+                    "eine neue Kategorie darf so bleiben.",
+                    Severity.WARNING,
+                )
+            )
+    return problems
+
+
+# -- Links and images --------------------------------------------------------
+
+
+def _fragments(content: Content) -> list[str]:
+    """The HTML a writer wrote: the text and an explicit summary."""
+    summary = content.metadata.get("summary")
+    return [content._content or "", summary if isinstance(summary, str) else ""]
+
+
+def link_problems(
+    content: Content, context: Mapping[str, Any], sources: SourceLines
+) -> list[Problem]:
+    """Links to posts (`anderer.md`) and files (`bild.jpg`) that do not exist."""
+    syntax = re.compile(rf"^{content.settings['INTRASITE_LINK_REGEX']}(?P<value>.*)$")
+    root = content.settings["PATH"]
+    problems = []
+    for fragment in _fragments(content):
+        for tag in start_tags(fragment):
+            if tag.name not in ("a", "img"):
+                continue
+            url = tag.attrs.get("href" if tag.name == "a" else "src", "")
+            match = syntax.match(url)
+            if not match or match.group("what") not in {"filename", "static", "attach"}:
+                continue
+            written = match.group("value")
+            target = linked_path(content, written)
+            line = sources.find(content.source_path, written)
+            if match.group("what") == "filename":
+                problem = _post_link_problem(content, written, target, context, root)
+            elif not os.path.isfile(os.path.join(root, target)):
+                problem = _missing_file(
+                    content, written, target, context, root, tag.name == "img"
+                )
+            else:
+                problem = None
+            if problem is not None:
+                message, fix, severity = problem
+                problems.append(
+                    Problem(content.source_path, line, message, fix, severity)
+                )
+    return problems
+
+
+def linked_path(content: Content, value: str) -> str:
+    """The content-relative path a link names, resolved as Pelican does."""
+    path = unquote(urlsplit(value).path)
+    if path.startswith("/"):
+        return posixpath.normpath(path[1:])
+    return content.get_relative_source_path(os.path.join(content.relative_dir, path))
+
+
+def _post_link_problem(content, written, target, context, root):
+    generated = context["generated_content"]
+    if target in generated:
+        return None  # found, or a file with its own reported errors
+    if target in context["static_content"] and os.path.isfile(
+        os.path.join(root, target)
+    ):
+        return (
+            f"„{written}“ ist kein Beitrag, sondern eine Datei.",
+            f"Bitte „{{static}}{written}“ schreiben.",
+            Severity.WARNING,
+        )
+    if os.path.isfile(os.path.join(root, target)):
+        published = [
+            *content.settings["ARTICLE_PATHS"],
+            *content.settings["PAGE_PATHS"],
+        ]
+        if any(target.startswith(f"{path.rstrip('/')}/") for path in published):
+            return (
+                f"Der Link auf „{written}“ führt zu einem Entwurf oder "
+                "geplanten Beitrag, der nicht veröffentlicht wird.",
+                "Bitte den Link entfernen oder erst setzen, "
+                "wenn der Beitrag erschienen ist.",
+                Severity.ERROR,
+            )
+        return (
+            f"Der Link auf „{written}“ führt zu einer Datei, "
+            "die nicht zur Website gehört.",
+            f"Beiträge gehören nach „content/{content.settings['ARTICLE_PATHS'][0]}/“.",
+            Severity.ERROR,
+        )
+    suggestion = _suggest(
+        target, [path for path in generated if generated[path] is not None]
+    )
+    return (
+        f"Der Link auf „{written}“ führt ins Leere: Diese Datei gibt es nicht.",
+        _did_you_mean(suggestion, content, written)
+        or "Bitte den Dateinamen prüfen; er gilt vom Ordner dieses Beitrags aus.",
+        Severity.ERROR,
+    )
+
+
+def _missing_file(content, written, target, context, root, image):
+    folder = os.path.join(root, posixpath.dirname(target))
+    candidates = list(context["static_content"])
+    if os.path.isdir(folder):
+        candidates += [
+            posixpath.join(posixpath.dirname(target), n) for n in os.listdir(folder)
+        ]
+    existing = [c for c in candidates if os.path.isfile(os.path.join(root, c))]
+    suggestion = _suggest(target, existing)
+    what = "Das Bild" if image else "Die Datei"
+    fix = _did_you_mean(suggestion, content, written) or (
+        "Bitte die Datei neben den Beitrag oder nach „content/images/“ legen "
+        "und den Namen prüfen (auch Groß- und Kleinschreibung)."
+    )
+    return f"{what} „{written}“ gibt es nicht.", fix, Severity.ERROR
+
+
+def _suggest(target: str, candidates: Iterable[str]) -> str | None:
+    """The candidate whose file name is closest to the target's, if close."""
+    name = fold(posixpath.basename(target))
+    best, best_ratio = None, 0.75
+    for candidate in dict.fromkeys(candidates):
+        other = fold(posixpath.basename(candidate))
+        ratio = difflib.SequenceMatcher(None, name, other).ratio()
+        if candidate != target and ratio > best_ratio:
+            best, best_ratio = candidate, ratio
+    return best
+
+
+def _did_you_mean(suggestion: str | None, content: Content, written: str) -> str:
+    """ "Meinten Sie …?" with the path written the way the writer wrote hers."""
+    if suggestion is None:
+        return ""
+    if urlsplit(written).path.startswith("/"):
+        shown = f"/{suggestion}"
+    else:
+        shown = posixpath.relpath(suggestion, content.relative_dir or ".")
+    return f"Meinten Sie „{shown}“?"
+
+
+def alt_text_problems(content: Content, sources: SourceLines) -> list[Problem]:
+    """Images without alt text: screen readers can only say "Bild"."""
+    problems = []
+    for fragment in _fragments(content):
+        for tag in start_tags(fragment):
+            if tag.name != "img" or tag.attrs.get("alt", "").strip():
+                continue
+            src = tag.attrs.get("src", "")
+            written = re.sub(r"^[{|]\w+[}|]", "", src)
+            problems.append(
+                Problem(
+                    content.source_path,
+                    sources.find(content.source_path, written) if written else None,
+                    f"Das Bild „{written}“ hat keinen Alternativtext.",
+                    "Bitte in die eckigen Klammern schreiben, was darauf zu sehen ist, "
+                    f"z. B. „![Zwei Perlen auf einem Schreibtisch]({written})“.",
+                    Severity.WARNING,
+                )
+            )
+    return problems
+
+
+# -- Metadata ----------------------------------------------------------------
+
+
+def summary_problems(
+    content: Content, limit: int, sources: SourceLines
+) -> list[Problem]:
+    """A summary is the meta description: empty or too long, it is cut off."""
+    summary = content.metadata.get("summary")
+    if not isinstance(summary, str):
+        return []
+    text = " ".join(plaintext(summary).split())
+    if text and len(text) <= limit:
+        return []
+    line = sources.field(content.source_path, "summary")
+    if not text:
+        message = "Die Zusammenfassung ist leer."
+        fix = (
+            "Bitte einen Satz schreiben, der Lust aufs Lesen macht, "
+            "oder die Zeile löschen."
+        )
+    else:
+        message = (
+            f"Die Zusammenfassung ist {len(text)} Zeichen lang; "
+            f"Suchmaschinen zeigen nur etwa {limit}."
+        )
+        fix = f"Bitte auf höchstens {limit} Zeichen kürzen."
+    return [Problem(content.source_path, line, message, fix, Severity.WARNING)]
+
+
+def cover_image_problems(content: Content, sources: SourceLines) -> list[Problem]:
+    """A Titelbild that is not there: the social preview would show nothing."""
+    value = cover_value(content)
+    path = cover_path(value, content.relative_dir)
+    if path is None or os.path.isfile(os.path.join(content.settings["PATH"], path)):
+        return []
+    return [
+        Problem(
+            content.source_path,
+            sources.field(content.source_path, "image"),
+            f"Das Titelbild „{value}“ gibt es nicht.",
+            "Bitte das Bild neben den Beitrag oder nach „content/images/“ legen "
+            "und hier seinen Dateinamen angeben, z. B. „Titelbild: bild.jpg“.",
+        )
+    ]
+
+
+class HideEmptyAltWarnings(logging.Filter):
+    """Drop Pelican's English "Empty alt attribute" lines: the alt text check
+    reports the same images in German, with file and line."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith("Empty alt attribute")

@@ -1,0 +1,65 @@
+"""Titelbild: the image a post brings for its social preview (og:image).
+
+`Titelbild: bild.jpg` names a file like a Markdown image does: relative to
+the post (`bild.jpg` beside it) or to the content folder (`/images/logo.png`).
+The build copies the file and sets `content.image` to its site-relative URL
+(like `content.url`), so the theme writes `{{ SITEURL }}/{{ article.image }}`.
+A URL of another website stays as it is.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+import re
+from urllib.parse import unquote, urlsplit
+
+from pelican.contents import Content
+
+from perlen.site.contents import contents_of
+
+_SYNTAX = re.compile(r"^[{|](?:attach|static|filename)[}|]")
+
+
+def cover_value(content: Content) -> str:
+    """The Titelbild as the writer typed it ("" when there is none)."""
+    value = content.metadata.get("image")
+    return value.strip() if isinstance(value, str) else ""
+
+
+def is_external(value: str) -> bool:
+    parts = urlsplit(value)
+    return bool(parts.scheme or parts.netloc)
+
+
+def cover_path(value: str, relative_dir: str) -> str | None:
+    """The content-relative path of a local Titelbild, None for a URL elsewhere."""
+    if not value or is_external(value):
+        return None
+    path = unquote(urlsplit(_SYNTAX.sub("", value)).path)
+    if path.startswith("/"):
+        return posixpath.normpath(path.lstrip("/"))
+    return posixpath.normpath(posixpath.join(relative_dir, path))
+
+
+def link_cover_images(generator) -> None:
+    """`article_generator_finalized`/`page_generator_finalized` handler:
+    ask the static generator, which runs last, to copy every Titelbild."""
+    for content in contents_of([generator]):
+        path = cover_path(cover_value(content), content.relative_dir)
+        if path is not None:
+            generator.context["static_links"].add(path)
+
+
+def use_cover_urls(generators) -> None:
+    """`all_generators_finalized` handler: `content.image` becomes the URL of
+    the copied file. Missing files are left to the checks to report."""
+    static_content = generators[0].context["static_content"]
+    for content in contents_of(generators):
+        path = cover_path(cover_value(content), content.relative_dir)
+        static = static_content.get(path) if path else None
+        if static is None or not os.path.isfile(
+            os.path.join(content.settings["PATH"], path)
+        ):
+            continue
+        content.image = static.url

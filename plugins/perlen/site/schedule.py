@@ -1,0 +1,65 @@
+"""Drafts and scheduled posts: marked in the preview, absent when published.
+
+The preview (`pelicanconf.py`) writes drafts and posts dated in the future to
+their draft address (Pelican's `DRAFT_SAVE_AS`, `WITH_FUTURE_DATES = False`)
+and marks them with `perlen_state`, which the theme shows. The published
+build (`PERLEN_PUBLISH = True`) skips them before they become content, so no
+page, feed, sitemap entry or attached image of theirs can leak out, and a link
+to one from a published post is reported as a broken link.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from pelican.contents import Article, Page
+from pelican.generators import ArticlesGenerator
+
+from perlen.settings import setting
+
+DRAFT = "Entwurf"
+SCHEDULED = "geplant"
+
+
+def state(status: str, date: datetime | None, now: datetime) -> str:
+    """A content's state as writers call it: "Entwurf", "geplant" or ""."""
+    if status == "draft":
+        return DRAFT
+    if date is not None and date > now:
+        return SCHEDULED
+    return ""
+
+
+def _aware(date: datetime | None, timezone: str) -> datetime | None:
+    if date is None or date.tzinfo is not None:
+        return date
+    return date.replace(tzinfo=ZoneInfo(timezone))
+
+
+def mark_state(content) -> None:
+    """`content_object_init` handler: set `perlen_state` for the theme.
+
+    Runs before Pelican turns a future post into a draft, so the state comes
+    from the metadata and the date, not from the final status.
+    """
+    if not isinstance(content, Article | Page):
+        return
+    date = getattr(content, "date", None) if isinstance(content, Article) else None
+    content.perlen_state = state(content.status, date, datetime.now(UTC))
+
+
+def leave_out_unpublished(generator, metadata: dict[str, Any]) -> None:
+    """`article_generator_context`/`page_generator_context` handler.
+
+    In the published build, drafts and future posts get Pelican's "skip"
+    status: the generator drops them before they become content.
+    """
+    if not setting(generator.settings, "PERLEN_PUBLISH"):
+        return
+    date = None
+    if isinstance(generator, ArticlesGenerator):
+        date = _aware(metadata.get("date"), generator.settings["TIMEZONE"])
+    if state(metadata.get("status", ""), date, datetime.now(UTC)):
+        metadata["status"] = "skip"

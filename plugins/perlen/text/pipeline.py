@@ -1,0 +1,494 @@
+"""The German text pipeline: emoji, hearts and typography inside Markdown.
+
+Text rules run inside Python-Markdown, where code spans, code blocks and raw
+HTML are already set apart, so they never touch code. One tree processor
+runs after Markdown's inline processing (see `PRIORITY`): for each block it
+collects the text runs in reading order, skipping `<code>`, `<pre>`,
+`<kbd>`, `<samp>`, `<script>`, `<style>`, `<textarea>` (also when typed as
+raw HTML) and atomic text such as autolinked URLs; raw HTML is only a
+placeholder here, and attributes are never read. Then:
+
+1. symbols become elements: hearts (`hearts`), emoji, shortcodes and
+   emoticons (`emojis`), typogrify's `amp` and `caps` spans;
+2. the runs get German typography (`typography.typeset`);
+3. typogrify's `widont` glues the last two words of the block.
+
+Titles go through the same steps via `typeset_inline`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
+from functools import cache
+from html.parser import HTMLParser
+from typing import Any
+from xml.etree.ElementTree import Element, SubElement
+
+from markdown import Extension, Markdown
+from markdown.serializers import to_html_string
+from markdown.treeprocessors import Treeprocessor
+from markdown.util import BLOCK_LEVEL_ELEMENTS, HTML_PLACEHOLDER, AtomicString
+
+from perlen.settings import DEFAULTS, setting
+from perlen.text import emojis, hearts, typography
+
+# Elements whose text no rule changes.
+UNTOUCHED = frozenset({"code", "pre", "kbd", "samp", "script", "style", "textarea"})
+# Inline elements without text; for the rules they are a line break.
+VOID = frozenset({"br", "img", "wbr", "input"})
+# Blocks whose last two words `widont` keeps together (as typogrify does).
+WIDONT_BLOCKS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd"})
+TYPOGRIFY_FILTERS = ("amp", "caps", "widont")
+# After `inline` (20), `attr_list` (8), `abbr` (7) and `toc` (5), which
+# looks for a bare "[TOC]" and takes heading ids from the text as typed;
+# before `unescape` (0), so backslash-escaped characters stay as typed.
+PRIORITY = 4
+
+# Extension option: (Pelican setting with its default in settings.py, help).
+_OPTIONS = {
+    "emoji": ("PERLEN_EMOJI", "Mark up emoji with their German names"),
+    "shortcodes": (
+        "PERLEN_EMOJI_SHORTCODES",
+        "Turn :wink: and :zwinkerndes_gesicht: into emoji",
+    ),
+    "emoticons": ("PERLEN_EMOTICONS", "Turn ;-) into emoji"),
+    "hearts": ("PERLEN_HEARTS", "Turn <3 and </3 into hearts"),
+    "typography": ("PERLEN_TYPOGRAPHY", "German quotes, dashes and spaces"),
+    "guillemets": ("PERLEN_GUILLEMETS", "»Guillemets« instead of „Gänsefüßchen“"),
+    "typogrify": ("PERLEN_TYPOGRIFY_FILTERS", "typogrify's filters: amp, caps, widont"),
+    "locale": ("PERLEN_LOCALE", "CLDR locale (month names)"),
+}
+
+
+@dataclass(frozen=True)
+class Options:
+    """What the pipeline does; built from the PERLEN_* settings."""
+
+    emoji: bool
+    shortcodes: bool
+    emoticons: bool
+    hearts: bool
+    typography: bool
+    guillemets: bool
+    typogrify: frozenset[str]
+    locale: str
+
+    @classmethod
+    def of(cls, values: Mapping[str, Any]) -> Options:
+        unknown = set(values["typogrify"]) - set(TYPOGRIFY_FILTERS)
+        if unknown:
+            raise ValueError(
+                f"PERLEN_TYPOGRIFY_FILTERS: unbekannter Filter „{min(unknown)}“ – "
+                f"möglich sind {', '.join(TYPOGRIFY_FILTERS)}."
+            )
+        return cls(**{**values, "typogrify": frozenset(values["typogrify"])})
+
+
+def _settings_options(settings: Mapping[str, Any]) -> dict[str, Any]:
+    return {name: setting(settings, key) for name, (key, _) in _OPTIONS.items()}
+
+
+class Run:
+    """Text in the tree that rules may change: `element.text`, or
+    `element.tail` when `parent` (the element's parent) is given."""
+
+    __slots__ = ("element", "parent")
+
+    def __init__(self, element: Element, parent: Element | None = None):
+        self.element = element
+        self.parent = parent
+
+    @property
+    def text(self) -> str:
+        return (self.element.text if self.parent is None else self.element.tail) or ""
+
+    def set(self, text: str) -> None:
+        if self.parent is None:
+            self.element.text = text
+        else:
+            self.element.tail = text
+
+    def insert(self, pieces: list[tuple[Element, str]]) -> list[Run | str]:
+        """Put elements (each with its tail) right after this text; their runs."""
+        if self.parent is None:
+            container, index = self.element, 0
+        else:
+            container, index = self.parent, list(self.parent).index(self.element) + 1
+        items: list[Run | str] = []
+        for offset, (element, tail) in enumerate(pieces):
+            element.tail = tail
+            container.insert(index + offset, element)
+            items += [element.text or "", Run(element, container)]
+        return items
+
+
+@dataclass
+class _Flow:
+    """The text of one block in reading order: runs, and context-only strings."""
+
+    items: list[Run | str]
+    widont: bool
+
+
+def _flows(root: Element, is_block: Callable[[str], bool]) -> list[_Flow]:
+    """The flows of every block under `root`; atomic text is context only."""
+    flows: list[_Flow] = []
+
+    def block(element: Element) -> None:
+        has_blocks = any(isinstance(c.tag, str) and is_block(c.tag) for c in element)
+        flow = _Flow([], element.tag in WIDONT_BLOCKS and not has_blocks)
+        flows.append(flow)
+        inline(element, flow)
+
+    def editable(value: str, run: Run) -> Run | str:
+        return value if isinstance(value, AtomicString) else run
+
+    def inline(element: Element, flow: _Flow) -> _Flow:
+        if element.text:
+            flow.items.append(editable(element.text, Run(element)))
+        for child in element:
+            if not isinstance(child.tag, str):  # comment or processing instruction
+                pass
+            elif child.tag in UNTOUCHED:
+                flow.items.append("".join(child.itertext()))
+            elif child.tag in VOID:
+                flow.items.append(" ")
+            elif is_block(child.tag):
+                block(child)
+                flow = _Flow([], False)
+                flows.append(flow)
+            else:
+                flow = inline(child, flow)
+            if child.tail:
+                flow.items.append(editable(child.tail, Run(child, element)))
+        return flow
+
+    block(root)
+    return flows
+
+
+def _span(match: re.Match[str]) -> tuple[Element, int]:
+    """typogrify's `<span class="amp">` or `<span class="caps">`."""
+    span = Element("span", {"class": match.lastgroup})
+    span.text = AtomicString(match.group())
+    return span, match.end()
+
+
+@dataclass(frozen=True)
+class _SymbolRule:
+    pattern: re.Pattern[str]
+    applies: Callable[[str], bool]  # a cheap test before the regex runs
+    make: Callable[[re.Match[str]], tuple[Element, int] | None]  # element, end
+
+
+def _always(_: str) -> bool:
+    return True
+
+
+@cache
+def _symbol_rules(options: Options) -> tuple[_SymbolRule, ...]:
+    """The rules that turn text into elements, earliest first on a tie."""
+    rules = []
+    if options.hearts:
+        rules.append(_SymbolRule(hearts.HEART, lambda t: "<" in t, hearts.symbol))
+    if options.emoji:
+        if options.emoticons:
+            rules.append(_SymbolRule(emojis.EMOTICON, _always, emojis.symbol))
+        if options.shortcodes:
+            rules.append(
+                _SymbolRule(emojis.SHORTCODE, lambda t: ":" in t, emojis.symbol)
+            )
+        rules.append(_SymbolRule(emojis.emoji_pattern(), _always, emojis.symbol))
+    if "amp" in options.typogrify:
+        rules.append(_SymbolRule(typography.AMP, lambda t: "&" in t, _span))
+    if "caps" in options.typogrify:
+        rules.append(_SymbolRule(typography.CAPS, typography.CAPS_HINT.search, _span))
+    return tuple(rules)
+
+
+# A placeholder for raw HTML that Markdown stashed away, with its index.
+_RAW_HTML = re.compile(HTML_PLACEHOLDER % r"(\d+)")
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)")
+
+
+class _RawHtml:
+    """Cuts a block's runs, in reading order, at raw HTML placeholders.
+
+    Markdown stashes each tag a writer typed inline, but not the text between
+    `<script>` and `</script>`: that text, and the text of raw `<code>`,
+    `<kbd>` and the like, is "literal". A placeholder is a "tag": for the
+    rules neither text nor context, like docutils' tag tokens.
+    """
+
+    def __init__(self, stash: list[Any]):
+        self.stash = stash
+        self.inside: str | None = None  # the untouched raw element we are in
+
+    def segments(self, text: str) -> list[tuple[str, str]]:
+        """`text` as `(piece, kind)`, kind being "text", "literal" or "tag"."""
+        result: list[tuple[str, str]] = []
+        position = 0
+        for match in _RAW_HTML.finditer(text) if "\x02" in text else ():
+            if match.start() > position:
+                result.append((text[position : match.start()], self._kind()))
+            result.append((match.group(), "tag"))
+            self._enter_or_leave(int(match.group(1)))
+            position = match.end()
+        if position < len(text):
+            result.append((text[position:], self._kind()))
+        return result
+
+    def _kind(self) -> str:
+        return "text" if self.inside is None else "literal"
+
+    def _enter_or_leave(self, index: int) -> None:
+        raw = self.stash[index] if index < len(self.stash) else None
+        tag = _TAG.match(raw) if isinstance(raw, str) else None
+        if tag is None:
+            return
+        closing, name = tag.group(1), tag.group(2).lower()
+        if (
+            self.inside is None
+            and not closing
+            and name in UNTOUCHED
+            and not raw.endswith("/>")
+        ):
+            self.inside = name
+        elif closing and name == self.inside:
+            self.inside = None
+
+
+def _find_symbols(
+    text: str, rules: tuple[_SymbolRule, ...], blocked: list[tuple[int, int]]
+) -> tuple[str, list[tuple[Element, str]]]:
+    """Split `text[1:]` at its symbols outside `blocked`; `text[0]` is context."""
+    matches = [
+        (m, rule)
+        for rule in rules
+        if rule.applies(text)
+        for m in rule.pattern.finditer(text, 1)
+    ]
+    if not matches:
+        return text[1:], []
+    matches.sort(key=lambda pair: pair[0].start())
+    if "://" in text or "www." in text:
+        blocked = blocked + [m.span() for m in typography.URL.finditer(text)]
+    found: list[tuple[int, int, Element]] = []
+    position = 1
+    for match, rule in matches:
+        start = match.start()
+        if start < position or any(s <= start < e for s, e in blocked):
+            continue
+        hit = rule.make(match)
+        if hit:
+            element, position = hit
+            found.append((start, position, element))
+    if not found:
+        return text[1:], []
+    ends = [start for start, _, _ in found[1:]] + [len(text)]
+    pieces = [
+        (element, text[end:until])
+        for (_, end, element), until in zip(found, ends, strict=True)
+    ]
+    return text[1 : found[0][0]], pieces
+
+
+def _split(
+    items: list[Run | str], rules: tuple[_SymbolRule, ...], raw: _RawHtml
+) -> list[Run | str]:
+    """Turn the symbols in the runs into elements; the flow's new items."""
+    result: list[Run | str] = []
+    before = " "
+    for item in items:
+        value = item if isinstance(item, str) else item.text
+        result.append(item)
+        if isinstance(item, Run) and value:
+            blocked, position = [], 1  # offsets in `before + value`
+            if "\x02" in value or raw.inside is not None:  # else all is text
+                for piece, kind in raw.segments(value):
+                    if kind != "text":
+                        blocked.append((position, position + len(piece)))
+                    position += len(piece)
+            head, pieces = _find_symbols(before + value, rules, blocked)
+            if pieces:
+                item.set(head)
+                result += item.insert(pieces)
+        before = value[-1:] or before
+    return result
+
+
+def _runs(
+    items: list[Run | str], raw: _RawHtml
+) -> tuple[list[tuple[str, bool]], list[list[tuple[str, str]] | None]]:
+    """The `(text, editable)` runs for `typography`, and how to join them back."""
+    runs: list[tuple[str, bool]] = []
+    layout: list[list[tuple[str, str]] | None] = []
+    for item in items:
+        if isinstance(item, str):
+            runs.append((item, False))
+            layout.append(None)
+            continue
+        text = item.text
+        if "\x02" in text or raw.inside is not None:
+            segments = raw.segments(text)
+        else:  # what `segments` returns for plain text
+            segments = [(text, "text")] if text else []
+        runs += [
+            ("", False) if k == "tag" else (piece, k == "text") for piece, k in segments
+        ]
+        layout.append(segments)
+    return runs, layout
+
+
+def typeset_tree(
+    root: Element, options: Options, is_block: Callable[[str], bool], stash: list[Any]
+) -> None:
+    """Apply every rule the options switch on to the text under `root`.
+
+    `stash` is Markdown's store of raw HTML, which placeholders in the text
+    refer to.
+    """
+    rules = _symbol_rules(options)
+    widont = "widont" in options.typogrify
+    for flow in _flows(root, is_block):
+        if all(isinstance(i, str) or i.text.isspace() for i in flow.items):
+            continue  # nothing any rule could change
+        items = _split(flow.items, rules, _RawHtml(stash)) if rules else flow.items
+        if not (options.typography or (widont and flow.widont)):
+            continue
+        runs, layout = _runs(items, _RawHtml(stash))
+        texts = [text for text, _ in runs]
+        if options.typography:
+            texts = typography.typeset(
+                runs, guillemets=options.guillemets, locale=options.locale
+            )
+        if widont and flow.widont:
+            glued = typography.widont(
+                [(t, e) for t, (_, e) in zip(texts, runs, strict=True)]
+            )
+            if glued:
+                texts[glued[0]] = glued[1]
+        index = 0
+        for item, segments in zip(items, layout, strict=True):
+            if segments is None:
+                index += 1
+                continue
+            if len(segments) == 1 and segments[0][1] == "text":
+                new = texts[index]
+            else:
+                new = "".join(
+                    texts[index + k] if kind == "text" else piece
+                    for k, (piece, kind) in enumerate(segments)
+                )
+            index += len(segments)
+            if new != item.text:
+                item.set(new)
+
+
+class GermanTextTreeprocessor(Treeprocessor):
+    """Emoji, hearts and German typography on the finished element tree."""
+
+    def __init__(self, md: Markdown, options: Options):
+        super().__init__(md)
+        self.options = options
+
+    def run(self, root: Element) -> None:
+        options = for_language(self.options, getattr(self.md, "perlen_lang", None))
+        # `md.is_block_level`, with a set instead of Markdown's list.
+        blocks = frozenset(self.md.block_level_elements)
+        typeset_tree(
+            root,
+            options,
+            lambda tag: tag.lower().rstrip("/") in blocks,
+            self.md.htmlStash.rawHtmlBlocks,
+        )
+
+
+def for_language(options: Options, lang: str | None) -> Options:
+    """German quotes and spacing only for German text: a post with
+    `Sprache: Englisch` keeps its quotes; emoji, hearts and typogrify's
+    filters apply to every language."""
+    if lang is None or lang.split("_")[0] == options.locale.split("_")[0]:
+        return options
+    return replace(options, typography=False)
+
+
+class GermanTextExtension(Extension):
+    """Python-Markdown extension: `Markdown(extensions=[GermanTextExtension()])`."""
+
+    def __init__(self, **kwargs: Any):
+        self.config = {
+            name: [DEFAULTS[key], help] for name, (key, help) in _OPTIONS.items()
+        }
+        super().__init__(**kwargs)
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        options = Options.of(self.getConfigs())
+        if options.typography:
+            # As in `smarty`: \" and \' keep a straight quote.
+            md.ESCAPED_CHARS.extend(c for c in "\"'" if c not in md.ESCAPED_CHARS)
+        md.treeprocessors.register(
+            GermanTextTreeprocessor(md, options), "perlen_text", PRIORITY
+        )
+
+
+def makeExtension(**kwargs: Any) -> GermanTextExtension:
+    return GermanTextExtension(**kwargs)
+
+
+def markdown_extensions(settings: Mapping[str, Any]) -> list[Extension]:
+    """The Markdown extensions that set German text, configured from settings."""
+    return [GermanTextExtension(**_settings_options(settings))]
+
+
+class _Fragment(HTMLParser):
+    """An HTML fragment as elements under a `<p>`: tags kept, entities decoded."""
+
+    def __init__(self, html: str):
+        super().__init__(convert_charrefs=True)
+        self.root = Element("p")
+        self._open = [self.root]
+        self.feed(html)
+        self.close()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        element = SubElement(self._open[-1], tag, {k: v or "" for k, v in attrs})
+        if tag not in VOID:
+            self._open.append(element)
+
+    def handle_endtag(self, tag: str) -> None:
+        for depth in range(len(self._open) - 1, 0, -1):
+            if self._open[depth].tag == tag:
+                del self._open[depth:]
+                return
+
+    def handle_data(self, data: str) -> None:
+        parent = self._open[-1]
+        if len(parent):
+            parent[-1].tail = (parent[-1].tail or "") + data
+        else:
+            parent.text = (parent.text or "") + data
+
+
+_BLOCKS = frozenset(BLOCK_LEVEL_ELEMENTS)
+
+
+def _is_block(tag: str) -> bool:
+    return tag in _BLOCKS
+
+
+def typeset_inline(
+    html: str, settings: Mapping[str, Any], lang: str | None = None
+) -> str:
+    """Apply the text rules to an inline HTML fragment such as a title,
+    written in `lang` (None: the site's language)."""
+    if "<" in html or "&" in html:
+        root = _Fragment(html).root
+    else:  # plain text, as the parser would return it, without parsing
+        root = Element("p")
+        root.text = html or None
+    options = for_language(Options.of(_settings_options(settings)), lang)
+    typeset_tree(root, options, _is_block, [])
+    return to_html_string(root)[len("<p>") : -len("</p>")]

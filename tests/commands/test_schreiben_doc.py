@@ -1,0 +1,346 @@
+"""The writer's guide (docs/schreiben.md) is true: every example in it is tried.
+
+The example post builds without a single problem, every date form parses,
+every metadata key maps and works, every typography example renders as shown,
+every image and link example resolves in the built site, every error example
+produces exactly the message printed under it, and every command exists.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass
+from html import unescape
+from pathlib import Path
+
+import pytest
+from perlen.build.checked import checked_build
+from perlen.content.dates import parse_date
+from perlen.content.metadata import canonical_key
+
+ROOT = Path(__file__).resolve().parents[2]
+GUIDE = ROOT / "docs" / "schreiben.md"
+TINY_PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082"
+)
+
+
+def put_image(content: Path, relative: str) -> None:
+    path = content / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(TINY_PNG)
+
+
+# -- Reading the guide -------------------------------------------------------
+
+
+def sections(text: str, level: int) -> dict[str, str]:
+    """Heading → body for the headings of `level` (2 for `##`)."""
+    marker = "#" * level + " "
+    parts: dict[str, str] = {}
+    heading = None
+    lines: list[str] = []
+    in_code = False
+    for line in text.splitlines():
+        if line.startswith("```"):
+            in_code = not in_code
+        if not in_code and line.startswith(marker):
+            if heading is not None:
+                parts[heading] = "\n".join(lines)
+            heading, lines = line[len(marker) :].strip(), []
+        elif not in_code and level > 1 and re.match(rf"^#{{1,{level - 1}}} ", line):
+            if heading is not None:
+                parts[heading] = "\n".join(lines)
+            heading, lines = None, []
+        elif heading is not None:
+            lines.append(line)
+    if heading is not None:
+        parts[heading] = "\n".join(lines)
+    return parts
+
+
+@dataclass
+class Block:
+    language: str
+    code: str
+    before: str  # the prose between the previous block and this one
+
+
+def blocks(text: str) -> list[Block]:
+    found = []
+    pattern = re.compile(r"^```(\w*)\n(.*?)^```$", re.MULTILINE | re.DOTALL)
+    position = 0
+    for match in pattern.finditer(text):
+        found.append(
+            Block(match.group(1), match.group(2), text[position : match.start()])
+        )
+        position = match.end()
+    return found
+
+
+def guide() -> str:
+    return GUIDE.read_text(encoding="utf-8")
+
+
+def chapter(name: str) -> str:
+    return sections(guide(), 2)[name]
+
+
+def table_rows(text: str) -> list[list[str]]:
+    rows = [line for line in text.splitlines() if line.startswith("|")]
+    return [[cell.strip() for cell in row.strip("|").split("|")] for row in rows[2:]]
+
+
+def code_spans(text: str) -> list[str]:
+    return re.findall(r"`([^`]+)`", text)
+
+
+@dataclass
+class ErrorExample:
+    heading: str
+    files: dict[str, str]  # path below the project → text
+    expected: list[str]  # lines the check prints
+    publish: bool  # checked with publishconf.py
+    beside: list[str]  # files said to lie beside the post
+
+
+def error_examples() -> list[ErrorExample]:
+    examples = []
+    for heading, body in sections(
+        chapter("Fehlermeldungen und was sie bedeuten"), 3
+    ).items():
+        files: dict[str, str] = {}
+        expected: list[str] = []
+        for block in blocks(body):
+            if block.language == "markdown":
+                path = re.findall(r"Datei `([^`]+)`:", block.before)[-1]
+                files[path] = block.code
+            elif block.language == "text":
+                expected += [line for line in block.code.splitlines() if line.strip()]
+        examples.append(
+            ErrorExample(
+                heading,
+                files,
+                expected,
+                "`perlen pruefen -s publishconf.py`" in body,
+                re.findall(r"liegt `([^`]+)` neben dem Beitrag", body),
+            )
+        )
+    return examples
+
+
+def plain(html: str) -> str:
+    """Visible text of HTML, with protected spaces as plain spaces."""
+    text = unescape(re.sub(r"<[^>]+>", "", html))
+    return re.sub(r"[\u00a0\u202f]", " ", text)
+
+
+def local_references(html: str) -> list[str]:
+    """Site-relative `src`/`href` values of images and links in `html`."""
+    urls = re.findall(r'<(?:img|a)\b[^>]*?(?:src|href)="([^"]+)"', html)
+    return [url for url in urls if url.startswith("/") and not url.startswith("//")]
+
+
+def assert_resolves(output: Path, url: str) -> None:
+    path = output / url.lstrip("/").split("#")[0]
+    assert path.is_file() or (path / "index.html").is_file(), url
+
+
+# -- The example post --------------------------------------------------------
+
+
+def test_example_post_builds_without_a_single_problem(site):
+    example = blocks(chapter("Ein Beitrag ist eine Textdatei"))[0]
+    assert example.language == "markdown"
+    post = site.write("posts/2021/monarchie-im-perlenbuero.md", example.code)
+    for image in re.findall(r"!\[[^\]]*\]\(([^)]+)\)", example.code):
+        put_image(site.content, f"posts/2021/{image}")
+    outcome = checked_build(site.settings())
+    assert outcome.problems == []
+    (content,) = [c for c in outcome.contents if c.source_path == str(post)]
+    page = site.html("2021/monarchie-im-perlenbuero/index.html")
+    assert "Dienstag, 28. September 2021" in page
+    assert "„Der Kunde ist König“" in plain(page)
+    assert "❤️" in page and "😉" in page
+    images = re.findall(r'<img [^>]*src="([^"]+)"', page)
+    assert any("krone.jpg" in url for url in images)
+    for url in images:
+        assert_resolves(site.output, url)
+    assert (site.output / content.image).is_file()  # Titelbild → social image
+
+
+# -- Metadata and dates ------------------------------------------------------
+
+
+def metadata_rows() -> list[tuple[list[str], str]]:
+    """(every spelling of the key, the example line) per row of the table."""
+    return [
+        (code_spans(key), code_spans(example)[0])
+        for key, example, _ in table_rows(chapter("Die Angaben im Kopf"))
+    ]
+
+
+def test_the_metadata_table_lists_every_key_writers_need():
+    keys = {canonical_key(names[0]) for names, _ in metadata_rows()}
+    assert {
+        "title",
+        "date",
+        "author",
+        "category",
+        "tags",
+        "summary",
+        "image",
+        "status",
+    } <= keys
+
+
+@pytest.mark.parametrize(("names", "line"), metadata_rows(), ids=lambda v: str(v)[:30])
+def test_every_metadata_key_maps_and_its_example_builds(site, names, line):
+    key = canonical_key(names[0])
+    assert key is not None
+    assert all(canonical_key(name) == key for name in names)
+    assert line.split(":", 1)[0] == names[0]
+    fields = {"Titel": "Ein Beispiel", "Datum": "28.09.2021"}
+    name, value = (part.strip() for part in line.split(":", 1))
+    fields[name] = value
+    header = "".join(f"{k}: {v}\n" for k, v in fields.items())
+    site.write("posts/2021/beispiel.md", f"{header}\nText.\n")
+    if key == "image":
+        put_image(site.content, f"posts/2021/{value}")
+    outcome = checked_build(site.settings())
+    assert outcome.problems == []
+    (content,) = outcome.contents
+    assert key in content.metadata
+
+
+def date_forms() -> list[str]:
+    body = chapter("Datum und Uhrzeit")
+    return [code_spans(line)[0] for line in body.splitlines() if line.startswith("- `")]
+
+
+@pytest.mark.parametrize("text", date_forms())
+def test_every_date_form_in_the_guide_parses(text):
+    parsed = parse_date(text)
+    assert (parsed.year, parsed.month, parsed.day) == (2021, 9, 28)
+    assert (parsed.hour, parsed.minute) == ((14, 30) if "14:30" in text else (0, 0))
+
+
+def test_the_guide_lists_the_date_forms():
+    assert len(date_forms()) >= 10
+
+
+# -- Text, typography, images, links -----------------------------------------
+
+
+def typography_rows() -> list[tuple[str, str]]:
+    rows = table_rows(chapter("Anführungszeichen, Striche, Emoji und Herzen"))
+    return [(code_spans(written)[0], shown) for written, shown in rows]
+
+
+@pytest.mark.parametrize(("written", "shown"), typography_rows())
+def test_every_typography_example_renders_as_shown(site, written, shown):
+    site.write(
+        "posts/beispiel.md", f"Titel: Beispiel\nDatum: 28.09.2021\n\n{written}\n"
+    )
+    site.build()
+    page = site.html("2021/beispiel/index.html")
+    article = page[page.index("<article") : page.index("</article>")]
+    assert shown in plain(article)
+
+
+def fragment_blocks() -> list[str]:
+    chapters = ("Text gestalten", "Bilder", "Links")
+    return [b.code for name in chapters for b in blocks(chapter(name))]
+
+
+def test_every_text_image_and_link_example_works_in_the_built_site(site):
+    """All fragments in one post in 2022, with the files they name in place."""
+    body = "\n\n".join(fragment_blocks())
+    post = "posts/2022/beispiel.md"
+    site.write(post, f"Titel: Beispiel\nDatum: 3.1.2022\n\n{body}\n")
+    for target in re.findall(r"\]\(([^)\s]+)\)", body):
+        if target.startswith("http"):
+            continue
+        if target.startswith("/"):
+            relative = target.lstrip("/")
+        else:
+            relative = posixpath.normpath(posixpath.join("posts/2022", target))
+        if target.endswith(".md"):
+            site.write(
+                relative, "Titel: Monarchie im Perlenbüro\nDatum: 28.09.2021\n\nText.\n"
+            )
+        else:
+            put_image(site.content, relative)
+    outcome = checked_build(site.settings())
+    assert outcome.problems == []
+    page = site.html("2022/beispiel/index.html")
+    article = page[page.index("<article") : page.index("</article>")]
+    references = local_references(article)
+    assert any(url.endswith("perlen.jpg") for url in references)
+    assert any(url.endswith("logo.png") for url in references)
+    assert "/2021/monarchie-im-perlenbuero/" in references
+    for url in references:
+        assert_resolves(site.output, url)
+
+
+# -- Error messages ----------------------------------------------------------
+
+
+def test_the_guide_explains_every_check_with_an_example():
+    examples = error_examples()
+    assert len(examples) >= 15
+    for example in examples:
+        assert example.files and example.expected, example.heading
+
+
+@pytest.mark.parametrize("example", error_examples(), ids=lambda e: e.heading)
+def test_every_error_example_prints_the_documented_messages(
+    project, monkeypatch, example
+):
+    for path, text in example.files.items():
+        project.write(path.removeprefix("content/"), text)
+        for name in example.beside:
+            project.write(
+                str(Path(path).parent.relative_to("content") / name), TINY_PNG
+            )
+    args = ["pruefen"]
+    if example.publish:
+        monkeypatch.setenv("SITEURL", "https://blog.example.org")
+        args += ["-s", "publishconf.py"]
+    code, out, _ = project.run(*args)
+    printed = [line.strip() for line in out.splitlines()]
+    for line in example.expected:
+        assert line.strip() in printed
+    has_errors = any(
+        not line.startswith(("• Warnung", "In Ordnung")) for line in example.expected
+    )
+    assert code == (1 if has_errors else 0)
+
+
+# -- Commands and typography of the guide itself -----------------------------
+
+
+def makefile_targets() -> set[str]:
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    return set(re.findall(r"^([a-z-]+):.*#[#>] ", makefile, re.MULTILINE))
+
+
+def test_every_command_in_the_guide_exists():
+    text = guide()
+    assert set(re.findall(r"`make ([a-z-]+)", text)) <= makefile_targets()
+    from perlen.commands.cli import parser
+
+    commands = parser()._subparsers._group_actions[0].choices
+    assert set(re.findall(r"`perlen ([a-z]+)", text)) <= set(commands)
+
+
+def test_the_guide_itself_uses_german_typography():
+    prose = re.sub(r"```.*?```", "", guide(), flags=re.DOTALL)
+    prose = re.sub(r"`[^`]*`", "", prose)
+    prose = re.sub(r"<https?://[^>]+>", "", prose)
+    assert '"' not in prose
+    assert " - " not in prose.replace("\n- ", "\n")
+    assert "..." not in prose
+    assert "'" not in prose

@@ -1,0 +1,483 @@
+"""The content checks: each with a post that fails it and one that passes.
+
+Sites are built for real (`checked_build`, the build `perlen pruefen` runs);
+where a check is about the built site (links, images, Titelbild), the test
+follows the URL into the output.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+
+import pytest
+from perlen.build.checked import checked_build
+from perlen.content.links import pelican_link
+from perlen.problems import BuildFailed, Severity
+from perlen.site.checks import SourceLines
+
+PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082"
+)
+
+
+def put_image(site, relative: str) -> Path:
+    path = site.content / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(PNG)
+    return path
+
+
+def post(
+    title: str, date: str = "28.09.2021", body: str = "Text.", **fields: str
+) -> str:
+    header = {"Titel": title, "Datum": date, **fields}
+    return "".join(f"{k}: {v}\n" for k, v in header.items()) + f"\n{body}\n"
+
+
+def messages(site, settings_file: str = "pelicanconf.py", **overrides) -> list[str]:
+    outcome = checked_build(site.settings(settings_file, **overrides))
+    return [str(problem) for problem in outcome.problems]
+
+
+def article_of(page: str) -> str:
+    return page[page.index("<article") : page.index("</article>")]
+
+
+def resolves(site, url: str) -> bool:
+    path = site.output / url.lstrip("/")
+    return path.is_file() or (path / "index.html").is_file()
+
+
+# -- What the reader finds, reported by the same build -----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Datum: 28.09.2021\n\nText.\n", "x.md, Zeile 1: Der Titel fehlt."),
+        (
+            post("A", "gestern"),
+            "x.md, Zeile 2: „gestern“ ist kein Datum, das ich lesen kann.",
+        ),
+        (
+            post("A", "Montag, 28. September 2021"),
+            "x.md, Zeile 2: „Montag, 28. September 2021“ – "
+            "der 28.09.2021 ist ein Dienstag.",
+        ),
+        (
+            post("A", Kategori="Haltung"),
+            "x.md, Zeile 3: Unbekannter Schlüssel „Kategori“ – "
+            "meinten Sie „Kategorie“?",
+        ),
+    ],
+    ids=["titel", "datum", "wochentag", "schluessel"],
+)
+def test_reader_problems_fail_the_build(site, text, expected):
+    site.write("posts/x.md", text)
+    found = messages(site)
+    assert any(expected in message for message in found), found
+
+
+def test_a_correct_post_has_no_problems(site):
+    site.write(
+        "posts/x.md", post("A", "Dienstag, 28. September 2021", Kategorie="Haltung")
+    )
+    assert messages(site) == []
+
+
+# -- Categories, tags, authors ----------------------------------------------
+
+
+def test_a_category_spelled_another_way_is_an_error_on_the_minority_post(site):
+    site.write("posts/a.md", post("A", "28.09.2021", Kategorie="Haltung"))
+    site.write("posts/b.md", post("B", "29.09.2021", Kategorie="Haltung"))
+    site.write("posts/c.md", post("C", "30.09.2021", Kategorie="haltung"))
+    (found,) = messages(site)
+    assert found.endswith(
+        "/posts/c.md, Zeile 3: Die Kategorie „haltung“ ist anders geschrieben "
+        "als in 2 anderen Beiträgen („Haltung“). Bitte „Kategorie: Haltung“ schreiben."
+    )
+
+
+def test_on_a_tie_the_older_posts_spelling_wins(site):
+    site.write("posts/alt.md", post("Alt", "28.09.2021", Kategorie="haltung"))
+    site.write("posts/neu.md", post("Neu", "29.09.2021", Kategorie="Haltung"))
+    (found,) = messages(site)
+    assert "neu.md, Zeile 3: Die Kategorie „Haltung“" in found
+    assert "(„haltung“)" in found
+
+
+def test_the_same_category_spelled_the_same_way_passes(site):
+    site.write("posts/a.md", post("A", "28.09.2021", Kategorie="Haltung"))
+    site.write("posts/b.md", post("B", "29.09.2021", Kategorie="Haltung"))
+    assert messages(site) == []
+
+
+def test_tags_and_authors_spelled_two_ways(site):
+    site.write(
+        "posts/a.md",
+        post("A", "28.09.2021", Schlagwörter="Kunden", Autorin="Frau Müller"),
+    )
+    site.write(
+        "posts/b.md",
+        post("B", "29.09.2021", Schlagwörter="kunden", Autorin="frau müller"),
+    )
+    found = messages(site)
+    assert any("b.md, Zeile 3: Das Schlagwort „kunden“" in m for m in found), found
+    assert any("b.md, Zeile 4: Der Name „frau müller“" in m for m in found), found
+    site.write(
+        "posts/b.md",
+        post("B", "29.09.2021", Schlagwörter="Kunden", Autorin="Frau Müller"),
+    )
+    assert messages(site) == []
+
+
+def test_a_lone_category_close_to_an_existing_one_is_a_warning(site):
+    site.write("posts/a.md", post("A", "28.09.2021", Kategorie="Haltung"))
+    site.write("posts/b.md", post("B", "29.09.2021", Kategorie="Haltung"))
+    site.write("posts/c.md", post("C", "30.09.2021", Kategorie="Haltungen"))
+    outcome = checked_build(site.settings())
+    (problem,) = outcome.problems
+    assert problem.severity is Severity.WARNING
+    assert problem.line == 3
+    assert (
+        "„Haltungen“ hat sonst kein Beitrag – meinten Sie „Haltung“?" in problem.message
+    )
+    assert outcome.output is not None  # a warning does not stop the build
+
+
+@pytest.mark.parametrize(
+    "other", ["Design", "Haltungen, zweimal"], ids=["unaehnlich", "zweimal-benutzt"]
+)
+def test_a_new_category_that_is_not_a_near_miss_passes(site, other):
+    site.write("posts/a.md", post("A", "28.09.2021", Kategorie="Haltung"))
+    site.write("posts/b.md", post("B", "29.09.2021", Kategorie="Haltung"))
+    category = other.split(",")[0]
+    site.write("posts/c.md", post("C", "30.09.2021", Kategorie=category))
+    if "zweimal" in other:
+        site.write("posts/d.md", post("D", "1.10.2021", Kategorie=category))
+    assert messages(site) == []
+
+
+# -- Addresses ---------------------------------------------------------------
+
+
+def test_two_posts_with_one_address_fail_naming_each_other(site):
+    site.write("posts/2021/a.md", post("Monarchie im Perlenbüro", "28.09.2021"))
+    site.write("posts/2021/b.md", post("Monarchie im Perlenbüro", "30.09.2021"))
+    with pytest.raises(BuildFailed) as failure:
+        site.build()
+    text = str(failure.value)
+    assert (
+        "a.md, Zeile 1: Die Adresse „/2021/monarchie-im-perlenbuero/“ gehört auch zu"
+        in text
+    )
+    assert "b.md, Zeile 1: Die Adresse" in text
+    assert "„Slug: …“" in text
+
+
+def test_the_same_title_in_another_year_or_with_a_slug_passes(site):
+    site.write("posts/2021/a.md", post("Monarchie im Perlenbüro", "28.09.2021"))
+    site.write("posts/2022/a.md", post("Monarchie im Perlenbüro", "28.09.2022"))
+    site.write(
+        "posts/2021/b.md", post("Monarchie im Perlenbüro", "30.09.2021", Slug="teil-2")
+    )
+    site.build()
+    assert (site.output / "2021/monarchie-im-perlenbuero/index.html").is_file()
+    assert (site.output / "2022/monarchie-im-perlenbuero/index.html").is_file()
+    assert (site.output / "2021/teil-2/index.html").is_file()
+
+
+def test_a_slug_line_is_where_a_duplicate_address_is_reported(site):
+    site.write("posts/a.md", post("A", "28.09.2021"))
+    site.write("posts/b.md", post("B", "29.09.2021", Kategorie="Haltung", Slug="a"))
+    found = messages(site)
+    assert any("b.md, Zeile 4: Die Adresse „/2021/a/“" in m for m in found), found
+
+
+# -- Links -------------------------------------------------------------------
+
+
+def test_a_link_to_a_missing_post_fails_with_a_suggestion(site):
+    site.write("posts/2021/monarchie-im-perlenbuero.md", post("Monarchie"))
+    site.write(
+        "posts/2021/verweis.md",
+        post(
+            "Verweis", body="Erste Zeile.\n\nSiehe [hier](monarchie-im-perlenburo.md)."
+        ),
+    )
+    (found,) = messages(site)
+    assert found.endswith(
+        "verweis.md, Zeile 6: Der Link auf „monarchie-im-perlenburo.md“ "
+        "führt ins Leere: Diese Datei gibt es nicht. "
+        "Meinten Sie „monarchie-im-perlenbuero.md“?"
+    )
+
+
+def test_links_to_posts_and_pages_work_in_the_built_site(site):
+    site.write("posts/2021/monarchie.md", post("Monarchie im Perlenbüro"))
+    site.write("pages/impressum.md", "Titel: Impressum\n\nText.\n")
+    site.write(
+        "posts/2022/verweis.md",
+        post(
+            "Verweis",
+            "3.1.2022",
+            body="[Beitrag](../2021/monarchie.md#abschnitt), "
+            "[Impressum](../../pages/impressum.md), [Archiv](/archiv/), "
+            "[extern](https://example.org/bild.jpg) und [oben](#top).",
+        ),
+    )
+    assert messages(site) == []
+    article = article_of(site.html("2022/verweis/index.html"))
+    assert 'href="/2021/monarchie-im-perlenbuero/#abschnitt"' in article
+    assert 'href="/impressum/"' in article
+    assert 'href="https://example.org/bild.jpg"' in article
+    for url in ("/2021/monarchie-im-perlenbuero/", "/impressum/", "/archiv/"):
+        assert resolves(site, url)
+
+
+def test_a_link_to_a_draft_works_in_the_preview_and_fails_when_published(
+    publish_site, monkeypatch
+):
+    site = publish_site
+    site.write("posts/2021/entwurf.md", post("Entwurf", Status="Entwurf"))
+    site.write(
+        "posts/2021/verweis.md",
+        post("Verweis", "29.09.2021", body="[Bald](entwurf.md)"),
+    )
+    assert messages(site) == []
+    assert 'href="/entwuerfe/entwurf/"' in site.html("2021/verweis/index.html")
+    found = messages(site, "publishconf.py")
+    assert any(
+        "verweis.md, Zeile 4: Der Link auf „entwurf.md“ führt zu einem Entwurf" in m
+        for m in found
+    ), found
+
+
+def test_a_filename_link_to_a_file_is_a_warning(site):
+    put_image(site, "images/logo.png")
+    site.write("posts/x.md", post("A", body="[Logo]({filename}/images/logo.png)"))
+    (found,) = messages(site)
+    assert "Warnung – " in found
+    assert "„/images/logo.png“ ist kein Beitrag, sondern eine Datei." in found
+
+
+# -- Images ------------------------------------------------------------------
+
+
+def test_a_missing_image_fails_with_the_line_and_a_suggestion(site):
+    put_image(site, "posts/2021/perlen.jpg")
+    site.write(
+        "posts/2021/x.md",
+        post("A", body="Absatz.\n\n![Zwei Perlen](perle.jpg)\n\nEnde."),
+    )
+    (found,) = messages(site)
+    assert found.endswith(
+        "x.md, Zeile 6: Das Bild „perle.jpg“ gibt es nicht. Meinten Sie „perlen.jpg“?"
+    )
+
+
+@pytest.mark.parametrize(
+    ("stored", "written"),
+    [
+        ("posts/2021/perlen.jpg", "perlen.jpg"),
+        ("posts/2021/bilder/perlen.jpg", "bilder/perlen.jpg"),
+        ("images/logo.png", "/images/logo.png"),
+        ("images/logo.png", "../../images/logo.png"),
+    ],
+    ids=["daneben", "unterordner", "images-absolut", "images-relativ"],
+)
+def test_images_work_in_the_built_site(site, stored, written):
+    put_image(site, stored)
+    site.write("posts/2021/x.md", post("Bilder", body=f"![Zwei Perlen]({written})"))
+    assert messages(site) == []
+    (src,) = re.findall(
+        r'<img [^>]*src="([^"]+)"', article_of(site.html("2021/bilder/index.html"))
+    )
+    assert (site.output / src.lstrip("/")).read_bytes() == PNG
+
+
+def test_the_same_image_in_two_posts_works_without_warnings(site):
+    put_image(site, "posts/2021/krone.jpg")
+    site.write("posts/2021/a.md", post("A", body="![Krone](krone.jpg)"))
+    site.write("posts/2021/b.md", post("B", "29.09.2021", body="![Krone](krone.jpg)"))
+    assert messages(site, PERLEN_STRICT=True) == []
+    site.build(PERLEN_STRICT=True)
+    assert resolves(site, "/posts/2021/krone.jpg")
+
+
+def test_an_image_without_alt_text_is_a_warning_at_its_line(site, caplog):
+    put_image(site, "posts/perlen.jpg")
+    site.write("posts/x.md", post("A", body="Erster Absatz.\n\n\n![](perlen.jpg)"))
+    outcome = checked_build(site.settings())
+    (problem,) = outcome.problems
+    assert (problem.severity, problem.line) == (Severity.WARNING, 7)
+    assert problem.message == "Das Bild „perlen.jpg“ hat keinen Alternativtext."
+    with caplog.at_level(logging.WARNING):
+        site.build()  # a warning: the site is built, the warning logged in German
+    logged = [record.getMessage() for record in caplog.records]
+    assert any("hat keinen Alternativtext" in line for line in logged)
+    assert not any(line.startswith("Empty alt attribute") for line in logged)
+
+
+def test_an_image_with_alt_text_passes(site):
+    put_image(site, "posts/perlen.jpg")
+    site.write(
+        "posts/x.md",
+        post("A", body="![Zwei Perlen auf einem Schreibtisch](perlen.jpg)"),
+    )
+    assert messages(site) == []
+
+
+def test_a_strict_build_fails_on_warnings(site):
+    put_image(site, "posts/perlen.jpg")
+    site.write("posts/x.md", post("A", body="![](perlen.jpg)"))
+    with pytest.raises(BuildFailed) as failure:
+        site.build(PERLEN_STRICT=True)
+    assert "hat keinen Alternativtext" in str(failure.value)
+    assert not site.output.exists()
+
+
+# -- Titelbild ---------------------------------------------------------------
+
+
+def test_a_missing_titelbild_fails(site):
+    site.write("posts/x.md", post("A", Titelbild="krone.jpg"))
+    (found,) = messages(site)
+    assert "x.md, Zeile 3: Das Titelbild „krone.jpg“ gibt es nicht." in found
+
+
+@pytest.mark.parametrize(
+    ("stored", "written"),
+    [("posts/2021/krone.jpg", "krone.jpg"), ("images/logo.png", "/images/logo.png")],
+    ids=["daneben", "images"],
+)
+def test_the_titelbild_becomes_a_url_of_the_built_site(site, stored, written):
+    put_image(site, stored)
+    site.write("posts/2021/x.md", post("A", Titelbild=written))
+    outcome = checked_build(site.settings())
+    assert outcome.problems == []
+    (content,) = outcome.contents
+    assert not content.image.startswith("/")  # site-relative, like content.url
+    assert (site.output / content.image).read_bytes() == PNG
+
+
+def test_a_titelbild_on_another_website_stays_as_it_is(site):
+    site.write("posts/x.md", post("A", Titelbild="https://example.org/krone.jpg"))
+    outcome = checked_build(site.settings())
+    assert outcome.problems == []
+    assert outcome.contents[0].image == "https://example.org/krone.jpg"
+
+
+# -- Summary -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("summary", "expected"),
+    [
+        (
+            "Ä" * 161,
+            "Die Zusammenfassung ist 161 Zeichen lang; "
+            "Suchmaschinen zeigen nur etwa 160.",
+        ),
+        ("", "Die Zusammenfassung ist leer."),
+        ("Ä" * 160, None),
+        ("Kurz & *knapp*", None),
+    ],
+    ids=["zu-lang", "leer", "genau-160", "kurz"],
+)
+def test_summary_length(site, summary, expected):
+    site.write("posts/x.md", post("A", Kategorie="Haltung", Zusammenfassung=summary))
+    outcome = checked_build(site.settings())
+    if expected is None:
+        assert outcome.problems == []
+    else:
+        (problem,) = outcome.problems
+        assert (problem.severity, problem.line, problem.message) == (
+            Severity.WARNING,
+            4,
+            expected,
+        )
+
+
+def test_the_summary_limit_is_a_setting(site):
+    site.write("posts/x.md", post("A", Zusammenfassung="Ein kurzer Satz."))
+    assert len(messages(site, PERLEN_SUMMARY_MAX_LENGTH=10)) == 1
+
+
+# -- The build and the check agree --------------------------------------------
+
+
+def test_the_build_fails_with_exactly_the_problems_the_check_reports(site):
+    put_image(site, "posts/perlen.jpg")
+    site.write("posts/a.md", post("A", body="![](perlen.jpg) [x](fehlt.md)"))
+    site.write("posts/b.md", post("B", "Montag, 28. September 2021"))
+    outcome = checked_build(site.settings())
+    with pytest.raises(BuildFailed) as failure:
+        site.build()
+    assert failure.value.problems == outcome.problems
+    assert {p.severity for p in outcome.problems} == {Severity.ERROR, Severity.WARNING}
+
+
+# -- Pure functions ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("bild.jpg", "{static}bild.jpg"),
+        ("bilder/Bild 1.JPG", "{static}bilder/Bild 1.JPG"),
+        ("../../images/logo.png", "{static}../../images/logo.png"),
+        ("/images/logo.png", "{static}/images/logo.png"),
+        ("anderer.md", "{filename}anderer.md"),
+        ("../2021/anderer.md#teil", "{filename}../2021/anderer.md#teil"),
+        ("/sonstwo/bild.jpg", None),
+        ("/archiv/", None),
+        ("seite.html", None),
+        ("ordner/", None),
+        ("https://example.org/bild.jpg", None),
+        ("//example.org/bild.jpg", None),
+        ("mailto:ich@example.org", None),
+        ("#abschnitt", None),
+        ("{static}/images/logo.png", None),
+        ("|filename|anderer.md", None),
+        ("", None),
+    ],
+)
+def test_pelican_link(url, expected):
+    assert pelican_link(url, ["images", "extra"]) == expected
+
+
+def test_source_lines_finds_text_in_the_body_before_the_header(tmp_path):
+    path = tmp_path / "x.md"
+    path.write_text(
+        "Titel: A\nTitelbild: a.jpg\n\nText\n![](a.jpg)\n", encoding="utf-8"
+    )
+    lines = SourceLines()
+    assert lines.find(str(path), "a.jpg") == 5
+    assert lines.find(str(path), "Titel: A") == 1
+    assert lines.find(str(path), "fehlt") is None
+    assert lines.field(str(path), "image") == 2
+    assert lines.field(str(path), "summary") is None
+
+
+@pytest.mark.parametrize("name", ["beitrag.txt", "beitrag.MD", "beitrag.docx"])
+def test_a_text_no_reader_reads_fails_the_build(site, make_post, name):
+    site.write("posts/gut.md", make_post())
+    site.write(f"posts/2021/{name}", make_post(Titel="Vergessen"))
+    with pytest.raises(BuildFailed) as failure:
+        site.build()
+    suffix = name[name.index(".") :]
+    assert (
+        f"{name}: Diese Datei wird nicht gelesen: Die Endung „{suffix}“ kennt der "
+        "Blog nicht. Bitte den Text als Markdown-Datei" in str(failure.value)
+    )
+
+
+def test_images_next_to_posts_are_no_unread_texts(site, make_post):
+    site.write("posts/gut.md", make_post("![Krone](krone.png)"))
+    (site.content / "posts/krone.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    site.build()
