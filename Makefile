@@ -28,7 +28,8 @@ $(STAMP): pyproject.toml requirements.lock
 
 venv: $(STAMP) ## Python-Umgebung (.venv) anlegen oder auffrischen
 
-# axe-core (browser tests) and Lighthouse, pinned in package-lock.json.
+# The Nu HTML Checker (vnu-jar, for every publish build), axe-core (browser
+# tests) and Lighthouse, pinned in package-lock.json.
 $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
@@ -64,10 +65,10 @@ vorschau: $(STAMP) #> Vorschau mit Entwürfen auf http://127.0.0.1:8000/ (PORT=�
 OUTPUT := output
 SSH_PORT ?= 22
 
-publish: $(STAMP) ## Zum Veröffentlichen bauen (SITEURL=https://… make publish): streng, geprüft, mit Suche
+publish: $(STAMP) $(NODE_STAMP) ## Zum Veröffentlichen bauen (SITEURL=https://… make publish): streng, geprüft, mit Suche
 	$(BIN)/perlen veroeffentlichen --ausgabe $(OUTPUT)
 
-verify: $(STAMP) ## output/ erneut prüfen: Links, Bilder, HTML, Feeds, Sitemap, fremde Server
+verify: $(STAMP) $(NODE_STAMP) ## output/ erneut prüfen: Links, Bilder, HTML, Feeds, Sitemap, fremde Server
 	$(BIN)/perlen veroeffentlichen --ausgabe $(OUTPUT) --nur-pruefen
 
 rsync_upload: ssh-ziel publish ## Veröffentlichen und per rsync/SSH hochladen (SSH_HOST, SSH_TARGET_DIR)

@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from perlen.build.atomic import build, load_settings
 from perlen.commands.cli import main as perlen_main
+from perlen.publish.verify import VNU_JAR
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -84,15 +85,22 @@ def project_copy(tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def java() -> None:
-    """The publish build checks HTML with the Nu HTML Checker, a Java program.
+    """The publish build checks HTML and CSS with the Nu HTML Checker, a Java
+    program from npm (`vnu-jar`).
 
-    Without Java the test is skipped – or fails with `PERLEN_REQUIRE_JAVA=1`
-    (set by `.ci/run`), so CI never passes without the check.
+    Without Java or the checker the test is skipped – or fails with
+    `PERLEN_REQUIRE_JAVA=1` (set by `.ci/run`), so CI never passes without the
+    check.
     """
+    missing = None
     if shutil.which("java") is None:
-        if os.environ.get("PERLEN_REQUIRE_JAVA") == "1":
-            pytest.fail("java fehlt – PERLEN_REQUIRE_JAVA=1 verlangt die HTML-Prüfung.")
-        pytest.skip("java fehlt (apt-get install default-jre-headless)")
+        missing = "java fehlt (apt-get install default-jre-headless)"
+    elif not VNU_JAR.is_file():
+        missing = "vnu-jar fehlt (make node_modules/.installed)"
+    if missing and os.environ.get("PERLEN_REQUIRE_JAVA") == "1":
+        pytest.fail(f"{missing} – PERLEN_REQUIRE_JAVA=1 verlangt die HTML-Prüfung.")
+    if missing:
+        pytest.skip(missing)
 
 
 @pytest.fixture

