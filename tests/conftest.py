@@ -76,10 +76,35 @@ def make_post() -> Callable[..., str]:
     return make
 
 
+# Sample legal data for tests that publish the agency's own pages: the shipped
+# Impressum keeps its placeholders until the agency fills them in, and a
+# publish build refuses it until then.
+LEGAL_TEST_DATA = {
+    "[Name der Inhaberin oder des Inhabers]": "Erika Muster",
+    "[Straße und Hausnummer]": "Perlenweg 12",
+    "[Postleitzahl und Ort]": "12345 Musterstadt",
+    "[E-Mail-Adresse]": "blog@example.org",
+    "[Telefonnummer]": "+49 30 1234567",
+    "[USt-IdNr.]": "DE123456789",
+    "[Name]": "Erika Muster",
+}
+
+
+def fill_in_legal_data(content: Path) -> None:
+    """Fill the placeholders of a copied `content/pages/impressum.md`."""
+    impressum = content / "pages" / "impressum.md"
+    text = impressum.read_text(encoding="utf-8")
+    for placeholder, value in LEGAL_TEST_DATA.items():
+        text = text.replace(placeholder, value)
+    impressum.write_text(text, encoding="utf-8")
+
+
 @pytest.fixture
 def project_copy(tmp_path: Path) -> Path:
-    """A copy of the real content/, for tests that build the agency's own site."""
+    """A copy of the real content/, for tests that build the agency's own site,
+    with sample legal data in the Impressum."""
     shutil.copytree(ROOT / "content", tmp_path / "content")
+    fill_in_legal_data(tmp_path / "content")
     return tmp_path
 
 

@@ -18,6 +18,7 @@ from perlen.publish import search_index, sitemap_fixes
 from perlen.site import (
     checks,
     cover_image,
+    legal,
     listings,
     related,
     schedule,
@@ -45,6 +46,7 @@ def register() -> None:
     signals.article_generator_finalized.connect(cover_image.link_cover_images)
     signals.page_generator_finalized.connect(cover_image.link_cover_images)
     signals.all_generators_finalized.connect(cover_image.use_cover_urls)
+    signals.page_generator_finalized.connect(legal.describe_external_services)
     signals.article_generator_init.connect(progress.start_reading)
     signals.page_generator_init.connect(progress.start_reading)
     signals.article_generator_preread.connect(progress.file_read)

@@ -84,6 +84,19 @@ DEFAULTS: dict[str, Any] = {
     # others (English quotes and dashes) are replaced by PERLEN_TYPOGRAPHY,
     # so Pelican's own TYPOGRIFY stays False.
     "PERLEN_TYPOGRIFY_FILTERS": ["amp", "caps", "widont"],
+    # -- Going live: the legal pages -----------------------------------------
+    # The page (by slug) with the Impressum. Publishing fails while it still
+    # has a placeholder ("[E-Mail-Adresse]") or lacks what § 5 DDG requires;
+    # the preview and `perlen pruefen` warn. None switches the check off.
+    "PERLEN_IMPRESSUM": "impressum",
+    # The page (by slug) with the privacy policy; the theme adds its section
+    # on third-party services, from PERLEN_ALLOWED_HOSTS and the purposes below.
+    "PERLEN_DATENSCHUTZ": "datenschutz",
+    # For each host in PERLEN_ALLOWED_HOSTS: who runs it and why the site loads
+    # from it, in German, for the privacy policy, e.g.
+    # {"www.youtube-nocookie.com": "Eingebettete Videos von YouTube (Google
+    # Ireland Limited) …"}. An allowed host without a purpose fails publishing.
+    "PERLEN_HOST_PURPOSES": {},
 }
 
 

@@ -27,7 +27,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import ROOT, Site
+from conftest import ROOT, Site, fill_in_legal_data
 
 CHROMIUM = Path("/usr/bin/chromium")
 AXE = ROOT / "node_modules/axe-core/axe.min.js"
@@ -132,6 +132,7 @@ def build_and_serve(
     the absolute SITEURL into canonical links, feeds and share links.
     """
     shutil.copytree(ROOT / "content", root / "content")
+    fill_in_legal_data(root / "content")
     site = Site(root)
     for relative, text in extra_posts.items():
         site.write(relative, text)

@@ -219,23 +219,23 @@ def test_a_link_to_a_missing_post_fails_with_a_suggestion(site):
 
 def test_links_to_posts_and_pages_work_in_the_built_site(site):
     site.write("posts/2021/monarchie.md", post("Monarchie im Perlenbüro"))
-    site.write("pages/impressum.md", "Titel: Impressum\n\nText.\n")
+    site.write("pages/kontakt.md", "Titel: Kontakt\n\nText.\n")
     site.write(
         "posts/2022/verweis.md",
         post(
             "Verweis",
             "3.1.2022",
             body="[Beitrag](../2021/monarchie.md#abschnitt), "
-            "[Impressum](../../pages/impressum.md), [Archiv](/archiv/), "
+            "[Kontakt](../../pages/kontakt.md), [Archiv](/archiv/), "
             "[extern](https://example.org/bild.jpg) und [oben](#top).",
         ),
     )
     assert messages(site) == []
     article = article_of(site.html("2022/verweis/index.html"))
     assert 'href="/2021/monarchie-im-perlenbuero/#abschnitt"' in article
-    assert 'href="/impressum/"' in article
+    assert 'href="/kontakt/"' in article
     assert 'href="https://example.org/bild.jpg"' in article
-    for url in ("/2021/monarchie-im-perlenbuero/", "/impressum/", "/archiv/"):
+    for url in ("/2021/monarchie-im-perlenbuero/", "/kontakt/", "/archiv/"):
         assert resolves(site, url)
 
 

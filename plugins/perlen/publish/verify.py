@@ -496,9 +496,7 @@ def check_html(site: Path, findings: Findings) -> None:
         messages = json.loads(result.stdout)["messages"]
     except (ValueError, KeyError):
         report = (result.stdout + result.stderr).strip()[:500]
-        findings.add(
-            "HTML-Prüfung", f"Der Nu HTML Checker ist gescheitert: {report}"
-        )
+        findings.add("HTML-Prüfung", f"Der Nu HTML Checker ist gescheitert: {report}")
         return
     root = site.resolve()
     for message in messages:

@@ -28,6 +28,7 @@ from perlen.content.metadata import canonical_key, split_header
 from perlen.problems import Problem, Severity, display_path
 from perlen.settings import setting
 from perlen.site.cover_image import cover_path, cover_value
+from perlen.site.legal import legal_problems
 from perlen.site.references import start_tags
 from perlen.site.templating import plaintext
 
@@ -79,6 +80,7 @@ def check_site(generators: Iterable, contents: list[Content]) -> list[Problem]:
         problems += summary_problems(content, limit, sources)
         problems += cover_image_problems(content, sources)
     problems += unread_files(settings, generators[0].readers.readers)
+    problems += legal_problems(contents, settings, sources.lines)
     return problems
 
 
