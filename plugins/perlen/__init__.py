@@ -14,7 +14,7 @@ from pelican import signals
 
 from perlen.build import cache, checked, progress
 from perlen.content import reader, reading_time
-from perlen.publish import search_index, sitemap_fixes
+from perlen.publish import next_date, search_index, sitemap_fixes
 from perlen.site import (
     checks,
     cover_image,
@@ -56,6 +56,7 @@ def register() -> None:
     signals.all_generators_finalized.connect(checked.fail_on_problems)
     signals.initialized.connect(sitemap_fixes.forget_previous_build)
     signals.all_generators_finalized.connect(sitemap_fixes.date_by_content)
+    signals.all_generators_finalized.connect(next_date.write_next_date)
     signals.finalized.connect(search_index.index_site)
     logging.getLogger("pelican.generators").addFilter(_HIDE_REPORTED)
     logging.getLogger("pelican.readers").addFilter(_HIDE_EMPTY_ALT)

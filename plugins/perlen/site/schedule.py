@@ -5,7 +5,9 @@ their draft address (Pelican's `DRAFT_SAVE_AS`, `WITH_FUTURE_DATES = False`)
 and marks them with `perlen_state`, which the theme shows. The published
 build (`PERLEN_PUBLISH = True`) skips them before they become content, so no
 page, feed, sitemap entry or attached image of theirs can leak out, and a link
-to one from a published post is reported as a broken link.
+to one from a published post is reported as a broken link. It remembers when
+the skipped posts are due (`scheduled_dates`), so that the published site can
+say when it needs the next publish.
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ from perlen.settings import setting
 
 DRAFT = "Entwurf"
 SCHEDULED = "geplant"
+# The build's context key for the dates of the scheduled posts it left out.
+_SCHEDULED_DATES = "perlen_scheduled_dates"
 
 
 def state(status: str, date: datetime | None, now: datetime) -> str:
@@ -61,5 +65,13 @@ def leave_out_unpublished(generator, metadata: dict[str, Any]) -> None:
     date = None
     if isinstance(generator, ArticlesGenerator):
         date = _aware(metadata.get("date"), generator.settings["TIMEZONE"])
-    if state(metadata.get("status", ""), date, datetime.now(UTC)):
+    found = state(metadata.get("status", ""), date, datetime.now(UTC))
+    if found == SCHEDULED:
+        generator.context.setdefault(_SCHEDULED_DATES, []).append(date)
+    if found:
         metadata["status"] = "skip"
+
+
+def scheduled_dates(context: dict[str, Any]) -> list[datetime]:
+    """When the scheduled posts the published build left out are due."""
+    return sorted(context.get(_SCHEDULED_DATES, []))

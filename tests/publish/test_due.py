@@ -1,0 +1,197 @@
+"""Scheduled posts on time: the publish build says when the next one is due,
+and the cheap check starts a publish only when one is."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import threading
+from datetime import UTC, datetime, timedelta
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from conftest import ROOT
+from perlen.publish import due
+from perlen.publish.due import NEXT_DATE_FILE, format_next_date, is_due, verdict
+
+BERLIN = ZoneInfo("Europe/Berlin")
+NOW = datetime(2026, 11, 29, 13, 30, tzinfo=UTC)  # 14:30 in Berlin
+
+
+# -- Deciding ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (None, True),  # a site without the file: publish once to create it
+        ("", False),  # nothing scheduled
+        ("\n", False),
+        ("2026-11-29T14:00:00+01:00\n", True),  # due half an hour ago
+        ("2026-11-29T14:30:00+01:00", True),  # due this very minute
+        ("2026-11-29T14:31:00+01:00", False),
+        ("2026-12-24T09:00:00+01:00\n", False),
+    ],
+)
+def test_a_post_is_due_once_its_time_has_passed(text, expected):
+    assert is_due(text, NOW) is expected
+
+
+@pytest.mark.parametrize("text", ["morgen", "2026-11-29T14:30:00"])
+def test_an_unreadable_file_is_an_error_not_a_guess(text):
+    with pytest.raises(ValueError):
+        is_due(text, NOW)
+
+
+def test_the_file_names_the_earliest_scheduled_post():
+    dates = [
+        datetime(2026, 12, 24, 9, 0, tzinfo=BERLIN),
+        datetime(2026, 11, 29, 14, 30, tzinfo=BERLIN),
+    ]
+    text = format_next_date(dates)
+    assert text == "2026-11-29T14:30:00+01:00\n"
+    assert format_next_date([]) == ""
+    assert verdict(text, NOW) == (
+        True,
+        "Fällig: Ein geplanter Beitrag ist seit 29.11.2026, 14:30 Uhr (UTC+0100) "
+        "an der Reihe.",
+    )
+    assert verdict(text, NOW - timedelta(hours=1)) == (
+        False,
+        "Nichts fällig: Der nächste geplante Beitrag erscheint am 29.11.2026, "
+        "14:30 Uhr (UTC+0100).",
+    )
+
+
+# -- The publish build writes the file ----------------------------------------
+
+
+def future(days: int, hour: int = 14) -> str:
+    when = datetime.now(BERLIN) + timedelta(days=days)
+    return f"{when:%d.%m.%Y} {hour}:30 Uhr"
+
+
+def test_the_publish_build_writes_when_the_next_post_is_due(publish_site, make_post):
+    publish_site.write("posts/heute.md", make_post(Titel="Heute"))
+    publish_site.write("posts/bald.md", make_post(Titel="Bald", Datum=future(2)))
+    publish_site.write("posts/spaeter.md", make_post(Titel="Später", Datum=future(9)))
+    publish_site.write(
+        "posts/entwurf.md",
+        make_post(Titel="Entwurf", Datum=future(1), Status="Entwurf"),
+    )
+    output = publish_site.build("publishconf.py")
+    written = (output / NEXT_DATE_FILE).read_text(encoding="utf-8")
+    expected = (datetime.now(BERLIN) + timedelta(days=2)).replace(
+        hour=14, minute=30, second=0, microsecond=0
+    )
+    assert datetime.fromisoformat(written.strip()) == expected
+    assert not is_due(written, datetime.now(UTC))
+    assert is_due(written, expected)
+    assert not any("bald" in path.as_posix() for path in output.rglob("*"))
+
+
+def test_without_scheduled_posts_the_file_is_empty(publish_site, make_post):
+    publish_site.write("posts/heute.md", make_post(Titel="Heute"))
+    output = publish_site.build("publishconf.py")
+    assert (output / NEXT_DATE_FILE).read_text(encoding="utf-8") == ""
+
+
+def test_preview_builds_write_no_file(site, make_post):
+    site.write("posts/bald.md", make_post(Titel="Bald", Datum=future(2)))
+    output = site.build()
+    assert not (output / NEXT_DATE_FILE).exists()
+
+
+# -- Asking the live site -------------------------------------------------------
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, format, *args) -> None:
+        pass
+
+
+@pytest.fixture
+def live_site(tmp_path):
+    """A web server for `tmp_path`, like the host of the published site."""
+    server = ThreadingHTTPServer(
+        ("127.0.0.1", 0), partial(_Quiet, directory=str(tmp_path))
+    )
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield tmp_path, f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    server.server_close()
+
+
+def put(root: Path, text: str) -> None:
+    path = root / NEXT_DATE_FILE
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("text", "flag", "said"),
+    [
+        ("2026-11-29T14:30:00+01:00\n", "true", "Fällig:"),
+        ("2026-12-24T09:00:00+01:00\n", "false", "Nichts fällig: Der nächste"),
+        ("", "false", "Nichts fällig: Es ist kein Beitrag geplant."),
+        (None, "true", "Die Website hat noch keine Datei"),
+    ],
+)
+def test_the_check_reads_the_live_site_and_tells_github(
+    live_site, tmp_path_factory, monkeypatch, capsys, text, flag, said
+):
+    root, url = live_site
+    if text is not None:
+        put(root, text)
+    github = tmp_path_factory.mktemp("github") / "output"
+    monkeypatch.setenv("GITHUB_OUTPUT", str(github))
+    assert due.main([url + "/"], now=NOW) == 0
+    assert capsys.readouterr().out.startswith(said)
+    assert github.read_text() == f"faellig={flag}\n"
+
+
+def test_an_unreachable_site_fails_the_check(tmp_path, capsys):
+    assert due.main(["http://127.0.0.1:9"], now=NOW) == 1
+    assert "ließ sich nicht fragen" in capsys.readouterr().err
+
+
+def test_the_check_runs_without_the_blog_installed(live_site):
+    """The job runs the file with a bare Python: standard library only."""
+    root, url = live_site
+    put(root, "2000-01-01T00:00:00+01:00\n")
+    result = subprocess.run(
+        [sys.executable, "-I", str(ROOT / "plugins/perlen/publish/due.py"), url],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={"PATH": os.environ.get("PATH", "")},
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Fällig:")
+
+
+# -- The workflows ---------------------------------------------------------------
+
+WORKFLOWS = ROOT / ".github" / "workflows"
+
+
+def test_the_check_runs_at_least_every_30_minutes_and_starts_the_publish():
+    text = (WORKFLOWS / "termine.yml").read_text(encoding="utf-8")
+    (cron,) = re.findall(r'cron: "([^"]+)"', text)
+    minute, hour, *_ = cron.split()
+    assert hour == "*"
+    minutes = sorted(int(m) for m in minute.split(","))
+    following = [*minutes[1:], minutes[0] + 60]
+    gaps = [b - a for a, b in zip(minutes, following, strict=True)]
+    assert max(gaps) <= 30
+    assert "python3 plugins/perlen/publish/due.py" in text
+    assert "steps.faellig.outputs.faellig == 'true'" in text
+    assert "gh workflow run publish.yml" in text
+    publish = (WORKFLOWS / "publish.yml").read_text(encoding="utf-8")
+    assert "workflow_dispatch:" in publish
+    assert "schedule:" not in publish  # the check replaces the daily run
