@@ -14,7 +14,7 @@ from pelican import signals
 
 from perlen.build import cache, checked, progress
 from perlen.content import reader, reading_time
-from perlen.publish import next_date, search_index, sitemap_fixes
+from perlen.publish import next_date, redirects, search_index, sitemap_fixes
 from perlen.site import (
     checks,
     cover_image,
@@ -54,6 +54,7 @@ def register() -> None:
     signals.article_generator_finalized.connect(progress.start_writing)
     signals.article_generator_write_article.connect(progress.article_written)
     signals.all_generators_finalized.connect(checked.fail_on_problems)
+    signals.all_generators_finalized.connect(redirects.write_redirects)
     signals.initialized.connect(sitemap_fixes.forget_previous_build)
     signals.all_generators_finalized.connect(sitemap_fixes.date_by_content)
     signals.all_generators_finalized.connect(next_date.write_next_date)

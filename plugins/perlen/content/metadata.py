@@ -29,6 +29,7 @@ KEYS: dict[str, tuple[str, ...]] = {
     "status": ("Status",),
     "lang": ("Sprache", "Lang"),
     "image": ("Titelbild", "Image"),
+    "old_addresses": ("Alte Adressen", "Alte Adresse"),
     "template": ("Vorlage", "Template"),
     "translation": ("Übersetzung", "Translation"),
     "save_as": ("Save_as",),

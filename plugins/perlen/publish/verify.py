@@ -26,6 +26,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 from pelican.contents import Content
 
 from perlen.problems import Problem, display_path
+from perlen.publish.redirects import REDIRECTS_FILE
 from perlen.publish.search_index import INDEX_DIR
 from perlen.settings import setting
 from perlen.site import csp as site_csp
@@ -118,6 +119,7 @@ def verify_site(
     check_inline_code(pages, csp, findings)
     check_stylesheets(site, root, csp, findings)
     check_feeds(site, root, findings)
+    check_redirects(site, pages, root, findings)
     plugins = [getattr(p, "__name__", str(p)) for p in settings.get("PLUGINS") or []]
     check_sitemap(site, pages, root, findings, required=_SITEMAP_PLUGIN in plugins)
     if setting(settings, "PERLEN_PUBLISH"):
@@ -312,6 +314,44 @@ def check_stylesheets(
                 )
             elif _existing_file(site, target) is None:
                 findings.add(path, *_missing(reference.url, reference.directive))
+
+
+def check_redirects(
+    site: Path, pages: Mapping[str, Page], root: str, findings: Findings
+) -> None:
+    """Every rule in `_redirects` leads to a page of the site, and its old
+    address has the redirect page that hosts without `_redirects` serve."""
+    file = site / REDIRECTS_FILE
+    if not file.is_file():
+        return
+    for line in file.read_text(encoding="utf-8").splitlines():
+        parts = line.split()
+        if len(parts) < 2 or parts[0].startswith("#"):
+            continue
+        old, new = parts[:2]
+        target = site_path(new, root, root)
+        if target is None or _existing_file(site, target) is None:
+            findings.add(
+                REDIRECTS_FILE,
+                f"Die Weiterleitung von „{old}“ führt ins Leere: „{new}“ gibt es "
+                "nicht.",
+                "Bitte „Alte Adressen:“ im umgezogenen Beitrag prüfen.",
+            )
+        source = site_path(old, root, root)
+        page = _existing_file(site, source) if source is not None else None
+        if page is None:
+            findings.add(
+                REDIRECTS_FILE,
+                f"Für die alte Adresse „{old}“ fehlt die Weiterleitungsseite "
+                "(für Server ohne _redirects wie GitHub Pages).",
+            )
+        elif page in pages and not pages[page].noindex:
+            findings.add(
+                page,
+                f"Die alte Adresse „{old}“ ist eine Seite der Website; die "
+                "Weiterleitung verdeckt sie.",
+                "Bitte „Alte Adressen:“ im umgezogenen Beitrag prüfen.",
+            )
 
 
 def check_feeds(site: Path, root: str, findings: Findings) -> None:

@@ -29,6 +29,8 @@ from perlen.problems import Problem, Severity, display_path
 from perlen.settings import setting
 from perlen.site.cover_image import cover_path, cover_value
 from perlen.site.legal import legal_problems
+from perlen.site.old_addresses import KEY as OLD_ADDRESSES
+from perlen.site.old_addresses import old_address_problems
 from perlen.site.references import start_tags
 from perlen.site.templating import plaintext
 
@@ -81,6 +83,9 @@ def check_site(generators: Iterable, contents: list[Content]) -> list[Problem]:
         problems += cover_image_problems(content, sources)
     problems += unread_files(settings, generators[0].readers.readers)
     problems += legal_problems(contents, settings, sources.lines)
+    problems += old_address_problems(
+        generators, contents, lambda path: sources.field(path, OLD_ADDRESSES)
+    )
     return problems
 
 

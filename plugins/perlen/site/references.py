@@ -122,8 +122,19 @@ def start_tags(html: str) -> list[StartTag]:
     return _TagCollector(html).tags
 
 
+# `<meta http-equiv="refresh" content="0; url=…">`: the page a browser goes on to.
+_REFRESH = re.compile(
+    r"""^\s*\d[\d.]*\s*[;,]?\s*(?:url\s*=\s*)?(?P<q>['"]?)(?P<url>.*?)(?P=q)\s*$""",
+    re.IGNORECASE,
+)
+
+
 def references(tag: StartTag) -> list[Reference]:
     """The URLs `tag` refers to, each with what the browser does with it."""
+    if tag.name == "meta" and tag.attrs.get("http-equiv", "").lower() == "refresh":
+        match = _REFRESH.match(tag.attrs.get("content", ""))
+        url = match["url"] if match else ""
+        return [Reference("content", url, None)] if url else []
     found: list[Reference] = []
     for attribute, directive in _attributes(tag).items():
         value = tag.attrs.get(attribute, "").strip()

@@ -1,0 +1,179 @@
+"""Old addresses keep working: `Alte Adressen: /2019/alter-titel/`.
+
+A post that gets a new title or slug changes its address, and every link
+readers saved breaks. Its old addresses (one or more paths, separated by
+commas or spaces) become redirects (`perlen.publish.redirects`). Here they
+are read and checked: an old address must be a path on this site and must
+not be the address of a page the site has now, or the redirect would hide it.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from urllib.parse import unquote, urlsplit
+
+from pelican.contents import Content
+
+from perlen.problems import Problem, display_path
+
+KEY = "old_addresses"
+_SEPARATORS = re.compile(r"[,\s]+")
+# An old path that names a file (`/2019/beitrag.html`) is that file; any other
+# is a folder with an index.html, as the site's own addresses are.
+_FILE_SUFFIX = re.compile(r"\.[A-Za-z0-9]{1,5}$")
+
+
+@dataclass(frozen=True)
+class OldAddress:
+    path: str  # "/2019/alter-titel/", as readers' links have it
+    content: Content
+
+    @property
+    def save_as(self) -> str:
+        """The output file a redirect page for this address goes to."""
+        return save_as(self.path)
+
+
+def save_as(path: str) -> str:
+    """The output file served at the site path `path` ("/a/" → "a/index.html")."""
+    relative = path.lstrip("/")
+    if not relative or relative.endswith("/"):
+        return relative + "index.html"
+    return relative if _FILE_SUFFIX.search(relative) else relative + "/index.html"
+
+
+def parse(value: str) -> tuple[list[str], list[str]]:
+    """The paths in an `Alte Adressen` value, and the parts that are none.
+
+    A full URL counts by its path, so that an address copied from the
+    browser works.
+    """
+    paths, invalid = [], []
+    for part in filter(None, _SEPARATORS.split(value)):
+        path = unquote(urlsplit(part).path)
+        normal = posixpath.normpath("/" + path.lstrip("/"))
+        if path.endswith("/") and normal != "/":
+            normal += "/"
+        if not path or ".." in path.split("/") or normal == "/":
+            invalid.append(part)
+        else:
+            paths.append(normal)
+    return paths, invalid
+
+
+def old_addresses(content: Content) -> list[OldAddress]:
+    """The old addresses of a post or page, valid ones only."""
+    value = content.metadata.get(KEY)
+    if not isinstance(value, str):
+        return []
+    paths, _ = parse(value)
+    return [OldAddress(path, content) for path in dict.fromkeys(paths)]
+
+
+def current_files(generators: Iterable, contents: Iterable[Content]) -> dict[str, str]:
+    """The output files of the site's pages → what they are, in German (as
+    in "gehört jetzt zu …"): posts
+    and pages, tag, category and author pages, year archives and the pages
+    of DIRECT_TEMPLATES."""
+    generators = list(generators)
+    settings = generators[0].settings
+    files: dict[str, str] = {}
+    for content in contents:
+        if content.save_as:
+            files[content.save_as] = f"„{display_path(content.source_path)}“"
+    for generator in generators:
+        for name, what in _LISTINGS.items():
+            for wrapper in dict(getattr(generator, name, None) or {}):
+                files.setdefault(wrapper.save_as, f"{what} „{wrapper.name}“")
+        for article in getattr(generator, "articles", None) or ():
+            year = settings.get("YEAR_ARCHIVE_SAVE_AS", "").format(date=article.date)
+            if year:
+                files.setdefault(year, f"dem Jahresarchiv {article.date:%Y}")
+    for name in settings.get("DIRECT_TEMPLATES", []):
+        page = settings.get(f"{name.upper()}_SAVE_AS", f"{name}.html")
+        if page:
+            files.setdefault(page, "einer Übersichtsseite des Blogs")
+    return files
+
+
+# Pelican's lists of listing pages → how a message names their pages ("zu …").
+_LISTINGS = {
+    "tags": "der Seite des Schlagworts",
+    "categories": "der Seite der Kategorie",
+    "authors": "der Seite von",
+}
+
+
+def old_address_problems(
+    generators: Iterable, contents: list[Content], line_of
+) -> list[Problem]:
+    """Old addresses that are no paths, that belong to a page the site has
+    now, or that two posts claim. `line_of(path)` is the line of the key."""
+    existing = current_files(generators, contents)
+    claimed: dict[str, list[OldAddress]] = defaultdict(list)
+    problems = []
+    fix = "Bitte die alte Adresse prüfen oder aus „Alte Adressen:“ streichen."
+    for content in contents:
+        value = content.metadata.get(KEY)
+        if not isinstance(value, str):
+            continue
+        line = line_of(content.source_path)
+        paths, invalid = parse(value)
+        if not paths and not invalid:
+            problems.append(
+                Problem(
+                    content.source_path,
+                    line,
+                    "Bei „Alte Adressen:“ fehlt die Adresse.",
+                    "Bitte die frühere Adresse angeben, z. B. "
+                    "„Alte Adressen: /2019/alter-titel/“, oder die Zeile löschen.",
+                )
+            )
+        for part in invalid:
+            problems.append(
+                Problem(
+                    content.source_path,
+                    line,
+                    f"„{part}“ ist keine Adresse auf dieser Website.",
+                    "Bitte den Pfad so angeben, wie er im Browser hinter dem "
+                    "Namen der Website stand, z. B. „/2019/alter-titel/“.",
+                )
+            )
+        for old in old_addresses(content):
+            claimed[old.save_as].append(old)
+            owner = existing.get(old.save_as)
+            if owner is None:
+                continue
+            if old.save_as == content.save_as:
+                message = (
+                    f"Die alte Adresse „{old.path}“ ist die jetzige Adresse "
+                    "dieses Beitrags."
+                )
+            else:
+                message = (
+                    f"Die alte Adresse „{old.path}“ gehört jetzt zu {owner}; "
+                    "eine Weiterleitung würde diese Seite verdecken."
+                )
+            problems.append(Problem(content.source_path, line, message, fix))
+    for same in claimed.values():
+        for old in same if len(same) > 1 else ():
+            others = ", ".join(
+                f"„{display_path(other.content.source_path)}“"
+                for other in same
+                if other.content is not old.content
+            )
+            if others:
+                problems.append(
+                    Problem(
+                        old.content.source_path,
+                        line_of(old.content.source_path),
+                        f"Die alte Adresse „{old.path}“ nennt auch {others}; "
+                        "sie kann nur zu einem Beitrag weiterleiten.",
+                        fix,
+                    )
+                )
+    return problems
