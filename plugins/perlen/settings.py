@@ -97,6 +97,9 @@ DEFAULTS: dict[str, Any] = {
     # {"www.youtube-nocookie.com": "Eingebettete Videos von YouTube (Google
     # Ireland Limited) …"}. An allowed host without a purpose fails publishing.
     "PERLEN_HOST_PURPOSES": {},
+    # Every page `noindex` (the theme's partials/meta.html reads it): for the
+    # pull-request preview (vorschauconf.py), which no search engine may list.
+    "PERLEN_NOINDEX": False,
 }
 
 
