@@ -143,7 +143,7 @@ def test_render_post_and_post_path_are_pure():
 
 def test_pruefen_on_a_clean_blog_exits_0(project):
     project.write("posts/2021/a.md", post("A", Kategorie="Haltung"))
-    project.write("pages/impressum.md", "Titel: Impressum\n\nText.\n")
+    project.write("pages/kontakt.md", "Titel: Kontakt\n\nText.\n")
     code, out, _ = project.run("pruefen")
     assert (code, out) == (
         0,

@@ -82,8 +82,8 @@ def test_the_filled_in_shipped_impressum_is_complete(tmp_path):
 def test_a_missing_detail_of_section_5_names_what_to_fill_in(line, missing):
     text = FILLED.replace(line + "\n", "")
     assert found(text) == [
-        f"impressum.md, Zeile 3: Im Impressum fehlt {missing}, die § 5 DDG "
-        f"verlangt. Bitte eine Zeile wie "
+        "impressum.md, Zeile 3: Im Impressum fehlt eine Angabe, die § 5 DDG "
+        f"verlangt: {missing}. Bitte eine Zeile wie "
         + found(FILLED.replace(line + "\n", ""))[0].split("Zeile wie ", 1)[1]
     ]
     assert len(found(text)) == 1

@@ -181,7 +181,7 @@ def impressum_problems(
             Problem(
                 path,
                 section,
-                f"Im Impressum fehlt {field.name}, die § 5 DDG verlangt.",
+                f"Im Impressum fehlt eine Angabe, die § 5 DDG verlangt: {field.name}.",
                 f"Bitte eine Zeile wie {field.example} ergänzen.",
                 severity,
             )
