@@ -311,6 +311,7 @@ def test_allowed_hosts_extend_the_policy(publish_site, make_post):
     publish_site.build(
         "publishconf.py",
         PERLEN_ALLOWED_HOSTS={"frame-src": ["www.youtube-nocookie.com"]},
+        PERLEN_HOST_PURPOSES={"www.youtube-nocookie.com": "Videos von YouTube."},
     )
     headers = publish_site.html("_headers")
     assert re.search(

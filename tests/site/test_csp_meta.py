@@ -14,7 +14,9 @@ def test_meta_policy_is_the_header_policy_without_header_only_directives(
 ):
     publish_site.write("posts/x.md", make_post())
     publish_site.build(
-        "publishconf.py", PERLEN_ALLOWED_HOSTS={"frame-src": ["v.example"]}
+        "publishconf.py",
+        PERLEN_ALLOWED_HOSTS={"frame-src": ["v.example"]},
+        PERLEN_HOST_PURPOSES={"v.example": "Eingebettete Videos."},
     )
     headers = (publish_site.output / "_headers").read_text(encoding="utf-8")
     header_policy = re.search(r"Content-Security-Policy: (.*)", headers)[1]
