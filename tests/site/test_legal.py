@@ -110,9 +110,10 @@ def test_a_placeholder_stands_for_its_field_and_is_reported_once():
     text = FILLED.replace("blog@example.org", "[E-Mail-Adresse]")
     assert found(text) == [
         "impressum.md, Zeile 12: Im Impressum steht noch der Platzhalter "
-        "„[E-Mail-Adresse]“. Bitte die echte Angabe eintragen (E-Mail-Adresse); "
-        "die eckigen Klammern kommen weg. Solange Platzhalter drinstehen, wird "
-        "die Website nicht veröffentlicht."
+        "„[E-Mail-Adresse]“. Bitte die echte Angabe eintragen (E-Mail-Adresse) "
+        "und die eckigen Klammern entfernen, oder die Zeile löschen, falls sie "
+        "nicht zutrifft. Solange Platzhalter drinstehen, wird die Website nicht "
+        "veröffentlicht."
     ]
 
 

@@ -62,7 +62,7 @@ REQUIRED = (
             r"^(?!Postfach)[^\d\n:]*[^\W\d]\.?\s+\d+\s?[a-z]?(?:\s?[-–/]\s?\d+)?$"
         ),
         re.compile(r"straße|strasse|hausnummer|anschrift", re.IGNORECASE),
-        "„Perlenweg 12“",
+        "„Musterstraße 1“",
     ),
     Field(
         "die Postleitzahl mit Ort",
@@ -74,7 +74,7 @@ REQUIRED = (
         "die E-Mail-Adresse",
         re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),
         re.compile(r"mail", re.IGNORECASE),
-        "„E-Mail: kontakt@perlenmaedchen.de“",
+        "„E-Mail: kontakt@example.org“",
     ),
 )
 
@@ -146,9 +146,10 @@ def impressum_problems(
                     path,
                     number,
                     f"Im Impressum steht noch der Platzhalter „[{text}]“.",
-                    f"Bitte die echte Angabe eintragen ({text}); die eckigen "
-                    "Klammern kommen weg. Solange Platzhalter drinstehen, "
-                    "wird die Website nicht veröffentlicht.",
+                    f"Bitte die echte Angabe eintragen ({text}) und die eckigen "
+                    "Klammern entfernen, oder die Zeile löschen, falls sie nicht "
+                    "zutrifft. Solange Platzhalter drinstehen, wird die Website "
+                    "nicht veröffentlicht.",
                     severity,
                 )
             )
