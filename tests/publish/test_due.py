@@ -20,6 +20,7 @@ from perlen.publish import due
 from perlen.publish.due import NEXT_DATE_FILE, format_next_date, is_due, verdict
 
 BERLIN = ZoneInfo("Europe/Berlin")
+WORKFLOWS = ROOT / ".github" / "workflows"
 NOW = datetime(2026, 11, 29, 13, 30, tzinfo=UTC)  # 14:30 in Berlin
 
 
@@ -29,7 +30,6 @@ NOW = datetime(2026, 11, 29, 13, 30, tzinfo=UTC)  # 14:30 in Berlin
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        (None, True),  # a site without the file: publish once to create it
         ("", False),  # nothing scheduled
         ("\n", False),
         ("2026-11-29T14:00:00+01:00\n", True),  # due half an hour ago
@@ -139,7 +139,6 @@ def put(root: Path, text: str) -> None:
         ("2026-11-29T14:30:00+01:00\n", "true", "Fällig:"),
         ("2026-12-24T09:00:00+01:00\n", "false", "Nichts fällig: Der nächste"),
         ("", "false", "Nichts fällig: Es ist kein Beitrag geplant."),
-        (None, "true", "Die Website hat noch keine Datei"),
     ],
 )
 def test_the_check_reads_the_live_site_and_tells_github(
@@ -153,6 +152,24 @@ def test_the_check_reads_the_live_site_and_tells_github(
     assert due.main([url + "/"], now=NOW) == 0
     assert capsys.readouterr().out.startswith(said)
     assert github.read_text() == f"faellig={flag}\n"
+
+
+def test_a_site_without_the_file_fails_the_check_and_publishes_nothing(
+    live_site, tmp_path_factory, monkeypatch, capsys
+):
+    _, url = live_site
+    github = tmp_path_factory.mktemp("github") / "output"
+    monkeypatch.setenv("GITHUB_OUTPUT", str(github))
+    assert due.main([url], now=NOW) == 1
+    assert github.read_text() == "faellig=false\n"
+    assert f"hat keine Datei „{NEXT_DATE_FILE}“" in capsys.readouterr().err
+
+
+def test_the_publish_workflow_deploys_the_file():
+    """upload-pages-artifact leaves out dot folders from v4 on, unless told."""
+    text = (WORKFLOWS / "publish.yml").read_text(encoding="utf-8")
+    (version,) = re.findall(r"actions/upload-pages-artifact@v(\d+)", text)
+    assert int(version) <= 3 or "include-hidden-files: true" in text
 
 
 def test_an_unreachable_site_fails_the_check(tmp_path, capsys):
@@ -176,8 +193,6 @@ def test_the_check_runs_without_the_blog_installed(live_site):
 
 
 # -- The workflows ---------------------------------------------------------------
-
-WORKFLOWS = ROOT / ".github" / "workflows"
 
 
 def test_the_check_runs_at_least_every_30_minutes_and_starts_the_publish():

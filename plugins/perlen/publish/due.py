@@ -10,7 +10,8 @@ the runner's Python, without installing the blog:
     python3 plugins/perlen/publish/due.py https://blog.example.org
 
 It prints its verdict in German and, on GitHub Actions, writes
-`faellig=true` or `faellig=false` to `$GITHUB_OUTPUT`.
+`faellig=true` or `faellig=false` to `$GITHUB_OUTPUT`. A site without the
+file fails the check (exit 1) instead of starting a publish every time.
 """
 
 from __future__ import annotations
@@ -42,11 +43,8 @@ def parse_next_date(text: str) -> datetime | None:
     return date
 
 
-def is_due(text: str | None, now: datetime) -> bool:
-    """Whether the live site needs a publish: a scheduled post is due, or the
-    site has no such file yet (`text` None), so it cannot tell."""
-    if text is None:
-        return True
+def is_due(text: str, now: datetime) -> bool:
+    """Whether the live site needs a publish: a scheduled post is due."""
     date = parse_next_date(text)
     return date is not None and date <= now
 
@@ -64,13 +62,8 @@ def fetch(site_url: str) -> str | None:
         raise
 
 
-def verdict(text: str | None, now: datetime) -> tuple[bool, str]:
+def verdict(text: str, now: datetime) -> tuple[bool, str]:
     """Whether to publish, and why, in German."""
-    if text is None:
-        return True, (
-            f"Die Website hat noch keine Datei „{NEXT_DATE_FILE}“: "
-            "einmal veröffentlichen, damit sie entsteht."
-        )
     date = parse_next_date(text)
     if date is None:
         return False, "Nichts fällig: Es ist kein Beitrag geplant."
@@ -87,7 +80,7 @@ def main(argv: Sequence[str] | None = None, now: datetime | None = None) -> int:
         return 2
     try:
         text = fetch(args[0])
-        due, reason = verdict(text, now or datetime.now(UTC))
+        due, reason = (False, "") if text is None else verdict(text, now or _now())
     except (URLError, OSError, ValueError) as error:
         print(
             f"Die Website „{args[0]}“ ließ sich nicht fragen, ob ein Beitrag "
@@ -95,12 +88,27 @@ def main(argv: Sequence[str] | None = None, now: datetime | None = None) -> int:
             file=sys.stderr,
         )
         return 1
-    print(reason)
     output = os.environ.get("GITHUB_OUTPUT")
     if output:
         with open(output, "a", encoding="utf-8") as file:
             file.write(f"faellig={'true' if due else 'false'}\n")
+    if text is None:
+        # Publishing on every check would never end if the host drops the
+        # file (upload-pages-artifact from v4 on leaves out dot folders).
+        print(
+            f"Die Website „{args[0]}“ hat keine Datei „{NEXT_DATE_FILE}“. "
+            "Sie entsteht bei jeder Veröffentlichung; fehlt sie danach noch, "
+            "lässt der Server Ordner mit Punkt am Anfang weg "
+            "(upload-pages-artifact ab v4: „include-hidden-files: true“).",
+            file=sys.stderr,
+        )
+        return 1
+    print(reason)
     return 0
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
 
 
 if __name__ == "__main__":
