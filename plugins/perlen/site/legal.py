@@ -25,6 +25,7 @@ from pelican.contents import Content, Page
 from perlen.content.metadata import split_header
 from perlen.problems import Problem, Severity
 from perlen.settings import setting
+from perlen.site.contents import contents_of
 
 # `[Text]` not followed by `(`, `[` or `:` – a link's text or a reference
 # definition is no placeholder, nor is a footnote (`[^1]`).
@@ -231,6 +232,6 @@ def describe_external_services(generator) -> None:
     lists in a section of its own."""
     slug = setting(generator.settings, "PERLEN_DATENSCHUTZ")
     services = external_services(generator.settings)
-    for page in [*generator.pages, *generator.translations, *generator.hidden_pages]:
+    for page in contents_of([generator]):
         if slug and page.slug == slug:
             page.perlen_external_services = services
