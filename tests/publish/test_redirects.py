@@ -38,7 +38,10 @@ def test_old_addresses_redirect_in_both_forms(publish_site):
         assert f'<meta http-equiv="refresh" content="0; url={new}">' in html
         assert f'<link rel="canonical" href="{new}">' in html
         assert '<meta http-equiv="Content-Security-Policy"' in html
-        assert "Monarchie im Perlenbüro" in html
+        assert "Diese Seite ist umgezogen" in html
+        link = html[html.index(f'<p>Ihr findet sie jetzt unter <a href="{new}">') :]
+        assert "Perlenbüro</a>" in link[: link.index("</p>")]
+        assert html.count('rel="canonical"') == 1
         assert "<script" not in html
     sitemap = (output / "sitemap.xml").read_text()
     assert "der-kunde-ist-koenig" not in sitemap

@@ -51,7 +51,12 @@ def write_redirects(generators) -> None:
         page.parent.mkdir(parents=True, exist_ok=True)
         target = f"{siteurl}/{old.content.url}"
         html = template.render(
-            {**generator.context, "content": old.content, "target": target}
+            {
+                **generator.context,
+                "content": old.content,
+                "target": target,
+                "output_file": old.save_as,
+            }
         )
         page.write_text(html, encoding="utf-8")
     (output / REDIRECTS_FILE).write_text(
