@@ -85,7 +85,8 @@ def decode(data: bytes) -> str:
             text = data.decode("utf-8")
         except UnicodeDecodeError as error:
             raise _not_utf8(data, error.start) from None
-    return _NEWLINES.sub("\n", text)
+    # A second mark, as an editor that added one to a file with one writes it.
+    return _NEWLINES.sub("\n", text.removeprefix("\ufeff"))
 
 
 def _not_utf8(data: bytes, start: int) -> EncodingError:

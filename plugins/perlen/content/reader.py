@@ -201,6 +201,8 @@ class GermanMarkdownReader(MarkdownReader):
                 )
                 continue
             seen[key] = field.line
+            if key == "summary" and not field.value.strip():
+                continue  # as `perlen neu` writes it: the start of the text
             try:
                 metadata[key] = self._value(key, field)
             except (DateError, MetadataError) as error:
@@ -273,8 +275,14 @@ class GermanMarkdownReader(MarkdownReader):
             for path in self.settings["ARTICLE_PATHS"]
         )
 
-    def _problem(self, line: int | None, message: str, fix: str) -> Problem:
-        return Problem(self._source_path, line, message, fix)
+    def _problem(
+        self,
+        line: int | None,
+        message: str,
+        fix: str,
+        severity: Severity = Severity.ERROR,
+    ) -> Problem:
+        return Problem(self._source_path, line, message, fix, severity)
 
     def _fail(self, problems: list[Problem]) -> None:
         self.problems.extend(problems)

@@ -24,7 +24,9 @@ from urllib.parse import unquote, urlsplit
 from pelican.contents import Content
 
 from perlen.content.dates import fold
-from perlen.content.metadata import canonical_key, split_header
+from perlen.content.encoding import EncodingError, lines, read_text
+from perlen.content.metadata import MetadataError, canonical_key, split_header
+from perlen.content.reader import WARNINGS
 from perlen.problems import Problem, Severity, display_path
 from perlen.settings import setting
 from perlen.site.cover_image import cover_path, cover_value
@@ -41,23 +43,28 @@ class SourceLines:
     def lines(self, path: str) -> list[str]:
         if path not in self._lines:
             try:
-                with open(path, encoding="utf-8") as source:
-                    self._lines[path] = source.read().splitlines()
-            except (OSError, UnicodeDecodeError):
+                self._lines[path] = lines(read_text(path))
+            except (OSError, EncodingError):
                 self._lines[path] = []
         return self._lines[path]
 
+    def _header(self, path: str):
+        try:
+            return split_header("\n".join(self.lines(path)))
+        except MetadataError:
+            return split_header("")
+
     def field(self, path: str, key: str) -> int | None:
         """The line of the metadata field for Pelican's `key`, e.g. "category"."""
-        header = split_header("\n".join(self.lines(path)))
         return next(
-            (f.line for f in header.fields if canonical_key(f.name) == key), None
+            (f.line for f in self._header(path).fields if canonical_key(f.name) == key),
+            None,
         )
 
     def find(self, path: str, text: str) -> int | None:
         """The first line containing `text`, searching the body first."""
         lines = self.lines(path)
-        body = min(split_header("\n".join(lines)).body_line - 1, len(lines))
+        body = min(self._header(path).body_line - 1, len(lines))
         order = [*range(body, len(lines)), *range(body)]
         return next((index + 1 for index in order if text in lines[index]), None)
 
@@ -79,7 +86,14 @@ def check_site(generators: Iterable, contents: list[Content]) -> list[Problem]:
         problems += summary_problems(content, limit, sources)
         problems += cover_image_problems(content, sources)
     problems += unread_files(settings, generators[0].readers.readers)
+    problems += reader_warnings(contents)
     return problems
+
+
+def reader_warnings(contents: list[Content]) -> list[Problem]:
+    """The warnings the reader found in each post (kept in its metadata, so
+    that a post from the content cache reports them, too)."""
+    return [p for content in contents for p in content.metadata.get(WARNINGS, ())]
 
 
 # -- Files no reader reads -----------------------------------------------------
