@@ -81,8 +81,10 @@ def check_site(generators: Iterable, contents: list[Content]) -> list[Problem]:
         problems += spelling_variants(contents, attribute, sources)
     problems += similar_categories(contents, sources)
     limit = setting(settings, "PERLEN_SUMMARY_MAX_LENGTH")
+    by_url = {content.url: content for content in contents}
     for content in contents:
         problems += link_problems(content, context, sources)
+        problems += preview_link_problems(content, by_url, sources)
         problems += alt_text_problems(content, sources)
         problems += summary_problems(content, limit, sources)
         problems += cover_image_problems(content, sources)
@@ -385,6 +387,51 @@ def link_problems(
                     Problem(content.source_path, line, message, fix, severity)
                 )
     return problems
+
+
+# Addresses of this computer: links copied from the preview.
+LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "0.0.0.0", "::1"})
+
+
+def preview_link_problems(
+    content: Content, by_url: Mapping[str, Content], sources: SourceLines
+) -> list[Problem]:
+    """Links copied from the preview's address bar (`http://127.0.0.1:8000/…`,
+    `localhost`): dead for every reader of the published site."""
+    problems = []
+    for fragment in _fragments(content):
+        for tag in start_tags(fragment):
+            url = tag.attrs.get("href" if tag.name == "a" else "src", "")
+            if tag.name not in ("a", "img") or not _is_local(url):
+                continue
+            path = urlsplit(url).path or "/"
+            target = by_url.get(unquote(path).lstrip("/"))
+            if target is not None:
+                linked = posixpath.relpath(
+                    target.relative_source_path.replace(os.sep, "/"),
+                    content.relative_dir.replace(os.sep, "/") or ".",
+                )
+                fix = f"Bitte auf die Datei des Beitrags verlinken: „{linked}“."
+            else:
+                fix = f"Bitte nur den Pfad schreiben: „{path}“."
+            problems.append(
+                Problem(
+                    content.source_path,
+                    sources.find(content.source_path, url),
+                    f"Der Link „{url}“ führt auf die Vorschau auf diesem Rechner; "
+                    "für Leserinnen und Leser führt er ins Leere.",
+                    fix,
+                )
+            )
+    return problems
+
+
+def _is_local(url: str) -> bool:
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https"):
+        return False
+    host = (parts.hostname or "").lower()
+    return host in LOCAL_HOSTS or host.endswith(".localhost")
 
 
 def linked_path(content: Content, value: str) -> str:
