@@ -31,6 +31,7 @@ from perlen.content.reader import WARNINGS
 from perlen.problems import Problem, Severity, display_path
 from perlen.settings import setting
 from perlen.site.cover_image import cover_path, cover_value
+from perlen.site.markup import broken_tags
 from perlen.site.references import start_tags
 from perlen.site.templating import plaintext
 
@@ -87,6 +88,7 @@ def check_site(generators: Iterable, contents: list[Content]) -> list[Problem]:
         problems += preview_link_problems(content, by_url, sources)
         problems += alt_text_problems(content, sources)
         problems += summary_problems(content, limit, sources)
+        problems += broken_html_problems(content, sources)
         problems += cover_image_problems(content, sources)
     problems += unread_files(settings, generators[0].readers.readers)
     problems += misplaced_sources(settings, generators[0].readers.readers)
@@ -522,6 +524,37 @@ def _did_you_mean(suggestion: str | None, content: Content, written: str) -> str
     else:
         shown = posixpath.relpath(suggestion, content.relative_dir or ".")
     return f"Meinten Sie „{shown}“?"
+
+
+def broken_html_problems(content: Content, sources: SourceLines) -> list[Problem]:
+    """Raw HTML in the text or summary that breaks the pages showing it."""
+    problems = []
+    text, summary = _fragments(content)
+    for fragment, in_summary in ((text, False), (summary, True)):
+        for tag in broken_tags(fragment):
+            if tag.stray:
+                message = (
+                    f"„{tag.written}“ schließt ein Element, das nie geöffnet wurde; "
+                    "die Seite und jede Übersicht mit diesem Beitrag wären "
+                    "ungültiges HTML."
+                )
+                fix = (
+                    "Bitte das Tag löschen – oder, wenn es als Text erscheinen soll, "
+                    f"in Backticks setzen: „`{tag.written}`“."
+                )
+            else:
+                message = (
+                    f"Das Element „{tag.written}>“ wird nie geschlossen; die Seite "
+                    "und jede Übersicht mit diesem Beitrag wären ungültiges HTML."
+                )
+                fix = f"Bitte „</{tag.name}>“ ergänzen oder das Tag löschen."
+            line = (
+                sources.field(content.source_path, "summary")
+                if in_summary
+                else sources.find(content.source_path, tag.written)
+            )
+            problems.append(Problem(content.source_path, line, message, fix))
+    return problems
 
 
 def alt_text_problems(content: Content, sources: SourceLines) -> list[Problem]:
