@@ -63,6 +63,8 @@ STATUS_NAMES = "„Entwurf“, „Veröffentlicht“ oder „Versteckt“"
 _KEY_LINE = re.compile(r"^(?P<key>[^\W\d][\w\- ]*?)\s*:\s?(?P<value>.*)$")
 _CONTINUATION = re.compile(r"^(?: {4,}|\t)(?P<value>\S.*)$")
 _FENCE = re.compile(r"^-{3}\s*$")
+# Values in YAML's own syntax: lists, mappings, quoted strings.
+_YAML_STARTS = ("[", "{", '"', "'")
 _END_FENCE = re.compile(r"^(?:-{3}|\.{3})\s*$")
 # Characters `str.splitlines()` and word processors treat as line ends, which
 # a writer cannot see: U+2028, U+2029, NEL and the form feed.
@@ -199,8 +201,10 @@ def _fenced(lines: list[str]) -> Header:
     try:
         entries = read_yaml("\n".join(block), 2)
     except FrontMatterError as error:
+        # Not YAML, but maybe `Key: value` lines (`Titel: Wir: die Perlen`) –
+        # unless a value was meant as YAML (`[a, b`), which stays an error.
         fields, index, separators = _key_lines(lines, 1)
-        if index != end:
+        if index != end or any(f.value.startswith(_YAML_STARTS) for f in fields):
             raise MetadataError(error.line, error.message, error.fix) from None
         return Header(fields, body, end + 2, separators=tuple(separators))
     fields = [Field(e.name, e.value, e.line, e.items) for e in entries]
