@@ -298,8 +298,8 @@ CASES = {
         Served(
             {
                 "2021/bild-im-buero/": (
-                    'src="/posts/perle%20im%20b%C3%BCro.png"',
-                    "/posts/perle%20im%20b%C3%BCro.png",
+                    'posts/perle%20im%20b%C3%BCro.png"></p>',
+                    'posts/perle%20im%20b%C3%BCro.png">\n<meta name="twitter:card"',
                 )
             }
         ),
