@@ -103,14 +103,14 @@ def test_header_fields_keep_their_line_numbers():
         ("Schlagwörter", "a, b\nc", 2),
         ("Datum", "28.09.2021", 4),
     ]
-    assert header.body == "Text\n"
+    assert header.body == "Text"
     assert header.body_line == 6
 
 
 def test_yaml_style_fences_are_accepted():
     header = split_header("---\nTitel: Hallo\n---\nText\n")
     assert [f.name for f in header.fields] == ["Titel"]
-    assert header.body == "Text\n"
+    assert header.body == "Text"
 
 
 def test_garbage_inside_fences_is_an_error():

@@ -116,6 +116,8 @@ def split_header(text: str) -> Header:
     `text` is decoded (see `encoding.decode`): lines end at `\\n` only.
     """
     lines = text.split("\n")
+    if lines[-1] == "":
+        lines.pop()  # the file's final line feed ends a line, it adds none
     if lines and _FENCE.match(lines[0]):
         return _fenced(lines)
     fields, index, separators = _key_lines(lines, 0)
