@@ -43,7 +43,9 @@ def read_yaml(text: str, first_line: int) -> list[Entry]:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        line = first_line + (mark.line if mark else 0)
+        # An unclosed list or quote is noticed at the end: name its last line.
+        last = text.rstrip().count("\n")
+        line = first_line + min(mark.line if mark else 0, last)
         raise FrontMatterError(
             line,
             "Diese Zeile des Kopfs zwischen „---“ lässt sich nicht lesen.",
