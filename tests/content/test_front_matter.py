@@ -1,8 +1,9 @@
 """YAML front matter: the same keys and errors as the `Key: value` header."""
 
 import pytest
+from perlen.content.errors import LineError
 from perlen.content.front_matter import FrontMatterError, read_yaml
-from perlen.content.metadata import MetadataError, split_header
+from perlen.content.metadata import split_header
 
 
 def test_scalars_stay_as_written():
@@ -56,12 +57,12 @@ def test_a_fenced_header_that_is_not_yaml_is_read_as_key_lines():
 
 
 def test_a_value_meant_as_yaml_stays_an_error():
-    with pytest.raises(MetadataError) as error:
+    with pytest.raises(LineError) as error:
         split_header("---\nTitel: A\nTags: [a, b\n---\n")
     assert error.value.line == 3
 
 
 def test_a_missing_closing_fence_is_an_error():
-    with pytest.raises(MetadataError) as error:
+    with pytest.raises(LineError) as error:
         split_header("---\nTitel: A\n\nText\n")
     assert error.value.line == 1

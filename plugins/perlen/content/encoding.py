@@ -18,6 +18,8 @@ import codecs
 import re
 from dataclasses import dataclass
 
+from perlen.content.errors import LineError
+
 # Longest first: the UTF-32 LE mark begins with the UTF-16 LE one.
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -40,14 +42,8 @@ SAVE_AS_UTF8 = (
 )
 
 
-class EncodingError(ValueError):
-    """A file that cannot be read as text; message and fix in German."""
-
-    def __init__(self, line: int, message: str, fix: str):
-        self.line = line
-        self.message = message
-        self.fix = fix
-        super().__init__(f"Zeile {line}: {message} {fix}")
+class EncodingError(LineError):
+    """A file that cannot be read as text."""
 
 
 @dataclass(frozen=True)

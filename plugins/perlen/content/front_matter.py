@@ -14,17 +14,13 @@ from dataclasses import dataclass
 import yaml
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
+from perlen.content.errors import LineError
+
 NULL_TAG = "tag:yaml.org,2002:null"
 
 
-class FrontMatterError(ValueError):
-    """YAML a writer must fix; line in the file, message and fix in German."""
-
-    def __init__(self, line: int, message: str, fix: str):
-        self.line = line
-        self.message = message
-        self.fix = fix
-        super().__init__(f"Zeile {line}: {message} {fix}")
+class FrontMatterError(LineError):
+    """YAML a writer must fix."""
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from babel import Locale, UnknownLocaleError
 
 from perlen.content.dates import fold
+from perlen.content.errors import LineError
 from perlen.content.front_matter import FrontMatterError, read_yaml
 
 # Pelican's key → the spellings writers may use (compared folded).
@@ -71,14 +72,8 @@ _END_FENCE = re.compile(r"^(?:-{3}|\.{3})\s*$")
 SEPARATORS = re.compile(r"[\u2028\u2029\x85\x0c]")
 
 
-class MetadataError(ValueError):
-    """A metadata line a writer must fix; message and fix in German."""
-
-    def __init__(self, line: int, message: str, fix: str = ""):
-        self.line = line
-        self.message = message
-        self.fix = fix
-        super().__init__(f"Zeile {line}: {message} {fix}")
+class MetadataError(LineError):
+    """A metadata line a writer must fix."""
 
 
 @dataclass(frozen=True)
@@ -207,7 +202,7 @@ def _fenced(lines: list[str]) -> Header:
         # unless a value was meant as YAML (`[a, b`), which stays an error.
         fields, index, separators = _key_lines(lines, 1)
         if index != end or any(f.value.startswith(_YAML_STARTS) for f in fields):
-            raise MetadataError(error.line, error.message, error.fix) from None
+            raise error from None
         return Header(fields, body, end + 2, separators=tuple(separators))
     fields = [Field(e.name, e.value, e.line, e.items) for e in entries]
     return Header(fields, body, end + 2)

@@ -16,7 +16,8 @@ from pelican.readers import MarkdownReader
 from pelican.urlwrappers import URLWrapper
 
 from perlen.content.dates import DateError, parse_date
-from perlen.content.encoding import EncodingError, forbidden_controls, read_text
+from perlen.content.encoding import forbidden_controls, read_text
+from perlen.content.errors import LineError
 from perlen.content.metadata import (
     KNOWN_KEYS,
     Header,
@@ -61,7 +62,7 @@ class GermanMarkdownReader(MarkdownReader):
         try:
             text = read_text(source_path)
             header = split_header(text)
-        except (EncodingError, MetadataError) as error:
+        except LineError as error:
             self._fail([self._problem(error.line, error.message, error.fix)])
         metadata, problems, mentioned = self._metadata(header.fields)
         problems += self._layout_problems(text, header)

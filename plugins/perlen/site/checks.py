@@ -25,8 +25,9 @@ from urllib.parse import unquote, urlsplit
 from pelican.contents import Content
 
 from perlen.content.dates import fold
-from perlen.content.encoding import EncodingError, lines, read_text
-from perlen.content.metadata import MetadataError, canonical_key, split_header
+from perlen.content.encoding import lines, read_text
+from perlen.content.errors import LineError
+from perlen.content.metadata import canonical_key, split_header
 from perlen.content.reader import WARNINGS
 from perlen.problems import Problem, Severity, display_path
 from perlen.settings import setting
@@ -46,14 +47,14 @@ class SourceLines:
         if path not in self._lines:
             try:
                 self._lines[path] = lines(read_text(path))
-            except (OSError, EncodingError):
+            except (OSError, LineError):
                 self._lines[path] = []
         return self._lines[path]
 
     def _header(self, path: str):
         try:
             return split_header("\n".join(self.lines(path)))
-        except MetadataError:
+        except LineError:
             return split_header("")
 
     def field(self, path: str, key: str) -> int | None:
