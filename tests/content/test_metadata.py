@@ -3,6 +3,7 @@
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from perlen.content.errors import LineError
 from perlen.content.metadata import (
     MetadataError,
     canonical_key,
@@ -117,7 +118,7 @@ def test_yaml_style_fences_are_accepted():
 
 
 def test_garbage_inside_fences_is_an_error():
-    with pytest.raises(MetadataError) as error:
+    with pytest.raises(LineError) as error:
         split_header("---\nTitel: Hallo\nirgendwas\n---\n")
     assert error.value.line == 3
 
