@@ -38,6 +38,8 @@ from perlen.text import pipeline
 LIST_KEYS = {"tags", "authors"}
 # Metadata key of the warnings the reader found in a post (`reader_warnings`).
 WARNINGS = "perlen_warnings"
+# Metadata key set when Markdown passed HTML through (raw, entities, code).
+RAW_HTML = "perlen_raw_html"
 
 
 class GermanMarkdownReader(MarkdownReader):
@@ -102,9 +104,14 @@ class GermanMarkdownReader(MarkdownReader):
             metadata["author"] = self.process_metadata(
                 "author", self.settings["AUTHOR"]
             )
+        raw_html = False
         if "summary" in metadata:
             metadata["summary"] = self._convert(metadata["summary"])
+            raw_html = bool(self._md.htmlStash.rawHtmlBlocks)
         content = self._convert(header.body)
+        if raw_html or self._md.htmlStash.rawHtmlBlocks:
+            # Only such posts can hold broken HTML (`checks.broken_html_problems`).
+            metadata[RAW_HTML] = True
         # Counted here so that the content cache keeps it (`reading_time`).
         metadata[WORD_COUNT] = count_words(content)
         if problems:

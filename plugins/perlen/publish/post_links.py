@@ -11,6 +11,7 @@ the post's file and line.
 from __future__ import annotations
 
 import posixpath
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -25,6 +26,8 @@ from perlen.site.references import page_url, site_path, site_root, start_tags
 # Links to files the writer names by suffix are resolved as files (`links`);
 # feeds and the search index exist only in publish builds.
 PAGE_SUFFIXES = ("", ".html", ".htm")
+# A link to a path of this site, as Markdown or a writer's HTML writes it.
+_SITE_LINK = re.compile(r"""href\s*=\s*["']?/(?!/)""", re.IGNORECASE)
 
 
 def dead_page_links(
@@ -39,7 +42,9 @@ def dead_page_links(
         base = page_url(root, output)
         summary = content.metadata.get("summary")
         for fragment in (content.content, summary if isinstance(summary, str) else ""):
-            for tag in start_tags(fragment or ""):
+            if not fragment or not _SITE_LINK.search(fragment):
+                continue  # most posts: not worth parsing
+            for tag in start_tags(fragment):
                 url = tag.attrs.get("href", "") if tag.name == "a" else ""
                 if not urlsplit(url).path.startswith("/"):
                     continue

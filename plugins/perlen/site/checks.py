@@ -28,7 +28,7 @@ from perlen.content.dates import fold
 from perlen.content.encoding import lines, read_text
 from perlen.content.errors import LineError
 from perlen.content.metadata import canonical_key, split_header
-from perlen.content.reader import WARNINGS
+from perlen.content.reader import RAW_HTML, WARNINGS
 from perlen.problems import Problem, Severity, display_path
 from perlen.settings import setting
 from perlen.site.cover_image import cover_path, cover_value
@@ -394,6 +394,7 @@ def link_problems(
 
 # Addresses of this computer: links copied from the preview.
 LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "0.0.0.0", "::1"})
+_LOCAL_HOST_TEXT = ("127.0.0.1", "localhost", "0.0.0.0", "[::1]")
 
 
 def preview_link_problems(
@@ -403,6 +404,8 @@ def preview_link_problems(
     `localhost`): dead for every reader of the published site."""
     problems = []
     for fragment in _fragments(content):
+        if not any(host in fragment for host in _LOCAL_HOST_TEXT):
+            continue  # most posts: not worth parsing
         for tag in start_tags(fragment):
             url = tag.attrs.get("href" if tag.name == "a" else "src", "")
             if tag.name not in ("a", "img") or not _is_local(url):
@@ -529,6 +532,8 @@ def _did_you_mean(suggestion: str | None, content: Content, written: str) -> str
 
 def broken_html_problems(content: Content, sources: SourceLines) -> list[Problem]:
     """Raw HTML in the text or summary that breaks the pages showing it."""
+    if not content.metadata.get(RAW_HTML):
+        return []  # Markdown's own HTML is always well-formed
     problems = []
     text, summary = _fragments(content)
     for fragment, in_summary in ((text, False), (summary, True)):
