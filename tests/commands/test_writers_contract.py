@@ -435,3 +435,11 @@ def test_a_symlink_to_outside_content_is_named(tmp_path):
     code, out, _ = project.run("pruefen")
     assert code == 1
     assert "content/posts/link.md" in out
+
+
+def test_a_page_shows_its_untertitel(project):
+    project.write("pages/team.md", "Titel: Team\nUntertitel: Wer wir sind\n\nText.\n")
+    assert project.run("bauen")[0] == 0
+    html = (project.root / "output/team/index.html").read_text(encoding="utf-8")
+    assert '<p class="post-subtitle">Wer wir' in html
+    assert '<meta name="description" content="Wer wir' in html
