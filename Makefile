@@ -34,8 +34,18 @@ $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
+# Writers' targets fail quietly: `perlen` has said in German what is wrong,
+# and make's English "make: *** [...] Error 1" would only add noise. On a
+# failure the recipe stops make with SIGINT, which make does not comment on
+# when the recipe itself ends well; make's exit status stays non-zero (130),
+# so `make publish rsync_upload` still stops there. Where make ignores SIGINT
+# (a background job of a script) or /proc is missing, it fails as usual.
+QUIETLY := || { if [ -r /proc/$$PPID/status ] && ! grep -Eq \
+	'^SigIgn:[[:space:]]*[0-9a-f]*[2367abef]$$' /proc/$$PPID/status; then \
+	kill -INT $$PPID; sleep 1; exit 0; fi; exit 1; }
+
 html: $(STAMP) ## Website nach output/ bauen (ein fehlerhafter Bau lässt die alte Fassung stehen)
-	$(BIN)/perlen bauen $(PELICANOPTS)
+	@$(BIN)/perlen bauen $(PELICANOPTS) $(QUIETLY)
 
 serve: $(STAMP) ## Pelicans Entwicklungsserver auf http://127.0.0.1:8000/, baut bei Änderungen neu
 	$(BIN)/pelican --listen --autoreload --bind 127.0.0.1 --port 8000 -s pelicanconf.py $(PELICANOPTS)
@@ -46,16 +56,16 @@ serve: $(STAMP) ## Pelicans Entwicklungsserver auf http://127.0.0.1:8000/, baut 
 PORT ?= 8000
 
 neu: $(STAMP) #> Neuen Beitrag anlegen: make neu TITEL="…" [KATEGORIE=… SCHLAGWOERTER="a, b" AUTORIN=… DATUM=…]
-	@test -n "$$TITEL" || { echo 'Bitte einen Titel angeben: make neu TITEL="Mein Titel"' >&2; exit 2; }
+	@test -n "$$TITEL" || { echo 'Bitte einen Titel angeben: make neu TITEL="Mein Titel"' >&2; false; } $(QUIETLY)
 	@$(BIN)/perlen neu "$$TITEL" $${KATEGORIE:+--kategorie "$$KATEGORIE"} \
 		$${SCHLAGWOERTER:+--schlagwoerter "$$SCHLAGWOERTER"} $${AUTORIN:+--autorin "$$AUTORIN"} \
-		$${DATUM:+--datum "$$DATUM"}
+		$${DATUM:+--datum "$$DATUM"} $(QUIETLY)
 
 pruefen: $(STAMP) #> Alle Beiträge prüfen (STRENG=1: auch Warnungen zählen als Fehler)
-	@$(BIN)/perlen pruefen $${STRENG:+--streng}
+	@$(BIN)/perlen pruefen $${STRENG:+--streng} $(QUIETLY)
 
 vorschau: $(STAMP) #> Vorschau mit Entwürfen auf http://127.0.0.1:8000/ (PORT=…), neu gebaut bei jeder Änderung
-	@$(BIN)/perlen vorschau --port $(PORT)
+	@$(BIN)/perlen vorschau --port $(PORT) $(QUIETLY)
 
 # Publishing. The site's address and the upload targets come from the
 # environment, never from a committed file:
@@ -66,7 +76,7 @@ OUTPUT := output
 SSH_PORT ?= 22
 
 publish: $(STAMP) $(NODE_STAMP) ## Zum Veröffentlichen bauen (SITEURL=https://… make publish): streng, geprüft, mit Suche
-	$(BIN)/perlen veroeffentlichen --ausgabe $(OUTPUT)
+	@$(BIN)/perlen veroeffentlichen --ausgabe $(OUTPUT) $(QUIETLY)
 
 verify: $(STAMP) $(NODE_STAMP) ## output/ erneut prüfen: Links, Bilder, HTML, Feeds, Sitemap, fremde Server
 	$(BIN)/perlen veroeffentlichen --ausgabe $(OUTPUT) --nur-pruefen

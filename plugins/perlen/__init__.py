@@ -22,6 +22,7 @@ from perlen.site import (
     listings,
     related,
     schedule,
+    static_urls,
     templating,
     urls,
 )
@@ -41,6 +42,7 @@ def register() -> None:
     signals.page_generator_finalized.connect(urls.freeze_urls)
     signals.article_generator_finalized.connect(listings.index_listings)
     signals.content_object_init.connect(schedule.mark_state)
+    signals.content_object_init.connect(static_urls.encode_static_url)
     signals.article_generator_context.connect(schedule.leave_out_unpublished)
     signals.page_generator_context.connect(schedule.leave_out_unpublished)
     signals.article_generator_finalized.connect(cover_image.link_cover_images)

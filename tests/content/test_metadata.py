@@ -1,9 +1,13 @@
 """German metadata keys, header parsing and value mapping."""
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from perlen.content.errors import LineError
 from perlen.content.metadata import (
     MetadataError,
     canonical_key,
+    map_flag,
     map_language,
     map_status,
     split_header,
@@ -114,7 +118,7 @@ def test_yaml_style_fences_are_accepted():
 
 
 def test_garbage_inside_fences_is_an_error():
-    with pytest.raises(MetadataError) as error:
+    with pytest.raises(LineError) as error:
         split_header("---\nTitel: Hallo\nirgendwas\n---\n")
     assert error.value.line == 3
 
@@ -137,3 +141,128 @@ def test_file_without_header_has_no_fields():
 )
 def test_german_slugs(text, slug):
     assert german_slug(text) == slug
+
+
+# -- A header ended early, a missing blank line, invisible separators --------
+
+
+def test_a_wrapped_value_leaves_the_keys_after_it_in_the_text():
+    header = split_header(
+        "Titel: A\nZusammenfassung: Ein langer\nSatz.\nTitelbild: b.jpg\n"
+        "Status: Entwurf\n\nText\n"
+    )
+    assert [f.name for f in header.fields] == ["Titel", "Zusammenfassung"]
+    assert header.unseparated == 3
+    assert [(f.name, f.line) for f in header.stray] == [("Titelbild", 4), ("Status", 5)]
+
+
+def test_a_blank_line_inside_the_header_leaves_keys_in_the_first_paragraph():
+    header = split_header("Titel: A\n\nStatus: Entwurf\nDatum: 1.1.2021\n\nText\n")
+    assert [(f.name, f.line) for f in header.stray] == [("Status", 3), ("Datum", 4)]
+    assert header.unseparated is None
+
+
+@pytest.mark.parametrize(
+    "body", ["Fazit: Gut.", "Wir feiern.", "Ein Satz mit Titel: im Text."]
+)
+def test_text_after_a_blank_line_is_not_stray(body):
+    header = split_header(f"Titel: A\n\n{body}\nNoch eine Zeile.\n")
+    assert header.stray == () and header.unseparated is None
+
+
+def test_text_right_after_the_header_is_found():
+    header = split_header("Titel: A\nDer Text beginnt sofort.\n")
+    assert (header.unseparated, header.body_line) == (2, 2)
+    assert header.body == "Der Text beginnt sofort."
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x0c", "\x85"])
+def test_a_separator_inside_the_header_neither_ends_it_nor_hides_keys(separator):
+    header = split_header(
+        f"Titel: A\nZusammenfassung: Eins{separator}zwei\n"
+        f"Schlagwörter: x{separator}Kategorie: Haltung\n\nText\n"
+    )
+    assert [(f.name, f.value, f.line) for f in header.fields] == [
+        ("Titel", "A", 1),
+        ("Zusammenfassung", "Eins\nzwei", 2),
+        ("Schlagwörter", "x", 3),
+        ("Kategorie", "Haltung", 3),
+    ]
+    assert header.separators == (2, 3)
+    assert header.body == "Text"
+
+
+@pytest.mark.parametrize(
+    ("value", "flag"),
+    [("true", True), ("Ja", True), ("yes", True), ("false", False), ("nein", False)],
+)
+def test_yes_no_flags(value, flag):
+    assert map_flag(value, 2) is flag
+
+
+def test_an_unclear_flag_is_an_error():
+    with pytest.raises(MetadataError):
+        map_flag("vielleicht", 2)
+
+
+@pytest.mark.parametrize(
+    ("typed", "key"),
+    [
+        ("Untertitel", "subtitle"),
+        ("subtitle", "subtitle"),
+        ("description", "summary"),
+        ("categories", "category"),
+        ("lastmod", "modified"),
+        ("draft", "draft"),
+        ("published", "published"),
+    ],
+)
+def test_keys_of_exports_map_too(typed, key):
+    assert canonical_key(typed) == key
+
+
+# -- Slugs from the title's plain text ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "slug"),
+    [
+        ("Wir <3 unsere Kunden", "wir-unsere-kunden"),
+        ('Wir <3 "Kunden" & </script> Tags', "wir-kunden-script-tags"),
+        ("Ich ❤️ Perlen 😉", "ich-perlen"),
+        ("Ein Herz </3 gebrochen", "ein-herz-gebrochen"),
+        ("a <30 b", "a-30-b"),
+        ("x<3 y", "x3-y"),
+        ("perlenmädchen", "perlenmaedchen"),
+    ],
+)
+def test_slugs_drop_hearts_and_emoji_and_keep_everything_else(title, slug):
+    assert german_slug(title) == slug
+
+
+# Separators between words, with the words they themselves contribute: the
+# letters of markup-like text are text, too; hearts and emoji are dropped.
+SEPARATORS = {
+    " ": [],
+    " <3 ": [],
+    ' "': [],
+    "& ": [],
+    " </script> ": ["script"],
+    " <b> ": ["b"],
+    " ❤️ ": [],
+    "… ": [],
+}
+
+
+@given(
+    st.lists(st.from_regex(r"[a-z0-9]{1,8}", fullmatch=True), min_size=1, max_size=6),
+    st.lists(st.sampled_from(list(SEPARATORS)), min_size=6, max_size=6),
+)
+def test_no_word_of_a_title_is_lost_in_its_slug(words, separators):
+    title = "".join(w + s for w, s in zip(words, separators, strict=False))
+    expected = [
+        part
+        for w, s in zip(words, separators, strict=False)
+        for part in [w, *SEPARATORS[s]]
+    ]
+    assert german_slug(title) == "-".join(expected)

@@ -383,11 +383,12 @@ def test_a_titelbild_on_another_website_stays_as_it_is(site):
             "Die Zusammenfassung ist 161 Zeichen lang; "
             "Suchmaschinen zeigen nur etwa 160.",
         ),
-        ("", "Die Zusammenfassung ist leer."),
+        ("<br>", "Die Zusammenfassung ist leer."),
+        ("", None),  # as `perlen neu` writes it: the start of the text is used
         ("Ä" * 160, None),
         ("Kurz & *knapp*", None),
     ],
-    ids=["zu-lang", "leer", "genau-160", "kurz"],
+    ids=["zu-lang", "leer", "nicht-ausgefuellt", "genau-160", "kurz"],
 )
 def test_summary_length(site, summary, expected):
     site.write("posts/x.md", post("A", Kategorie="Haltung", Zusammenfassung=summary))
@@ -481,3 +482,32 @@ def test_images_next_to_posts_are_no_unread_texts(site, make_post):
     site.write("posts/gut.md", make_post("![Krone](krone.png)"))
     (site.content / "posts/krone.png").write_bytes(b"\x89PNG\r\n\x1a\n")
     site.build()
+
+
+# -- Markdown files outside the post and page folders --------------------------
+
+
+@pytest.mark.parametrize(
+    ("path", "text"),
+    [
+        ("post/x.md", "meinten Sie „content/posts/“?"),
+        ("Pages/x.md", "meinten Sie „content/pages/“?"),
+        ("x.markdown", "direkt in „content/“"),
+        ("entwuerfe/x.md", "in „content/entwuerfe/“."),
+        ("images/x.md", "als Rohtext veröffentlicht"),
+        ("extra/x.md", "als Rohtext veröffentlicht"),
+    ],
+)
+def test_markdown_outside_posts_and_pages_is_an_error(site, path, text):
+    site.write(path, post("Verirrt"))
+    (message,) = messages(site)
+    assert message.startswith(f"{site.content / path}: ") or f"{path}: " in message
+    assert text in message
+    assert "IGNORE_FILES" in message
+
+
+def test_ignore_files_makes_a_deliberate_exception(site):
+    site.write("README.md", "Notizen für die Redaktion.\n")
+    site.write("images/notizen/liesmich.md", "Notizen.\n")
+    assert len(messages(site)) == 2
+    assert messages(site, IGNORE_FILES=[".#*", "README.md", "notizen"]) == []

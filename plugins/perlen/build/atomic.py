@@ -29,6 +29,7 @@ from perlen.problems import BuildFailed, Problem
 from perlen.publish import search_index
 from perlen.publish.asset_hashes import hash_assets
 from perlen.publish.headers import write_headers
+from perlen.publish.post_links import dead_page_links
 from perlen.publish.verify import verify_site
 from perlen.settings import setting
 
@@ -108,11 +109,10 @@ def finish(
     if setting(settings, "PERLEN_ASSET_HASHES"):
         immutable += [f"/{path}" for path in hash_assets(site, settings).values()]
     write_headers(site, settings, immutable)
-    return (
-        verify_site(site, settings, written)
-        if setting(settings, "PERLEN_VERIFY")
-        else []
-    )
+    problems = dead_page_links(site, settings, written)
+    if setting(settings, "PERLEN_VERIFY"):
+        problems += verify_site(site, settings, written)
+    return problems
 
 
 def replace_directory(new: Path, target: Path) -> None:

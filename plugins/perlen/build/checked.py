@@ -94,7 +94,8 @@ def checked_build(settings: dict) -> Outcome:
         with _quiet():
             outcome.output = build(settings)
     except BuildFailed as failure:
-        outcome.problems = failure.problems
+        # After Pelican, the steps on the written site may add their own.
+        outcome.problems = sorted(set(outcome.problems) | set(failure.problems))
     finally:
         problems_found.disconnect(receive)
     return outcome

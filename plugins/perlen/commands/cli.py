@@ -18,9 +18,10 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from babel.numbers import format_decimal
 from pelican.log import init as init_logging
 
-from perlen.build.atomic import build, load_settings
+from perlen.build.atomic import load_settings
 from perlen.build.checked import Outcome, checked_build
 from perlen.commands import preview
 from perlen.commands.german_argparse import GermanArgumentParser
@@ -49,15 +50,17 @@ def _settings(args: argparse.Namespace, overrides: dict | None = None) -> dict:
 
 
 def _build_and_report(settings: dict, done: str) -> int:
-    """Build atomically; print every problem, or `done` with the output path."""
+    """Build atomically; print every problem, and `done` with the output path
+    and the time, in German only (Pelican's English summary stays quiet)."""
     started = time.monotonic()
-    try:
-        output = build(settings)
-    except BuildFailed as failure:
-        print(failure, file=sys.stderr)
+    outcome = checked_build(settings)
+    if outcome.output is None:
+        print(BuildFailed(outcome.problems), file=sys.stderr)
         return 1
-    seconds = time.monotonic() - started
-    print(f"{done}: „{display_path(str(output))}“ ({seconds:.1f} s).")
+    for warning in outcome.warnings:
+        print(f"  • {warning}", file=sys.stderr)
+    seconds = format_decimal(time.monotonic() - started, "0.0", locale="de")
+    print(f"{done}: „{display_path(str(outcome.output))}“ ({seconds} s).")
     return 0
 
 

@@ -65,6 +65,12 @@ _FORMS = [
     ),
 ]
 
+# ISO 8601 with time, seconds and offset, as exporters and web editors write
+# it: `2021-03-09T10:00:00+01:00`, `2021-03-09T09:00:00Z`.
+_ISO_DATETIME = re.compile(
+    r"^\d{4}-\d{2}-\d{2}[t ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:z|[+-]\d{2}:?\d{2})?$"
+)
+
 EXAMPLES = "„Dienstag, 28. September 2021“, „28.09.2021“ oder „2021-09-28 14:30“"
 
 
@@ -73,9 +79,13 @@ def parse_date(text: str, *, locale: str = "de", tz: ZoneInfo = BERLIN) -> datet
 
     Accepted: `Dienstag, 28. September 2021`, `28. Sept. 2021`, `28.09.2021`,
     `28.9.2021`, `2021-09-28`, each optionally followed by `14:30` or
-    `14:30 Uhr`. A weekday that contradicts the date is an error, not a guess.
+    `14:30 Uhr`, and ISO 8601 (`2021-03-09T10:00:00+01:00`; a time with an
+    offset is converted to `tz`). A weekday that contradicts the date is an
+    error, not a guess.
     """
     folded = " ".join(fold(text).split())
+    if _ISO_DATETIME.match(folded):
+        return _iso_datetime(text, folded, tz)
     months, _ = _names(locale)
     for form in _FORMS:
         match = form.match(folded)
@@ -116,6 +126,20 @@ def parse_date(text: str, *, locale: str = "de", tz: ZoneInfo = BERLIN) -> datet
                 "Bitte im Format „14:30“ oder „14:30 Uhr“ schreiben.",
             ) from None
     return datetime.combine(day, at, tzinfo=tz)
+
+
+def _iso_datetime(text: str, folded: str, tz: ZoneInfo) -> datetime:
+    try:
+        value = datetime.fromisoformat(folded.upper().replace(",", "."))
+    except ValueError:
+        raise DateError(
+            f"„{text}“: Diesen Zeitpunkt gibt es nicht.",
+            "Bitte Datum, Uhrzeit und Zeitzone prüfen, "
+            "z. B. „2021-03-09T10:00:00+01:00“.",
+        ) from None
+    if value.tzinfo is None:
+        return value.replace(tzinfo=tz)
+    return value.astimezone(tz)
 
 
 def check_weekday(text: str, weekday: str, day: date, *, locale: str = "de") -> None:

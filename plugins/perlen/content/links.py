@@ -13,7 +13,7 @@ from __future__ import annotations
 import posixpath
 import xml.etree.ElementTree as etree
 from collections.abc import Sequence
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
@@ -55,6 +55,9 @@ def pelican_link(url: str, static_paths: Sequence[str] = ()) -> str | None:
     suffix = posixpath.splitext(name)[1].lower()
     if not suffix or suffix in SITE_SUFFIXES:
         return None
+    # Pelican looks files up by name: `perle%20im%20b%C3%BCro.png` is the
+    # file `perle im büro.png` (its URL is encoded again, `static_urls`).
+    url = unquote(url)
     if parts.path.startswith("/"):
         top = parts.path.lstrip("/").split("/", 1)[0]
         return f"{{static}}{url}" if top in static_paths else None

@@ -14,19 +14,25 @@ from dataclasses import dataclass
 from babel import Locale, UnknownLocaleError
 
 from perlen.content.dates import fold
+from perlen.content.errors import LineError
+from perlen.content.front_matter import FrontMatterError, read_yaml
 
 # Pelican's key → the spellings writers may use (compared folded).
 KEYS: dict[str, tuple[str, ...]] = {
     "title": ("Titel", "Title"),
+    "subtitle": ("Untertitel", "Subtitle"),
     "date": ("Datum", "Date"),
-    "modified": ("Geändert", "Aktualisiert", "Modified"),
+    "modified": ("Geändert", "Aktualisiert", "Modified", "Updated", "Lastmod"),
     "author": ("Autorin", "Autor", "Author"),
     "authors": ("Autorinnen", "Autoren", "Authors"),
-    "category": ("Kategorie", "Category"),
+    "category": ("Kategorie", "Category", "Kategorien", "Categories"),
     "tags": ("Schlagwörter", "Schlagworte", "Stichwörter", "Stichworte", "Tags"),
-    "summary": ("Zusammenfassung", "Summary"),
+    "summary": ("Zusammenfassung", "Summary", "Beschreibung", "Description"),
     "slug": ("Slug",),
     "status": ("Status",),
+    # Hugo's `draft: true` and Jekyll's `published: false` (YAML front matter).
+    "draft": ("Entwurf", "Draft"),
+    "published": ("Veröffentlicht", "Published"),
     "lang": ("Sprache", "Lang"),
     "image": ("Titelbild", "Image"),
     "old_addresses": ("Alte Adressen", "Alte Adresse"),
@@ -38,6 +44,13 @@ KEYS: dict[str, tuple[str, ...]] = {
 ALIASES: dict[str, str] = {
     fold(alias): key for key, names in KEYS.items() for alias in names
 }
+
+# The German keys of the writers' guide, for messages: „Titel“, „Untertitel“, …
+KNOWN_KEYS = ", ".join(
+    f"„{names[0]}“"
+    for key, names in KEYS.items()
+    if key not in {"draft", "published", "save_as", "url"}
+)
 
 STATUS: dict[str, str] = {
     "entwurf": "draft",
@@ -52,16 +65,16 @@ STATUS_NAMES = "„Entwurf“, „Veröffentlicht“ oder „Versteckt“"
 _KEY_LINE = re.compile(r"^(?P<key>[^\W\d][\w\- ]*?)\s*:\s?(?P<value>.*)$")
 _CONTINUATION = re.compile(r"^(?: {4,}|\t)(?P<value>\S.*)$")
 _FENCE = re.compile(r"^-{3}\s*$")
+# Values in YAML's own syntax: lists, mappings, quoted strings.
+_YAML_STARTS = ("[", "{", '"', "'")
+_END_FENCE = re.compile(r"^(?:-{3}|\.{3})\s*$")
+# Characters `str.splitlines()` and word processors treat as line ends, which
+# a writer cannot see: U+2028, U+2029, NEL and the form feed.
+SEPARATORS = re.compile(r"[\u2028\u2029\x85\x0c]")
 
 
-class MetadataError(ValueError):
-    """A metadata line a writer must fix; message and fix in German."""
-
-    def __init__(self, line: int, message: str, fix: str = ""):
-        self.line = line
-        self.message = message
-        self.fix = fix
-        super().__init__(f"Zeile {line}: {message} {fix}")
+class MetadataError(LineError):
+    """A metadata line a writer must fix."""
 
 
 @dataclass(frozen=True)
@@ -71,6 +84,7 @@ class Field:
     name: str  # as typed, e.g. "Schlagwörter"
     value: str
     line: int  # 1-based line in the file
+    items: tuple[str, ...] | None = None  # a YAML list's items
 
 
 @dataclass(frozen=True)
@@ -78,51 +92,121 @@ class Header:
     fields: list[Field]
     body: str
     body_line: int  # 1-based line where the body starts
+    # The line where the body starts right after the header, without the
+    # blank line between them (None when there is one).
+    unseparated: int | None = None
+    # Lines of the body's first paragraph that look like a known key: the
+    # header ended early (a wrapped value) and they were meant for it.
+    stray: tuple[Field, ...] = ()
+    # Header lines where an invisible separator (U+2028, form feed) was read.
+    separators: tuple[int, ...] = ()
 
 
 def split_header(text: str) -> Header:
     """Split a Markdown file into its metadata fields and its body.
 
-    The header follows Python-Markdown's `meta` syntax (optionally between
-    `---` lines): `Key: value` lines, continuation lines indented by four
-    spaces, ended by a blank line.
+    Two header styles: YAML front matter between `---` lines (see
+    `front_matter`; a fenced header that is not valid YAML is read like the
+    other style), or Python-Markdown's `meta` syntax: `Key: value` lines,
+    continuation lines indented by four spaces, ended by a blank line.
+    `text` is decoded (see `encoding.decode`): lines end at `\\n` only.
     """
-    lines = text.splitlines()
-    index = 0
-    fenced = bool(lines) and _FENCE.match(lines[0]) is not None
-    if fenced:
-        index = 1
+    lines = text.split("\n")
+    if lines[-1] == "":
+        lines.pop()  # the file's final line feed ends a line, it adds none
+    if lines and _FENCE.match(lines[0]):
+        return _fenced(lines)
+    fields, index, separators = _key_lines(lines, 0)
+    if not fields:
+        return Header([], text, 1)
+    unseparated = index + 1 if index < len(lines) and lines[index].strip() else None
+    start = index if unseparated else index + 1
+    return Header(
+        fields,
+        "\n".join(lines[start:]),
+        start + 1,
+        unseparated,
+        tuple(_stray(lines, start)),
+        tuple(separators),
+    )
+
+
+def _key_lines(lines: list[str], index: int) -> tuple[list[Field], int, list[int]]:
+    """The `Key: value` fields from `lines[index]` on, the index of the line
+    that ended them (blank or not a field), and the lines with separators."""
     fields: list[Field] = []
+    separators: list[int] = []
     while index < len(lines):
         line = lines[index]
-        if fenced and (_FENCE.match(line) or line.strip() == "..."):
-            index += 1
-            break
         if not line.strip():
-            index += 1
             break
-        key_line = _KEY_LINE.match(line)
-        continuation = _CONTINUATION.match(line)
-        if continuation and fields:
-            last = fields[-1]
-            value = f"{last.value}\n{continuation['value'].strip()}".strip()
-            fields[-1] = Field(last.name, value, last.line)
-        elif key_line:
-            fields.append(
-                Field(key_line["key"].strip(), key_line["value"].strip(), index + 1)
-            )
-        else:
-            if fenced:
-                raise MetadataError(
-                    index + 1,
-                    f"„{line.strip()}“ ist keine Angabe der Form „Schlüssel: Wert“.",
-                    "Bitte z. B. „Titel: Mein Beitrag“ schreiben.",
-                )
+        first, *rest = SEPARATORS.split(line)
+        if not _add(fields, first, index + 1, known_only=False):
             break
+        if rest:
+            separators.append(index + 1)
+        for piece in rest:
+            if piece.strip() and not _add(fields, piece, index + 1, known_only=True):
+                _continue(fields, piece)
         index += 1
-    if not fields and not fenced:
-        return Header([], text, 1)
-    return Header(fields, "\n".join(lines[index:]), index + 1)
+    return fields, index, separators
+
+
+def _add(fields: list[Field], line: str, number: int, *, known_only: bool) -> bool:
+    """Add `line` as a field or a continuation; False when it is neither."""
+    continuation = _CONTINUATION.match(line)
+    if continuation and fields and not known_only:
+        _continue(fields, continuation["value"])
+        return True
+    key_line = _KEY_LINE.match(line.strip() if known_only else line)
+    if key_line is None or (known_only and canonical_key(key_line["key"]) is None):
+        return False
+    fields.append(Field(key_line["key"].strip(), key_line["value"].strip(), number))
+    return True
+
+
+def _continue(fields: list[Field], text: str) -> None:
+    if fields:
+        last = fields[-1]
+        value = f"{last.value}\n{text.strip()}".strip()
+        fields[-1] = Field(last.name, value, last.line)
+
+
+def _stray(lines: list[str], start: int) -> list[Field]:
+    """Known keys in the paragraph beginning at `lines[start]`."""
+    found = []
+    for index in range(start, len(lines)):
+        if not lines[index].strip():
+            break
+        key_line = _KEY_LINE.match(lines[index])
+        if key_line and canonical_key(key_line["key"]) is not None:
+            name, value = key_line["key"].strip(), key_line["value"].strip()
+            found.append(Field(name, value, index + 1))
+    return found
+
+
+def _fenced(lines: list[str]) -> Header:
+    """A header between `---` lines: YAML, or else `Key: value` lines."""
+    end = next((i for i in range(1, len(lines)) if _END_FENCE.match(lines[i])), None)
+    if end is None:
+        raise MetadataError(
+            1,
+            "Der Kopf beginnt mit „---“, aber die Zeile „---“, die ihn beendet, fehlt.",
+            "Bitte nach der letzten Angabe eine Zeile „---“ einfügen.",
+        )
+    block = lines[1:end]
+    body = "\n".join(lines[end + 1 :])
+    try:
+        entries = read_yaml("\n".join(block), 2)
+    except FrontMatterError as error:
+        # Not YAML, but maybe `Key: value` lines (`Titel: Wir: die Perlen`) –
+        # unless a value was meant as YAML (`[a, b`), which stays an error.
+        fields, index, separators = _key_lines(lines, 1)
+        if index != end or any(f.value.startswith(_YAML_STARTS) for f in fields):
+            raise error from None
+        return Header(fields, body, end + 2, separators=tuple(separators))
+    fields = [Field(e.name, e.value, e.line, e.items) for e in entries]
+    return Header(fields, body, end + 2)
 
 
 def canonical_key(name: str) -> str | None:
@@ -155,6 +239,24 @@ def map_status(value: str, line: int) -> str:
             f"Erlaubt sind {STATUS_NAMES}.",
         )
     return status
+
+
+FLAGS: dict[str, bool] = {
+    **dict.fromkeys(("true", "yes", "ja", "wahr", "1", "on"), True),
+    **dict.fromkeys(("false", "no", "nein", "falsch", "0", "off"), False),
+}
+
+
+def map_flag(value: str, line: int) -> bool:
+    """A yes/no value as YAML tools write it (`draft: true`) or in German."""
+    flag = FLAGS.get(fold(value.strip()))
+    if flag is None:
+        raise MetadataError(
+            line,
+            f"„{value}“ ist weder „ja“ noch „nein“.",
+            "Bitte „ja“ oder „nein“ (bzw. „true“ oder „false“) schreiben.",
+        )
+    return flag
 
 
 def map_language(value: str, line: int, *, locale: str = "de") -> str:

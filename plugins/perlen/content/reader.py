@@ -14,12 +14,16 @@ from typing import Any
 from markdown import Markdown
 from pelican.readers import MarkdownReader
 from pelican.urlwrappers import URLWrapper
-from pelican.utils import pelican_open
 
 from perlen.content.dates import DateError, parse_date
+from perlen.content.encoding import forbidden_controls, read_text
+from perlen.content.errors import LineError
 from perlen.content.metadata import (
+    KNOWN_KEYS,
+    Header,
     MetadataError,
     canonical_key,
+    map_flag,
     map_language,
     map_status,
     split_header,
@@ -27,11 +31,15 @@ from perlen.content.metadata import (
 )
 from perlen.content.reading_time import WORD_COUNT, count_words
 from perlen.content.slugs import german_slug
-from perlen.problems import Problem, ProblemError
+from perlen.problems import Problem, ProblemError, Severity
 from perlen.settings import setting
 from perlen.text import pipeline
 
 LIST_KEYS = {"tags", "authors"}
+# Metadata key of the warnings the reader found in a post (`reader_warnings`).
+WARNINGS = "perlen_warnings"
+# Metadata key set when Markdown passed HTML through (raw, entities, code).
+RAW_HTML = "perlen_raw_html"
 
 
 class GermanMarkdownReader(MarkdownReader):
@@ -53,12 +61,13 @@ class GermanMarkdownReader(MarkdownReader):
 
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
         self._source_path = source_path
-        with pelican_open(source_path) as text:
-            try:
-                header = split_header(text)
-            except MetadataError as error:
-                self._fail([self._problem(error.line, error.message, error.fix)])
+        try:
+            text = read_text(source_path)
+            header = split_header(text)
+        except LineError as error:
+            self._fail([self._problem(error.line, error.message, error.fix)])
         metadata, problems, mentioned = self._metadata(header.fields)
+        problems += self._layout_problems(text, header)
         if "title" not in mentioned:
             problems.append(
                 self._problem(
@@ -77,23 +86,92 @@ class GermanMarkdownReader(MarkdownReader):
                     "ergänzen.",
                 )
             )
-        if problems:
+        errors = [p for p in problems if p.severity is Severity.ERROR]
+        if errors:
             self._fail(problems)
         # Title and summary are typeset in the post's language, which may be
         # named on any line of the header.
         lang = metadata.get("lang")
         self._md.perlen_lang = lang
         title = metadata["title"]
-        metadata["title"] = pipeline.typeset_inline(
-            html.escape(title, quote=False), self.settings, lang
-        )
+        metadata["title"] = self._typeset(title, lang)
+        if "subtitle" in metadata:
+            metadata["subtitle"] = self._typeset(metadata["subtitle"], lang)
         metadata.setdefault("slug", german_slug(title))
+        # Pelican would slug the default author its own way: two author pages.
+        named = "author" in metadata or "authors" in metadata
+        if not named and self.settings.get("AUTHOR"):
+            metadata["author"] = self.process_metadata(
+                "author", self.settings["AUTHOR"]
+            )
+        raw_html = False
         if "summary" in metadata:
             metadata["summary"] = self._convert(metadata["summary"])
+            raw_html = bool(self._md.htmlStash.rawHtmlBlocks)
         content = self._convert(header.body)
+        if raw_html or self._md.htmlStash.rawHtmlBlocks:
+            # Only such posts can hold broken HTML (`checks.broken_html_problems`).
+            metadata[RAW_HTML] = True
         # Counted here so that the content cache keeps it (`reading_time`).
         metadata[WORD_COUNT] = count_words(content)
+        if problems:
+            # Warnings travel with the post, so a cached post still has them.
+            metadata[WARNINGS] = tuple(problems)
         return content, metadata
+
+    def _typeset(self, text: str, lang: str | None) -> str:
+        return pipeline.typeset_inline(
+            html.escape(text, quote=False), self.settings, lang
+        )
+
+    def _layout_problems(self, text: str, header: Header) -> list[Problem]:
+        """What is wrong with the file's layout rather than a value: control
+        characters, a header ended early, a missing blank line."""
+        problems = [
+            self._problem(
+                control.line,
+                f"Hier steht ein unsichtbares Steuerzeichen ({control.name}), "
+                "das auf einer Webseite nicht vorkommen darf.",
+                "Bitte das Zeichen löschen; es kommt meist mit kopiertem Text. "
+                "Am einfachsten die Zeile neu tippen.",
+            )
+            for control in forbidden_controls(text)
+        ]
+        for field in header.stray:
+            problems.append(
+                self._problem(
+                    field.line,
+                    f"„{field.name}: …“ steht im Text, nicht im Kopf: Der Kopf "
+                    f"endet vor Zeile {header.body_line}, und alles danach "
+                    "erscheint als Text des Beitrags.",
+                    "Gehört die Zeile vor dieser Angabe noch zur Angabe darüber, "
+                    "bitte sie mit vier Leerzeichen einrücken; Leerzeilen gehören "
+                    "erst zwischen Kopf und Text.",
+                )
+            )
+        if header.unseparated and not header.stray:
+            problems.append(
+                self._problem(
+                    header.unseparated,
+                    "Zwischen dem Kopf und dem Text fehlt die Leerzeile; ab hier "
+                    "wird die Zeile als Text gelesen.",
+                    "Bitte eine Leerzeile davor setzen – oder die Zeile mit vier "
+                    "Leerzeichen einrücken, wenn sie die Angabe darüber fortsetzt.",
+                    Severity.WARNING,
+                )
+            )
+        for line in header.separators:
+            problems.append(
+                self._problem(
+                    line,
+                    "Hier steht ein unsichtbarer Zeilenumbruch (U+2028, U+2029 "
+                    "oder ein Seitenumbruch), meist aus Word oder einer Webseite "
+                    "kopiert.",
+                    "Bitte ihn löschen und jede Angabe in eine eigene Zeile schreiben.",
+                    Severity.WARNING,
+                )
+            )
+        return problems
 
     def _convert(self, markdown: str) -> str:
         self._md.reset()
@@ -118,8 +196,9 @@ class GermanMarkdownReader(MarkdownReader):
                             f"Bitte „{suggestion}:“ schreiben.",
                         )
                     )
-                    continue
-                key = field.name.lower()
+                else:
+                    problems.append(self._unknown_key(field))
+                continue
             if key in seen:
                 problems.append(
                     self._problem(
@@ -130,13 +209,39 @@ class GermanMarkdownReader(MarkdownReader):
                 )
                 continue
             seen[key] = field.line
+            if key == "summary" and not field.value.strip():
+                continue  # as `perlen neu` writes it: the start of the text
             try:
-                metadata[key] = self._value(key, field.value, field.line)
+                metadata[key] = self._value(key, field)
             except (DateError, MetadataError) as error:
                 problems.append(self._problem(field.line, error.message, error.fix))
+        if metadata.pop("draft", False) or metadata.pop("published", True) is False:
+            metadata["status"] = "draft"
         return metadata, problems, set(seen)
 
-    def _value(self, key: str, value: str, line: int) -> Any:
+    def _unknown_key(self, field) -> Problem:
+        return self._problem(
+            field.line,
+            f"Den Schlüssel „{field.name}“ kennt der Blog nicht; "
+            "die Zeile wird nicht angezeigt.",
+            f"Bekannt sind: {KNOWN_KEYS}. Gehört die Zeile schon zum Text, "
+            "bitte eine Leerzeile davor setzen.",
+            Severity.WARNING,
+        )
+
+    def _value(self, key: str, field) -> Any:
+        value, line = field.value, field.line
+        if field.items is not None and key not in LIST_KEYS:
+            if len(field.items) != 1:
+                raise MetadataError(
+                    line,
+                    f"„{field.name}“ hat hier {len(field.items)} Werte, "
+                    "erlaubt ist einer.",
+                    "Bitte nur einen Wert angeben.",
+                )
+            value = field.items[0]
+        if key not in LIST_KEYS and key != "summary":
+            value = value.replace("\n", " ")
         if not value.strip() and key in {"title", "date", "modified", "status"}:
             raise MetadataError(
                 line, "Hier fehlt der Wert.", "Bitte hinter dem Doppelpunkt ergänzen."
@@ -145,16 +250,22 @@ class GermanMarkdownReader(MarkdownReader):
             return parse_date(value, locale=setting(self.settings, "PERLEN_LOCALE"))
         if key == "status":
             return map_status(value, line)
+        if key in {"draft", "published"}:
+            return map_flag(value, line)
         if key == "lang":
             return map_language(
                 value, line, locale=setting(self.settings, "PERLEN_LOCALE")
             )
-        if key in {"title", "summary"}:
-            return value.replace("\n", " ") if key == "title" else value
+        if key in {"title", "subtitle", "summary"}:
+            return value
         if key in LIST_KEYS:
+            if field.items is not None:
+                return [
+                    wrapper
+                    for item in field.items
+                    for wrapper in self.process_metadata(key, item)
+                ]
             value = value.replace("\n", ",")
-        elif key not in {"slug", "image"}:
-            value = value.replace("\n", " ")
         return self.process_metadata(key, value)
 
     def process_metadata(self, name: str, value: Any) -> Any:
@@ -172,8 +283,14 @@ class GermanMarkdownReader(MarkdownReader):
             for path in self.settings["ARTICLE_PATHS"]
         )
 
-    def _problem(self, line: int | None, message: str, fix: str) -> Problem:
-        return Problem(self._source_path, line, message, fix)
+    def _problem(
+        self,
+        line: int | None,
+        message: str,
+        fix: str,
+        severity: Severity = Severity.ERROR,
+    ) -> Problem:
+        return Problem(self._source_path, line, message, fix, severity)
 
     def _fail(self, problems: list[Problem]) -> None:
         self.problems.extend(problems)

@@ -2,12 +2,20 @@
 
 Stock Pelican transliterates with Unidecode first (`ü` → `u`), which German
 readers read as a misspelling; we spell umlauts out before Pelican's slugify.
+A slug comes from the plain text a writer typed: hearts (`<3`) and emoji are
+dropped, and nothing else is lost; Pelican's slugify would strip anything
+between `<` and `>` as if it were an HTML tag (`Wir <3 "Kunden" & </script>
+Tags` → `wir-tags`).
 """
 
+import html
 from functools import lru_cache
 
+import emoji
 from pelican.settings import DEFAULT_CONFIG
 from pelican.utils import slugify
+
+from perlen.text.hearts import HEART
 
 _GERMAN = str.maketrans(
     {
@@ -31,4 +39,7 @@ def german_slug(text: str) -> str:
     Memoized: every post names its category, tags and author again, and
     Pelican's slugify (Unidecode and four regexes) is slow.
     """
-    return slugify(text.translate(_GERMAN), regex_subs=_SUBSTITUTIONS)
+    # HEART looks at the character before a heart; the space gives it one.
+    plain = emoji.replace_emoji(HEART.sub(" ", f" {text}"), " ")
+    # Escaped, so that slugify's tag stripping finds no tags, only text.
+    return slugify(html.escape(plain.translate(_GERMAN)), regex_subs=_SUBSTITUTIONS)

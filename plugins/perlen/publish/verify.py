@@ -174,7 +174,7 @@ def check_references(
                         findings,
                     )
                 continue
-            file = _existing_file(site, target)
+            file = existing_file(site, target)
             if file is None:
                 findings.add(page.path, *_missing(url, reference.directive))
                 continue
@@ -194,7 +194,7 @@ def check_references(
                 )
 
 
-def _existing_file(site: Path, target: str) -> str | None:
+def existing_file(site: Path, target: str) -> str | None:
     """The output file a site path is served from, if there is one."""
     candidates = (
         [target + "index.html"]
@@ -312,7 +312,7 @@ def check_stylesheets(
                     root,
                     findings,
                 )
-            elif _existing_file(site, target) is None:
+            elif existing_file(site, target) is None:
                 findings.add(path, *_missing(reference.url, reference.directive))
 
 
@@ -397,7 +397,7 @@ def _atom_problems(feed: ET.Element, root: str, site: Path) -> Iterable[str]:
                 yield f"Der Link „{href}“ im Feed ist keine absolute Adresse."
                 continue
             target = site_path(href, root, root)
-            if target is not None and _existing_file(site, target) is None:
+            if target is not None and existing_file(site, target) is None:
                 yield f"Der Link „{href}“ im Feed führt ins Leere."
     for element in feed.iter(f"{_ATOM}updated"):
         try:
@@ -443,7 +443,7 @@ def check_sitemap(
     for loc in ET.parse(file).getroot().iter(f"{_SITEMAP}loc"):
         url = (loc.text or "").strip()
         target = site_path(url, root, root) if urlsplit(url).scheme else None
-        page = _existing_file(site, target) if target is not None else None
+        page = existing_file(site, target) if target is not None else None
         if page is None or page not in pages:
             findings.add(
                 "sitemap.xml",

@@ -12,6 +12,7 @@ very build, so the build and the check never disagree.
 from __future__ import annotations
 
 import difflib
+import fnmatch
 import logging
 import os
 import posixpath
@@ -24,13 +25,17 @@ from urllib.parse import unquote, urlsplit
 from pelican.contents import Content
 
 from perlen.content.dates import fold
+from perlen.content.encoding import lines, read_text
+from perlen.content.errors import LineError
 from perlen.content.metadata import canonical_key, split_header
+from perlen.content.reader import RAW_HTML, WARNINGS
 from perlen.problems import Problem, Severity, display_path
 from perlen.settings import setting
 from perlen.site.cover_image import cover_path, cover_value
 from perlen.site.legal import legal_problems
 from perlen.site.old_addresses import KEY as OLD_ADDRESSES
 from perlen.site.old_addresses import old_address_problems
+from perlen.site.markup import broken_tags
 from perlen.site.references import start_tags
 from perlen.site.templating import plaintext
 
@@ -44,23 +49,28 @@ class SourceLines:
     def lines(self, path: str) -> list[str]:
         if path not in self._lines:
             try:
-                with open(path, encoding="utf-8") as source:
-                    self._lines[path] = source.read().splitlines()
-            except (OSError, UnicodeDecodeError):
+                self._lines[path] = lines(read_text(path))
+            except (OSError, LineError):
                 self._lines[path] = []
         return self._lines[path]
 
+    def _header(self, path: str):
+        try:
+            return split_header("\n".join(self.lines(path)))
+        except LineError:
+            return split_header("")
+
     def field(self, path: str, key: str) -> int | None:
         """The line of the metadata field for Pelican's `key`, e.g. "category"."""
-        header = split_header("\n".join(self.lines(path)))
         return next(
-            (f.line for f in header.fields if canonical_key(f.name) == key), None
+            (f.line for f in self._header(path).fields if canonical_key(f.name) == key),
+            None,
         )
 
     def find(self, path: str, text: str) -> int | None:
         """The first line containing `text`, searching the body first."""
         lines = self.lines(path)
-        body = min(split_header("\n".join(lines)).body_line - 1, len(lines))
+        body = min(self._header(path).body_line - 1, len(lines))
         order = [*range(body, len(lines)), *range(body)]
         return next((index + 1 for index in order if text in lines[index]), None)
 
@@ -76,17 +86,28 @@ def check_site(generators: Iterable, contents: list[Content]) -> list[Problem]:
         problems += spelling_variants(contents, attribute, sources)
     problems += similar_categories(contents, sources)
     limit = setting(settings, "PERLEN_SUMMARY_MAX_LENGTH")
+    by_url = {content.url: content for content in contents}
     for content in contents:
         problems += link_problems(content, context, sources)
+        problems += preview_link_problems(content, by_url, sources)
         problems += alt_text_problems(content, sources)
         problems += summary_problems(content, limit, sources)
+        problems += broken_html_problems(content, sources)
         problems += cover_image_problems(content, sources)
     problems += unread_files(settings, generators[0].readers.readers)
     problems += legal_problems(contents, settings, sources.lines)
     problems += old_address_problems(
         generators, contents, lambda path: sources.field(path, OLD_ADDRESSES)
     )
+    problems += misplaced_sources(settings, generators[0].readers.readers)
+    problems += reader_warnings(contents)
     return problems
+
+
+def reader_warnings(contents: list[Content]) -> list[Problem]:
+    """The warnings the reader found in each post (kept in its metadata, so
+    that a post from the content cache reports them, too)."""
+    return [p for content in contents for p in content.metadata.get(WARNINGS, ())]
 
 
 # -- Files no reader reads -----------------------------------------------------
@@ -120,6 +141,73 @@ def unread_files(
                     )
                 )
     return problems
+
+
+def misplaced_sources(
+    settings: Mapping[str, Any], readers: Mapping[str, Any]
+) -> list[Problem]:
+    """Markdown files outside the post and page folders: Pelican ignores
+    them (`content/post/`, `content/Posts/`, `content/x.md`) or, in a static
+    folder, publishes their raw text (`content/images/x.md`). Files matching
+    IGNORE_FILES are deliberate exceptions."""
+    root = settings["PATH"]
+    read = [*settings["ARTICLE_PATHS"], *settings["PAGE_PATHS"]]
+    ignored = settings.get("IGNORE_FILES", [])
+    problems = []
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = sorted(
+            d for d in dirs if not d.startswith(".") and not _matches(d, ignored)
+        )
+        relative = os.path.relpath(folder, root)
+        if any(_inside(relative, path) for path in read):
+            dirs.clear()
+            continue
+        for name in sorted(files):
+            suffix = os.path.splitext(name)[1].lower()[1:]
+            if suffix not in readers or _matches(name, ignored):
+                continue
+            problems.append(_misplaced(os.path.join(folder, name), relative, settings))
+    return problems
+
+
+def _matches(name: str, patterns: Iterable[str]) -> bool:
+    return any(fnmatch.fnmatch(name, pattern) for pattern in patterns)
+
+
+def _inside(relative: str, folder: str) -> bool:
+    folder = posixpath.normpath(folder)
+    relative = relative.replace(os.sep, "/")
+    return folder == "." or relative == folder or relative.startswith(f"{folder}/")
+
+
+def _misplaced(path: str, relative: str, settings: Mapping[str, Any]) -> Problem:
+    posts, pages = settings["ARTICLE_PATHS"][0], settings["PAGE_PATHS"][0]
+    top = relative.replace(os.sep, "/").split("/")[0]
+    near = difflib.get_close_matches(
+        fold(top), [fold(p) for p in (posts, pages)], n=1, cutoff=0.8
+    )
+    if top in settings.get("STATIC_PATHS", []):
+        message = (
+            f"Diese Markdown-Datei würde in „content/{top}/“ als Rohtext "
+            "veröffentlicht, nicht als Beitrag."
+        )
+    elif top != "." and near:
+        meant = posts if near[0] == fold(posts) else pages
+        message = (
+            f"Diese Datei wird nicht gelesen: Sie liegt in „content/{top}/“ – "
+            f"meinten Sie „content/{meant}/“?"
+        )
+    else:
+        where = "direkt in „content/“" if top == "." else f"in „content/{top}/“"
+        message = f"Diese Datei wird nicht gelesen: Sie liegt {where}."
+    return Problem(
+        path,
+        None,
+        message,
+        f"Bitte Beiträge nach „content/{posts}/“ und Seiten nach "
+        f"„content/{pages}/“ verschieben. Soll die Datei bewusst nicht "
+        "erscheinen, bitte ihren Namen in IGNORE_FILES (pelicanconf.py) eintragen.",
+    )
 
 
 # -- Addresses ---------------------------------------------------------------
@@ -311,6 +399,54 @@ def link_problems(
     return problems
 
 
+# Addresses of this computer: links copied from the preview.
+LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "0.0.0.0", "::1"})
+_LOCAL_HOST_TEXT = ("127.0.0.1", "localhost", "0.0.0.0", "[::1]")
+
+
+def preview_link_problems(
+    content: Content, by_url: Mapping[str, Content], sources: SourceLines
+) -> list[Problem]:
+    """Links copied from the preview's address bar (`http://127.0.0.1:8000/…`,
+    `localhost`): dead for every reader of the published site."""
+    problems = []
+    for fragment in _fragments(content):
+        if not any(host in fragment for host in _LOCAL_HOST_TEXT):
+            continue  # most posts: not worth parsing
+        for tag in start_tags(fragment):
+            url = tag.attrs.get("href" if tag.name == "a" else "src", "")
+            if tag.name not in ("a", "img") or not _is_local(url):
+                continue
+            path = urlsplit(url).path or "/"
+            target = by_url.get(unquote(path).lstrip("/"))
+            if target is not None:
+                linked = posixpath.relpath(
+                    target.relative_source_path.replace(os.sep, "/"),
+                    content.relative_dir.replace(os.sep, "/") or ".",
+                )
+                fix = f"Bitte auf die Datei des Beitrags verlinken: „{linked}“."
+            else:
+                fix = f"Bitte nur den Pfad schreiben: „{path}“."
+            problems.append(
+                Problem(
+                    content.source_path,
+                    sources.find(content.source_path, url),
+                    f"Der Link „{url}“ führt auf die Vorschau auf diesem Rechner; "
+                    "für Leserinnen und Leser führt er ins Leere.",
+                    fix,
+                )
+            )
+    return problems
+
+
+def _is_local(url: str) -> bool:
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https"):
+        return False
+    host = (parts.hostname or "").lower()
+    return host in LOCAL_HOSTS or host.endswith(".localhost")
+
+
 def linked_path(content: Content, value: str) -> str:
     """The content-relative path a link names, resolved as Pelican does."""
     path = unquote(urlsplit(value).path)
@@ -399,6 +535,39 @@ def _did_you_mean(suggestion: str | None, content: Content, written: str) -> str
     else:
         shown = posixpath.relpath(suggestion, content.relative_dir or ".")
     return f"Meinten Sie „{shown}“?"
+
+
+def broken_html_problems(content: Content, sources: SourceLines) -> list[Problem]:
+    """Raw HTML in the text or summary that breaks the pages showing it."""
+    if not content.metadata.get(RAW_HTML):
+        return []  # Markdown's own HTML is always well-formed
+    problems = []
+    text, summary = _fragments(content)
+    for fragment, in_summary in ((text, False), (summary, True)):
+        for tag in broken_tags(fragment):
+            if tag.stray:
+                message = (
+                    f"„{tag.written}“ schließt ein Element, das nie geöffnet wurde; "
+                    "die Seite und jede Übersicht mit diesem Beitrag wären "
+                    "ungültiges HTML."
+                )
+                fix = (
+                    "Bitte das Tag löschen – oder, wenn es als Text erscheinen soll, "
+                    f"in Backticks setzen: „`{tag.written}`“."
+                )
+            else:
+                message = (
+                    f"Das Element „{tag.written}>“ wird nie geschlossen; die Seite "
+                    "und jede Übersicht mit diesem Beitrag wären ungültiges HTML."
+                )
+                fix = f"Bitte „</{tag.name}>“ ergänzen oder das Tag löschen."
+            line = (
+                sources.field(content.source_path, "summary")
+                if in_summary
+                else sources.find(content.source_path, tag.written)
+            )
+            problems.append(Problem(content.source_path, line, message, fix))
+    return problems
 
 
 def alt_text_problems(content: Content, sources: SourceLines) -> list[Problem]:

@@ -1,0 +1,67 @@
+"""Links to pages of the site in a post's text, checked in every build.
+
+A writer may link a page by its address (`[Archiv](/archiv/)`,
+`[Beitrag](/2021/monarchie-im-perlenbuero/)`) instead of by its file. Whether
+that page exists is known only once the site is written; verification finds
+a dead one on the built page, but only in a publish build and without the
+line. This check runs on every build, `perlen pruefen` included, and names
+the post's file and line.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Mapping
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from pelican.contents import Content
+
+from perlen.problems import Problem
+from perlen.publish.verify import existing_file
+from perlen.site.checks import SourceLines
+from perlen.site.references import page_url, site_path, site_root, start_tags
+
+# Links to files the writer names by suffix are resolved as files (`links`);
+# feeds and the search index exist only in publish builds.
+PAGE_SUFFIXES = ("", ".html", ".htm")
+# A link to a path of this site, as Markdown or a writer's HTML writes it.
+_SITE_LINK = re.compile(r"""href\s*=\s*["']?/(?!/)""", re.IGNORECASE)
+
+
+def dead_page_links(
+    site: Path, settings: Mapping, written: Mapping[str, Content]
+) -> list[Problem]:
+    """Links from posts and pages to pages of this site that were not written."""
+    root = site_root(settings["SITEURL"])
+    sources = SourceLines()
+    by_content = {id(content): (path, content) for path, content in written.items()}
+    problems = []
+    for output, content in by_content.values():
+        base = page_url(root, output)
+        summary = content.metadata.get("summary")
+        for fragment in (content.content, summary if isinstance(summary, str) else ""):
+            if not fragment or not _SITE_LINK.search(fragment):
+                continue  # most posts: not worth parsing
+            for tag in start_tags(fragment):
+                url = tag.attrs.get("href", "") if tag.name == "a" else ""
+                if not urlsplit(url).path.startswith("/"):
+                    continue
+                target = site_path(url, base, root)
+                suffix = posixpath.splitext(target or "")[1].lower()
+                if target is None or suffix not in PAGE_SUFFIXES:
+                    continue
+                if existing_file(site, target) is None:
+                    problems.append(
+                        Problem(
+                            content.source_path,
+                            sources.find(content.source_path, urlsplit(url).path),
+                            f"Der Link „{url}“ führt ins Leere: Diese Seite gibt "
+                            "es auf der Website nicht.",
+                            "Bitte die Adresse prüfen; auf eigene Beiträge verlinkt "
+                            "man am sichersten mit ihrem Dateinamen, z. B. "
+                            "„[…](anderer-beitrag.md)“.",
+                        )
+                    )
+    return problems

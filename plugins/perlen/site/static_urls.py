@@ -1,0 +1,25 @@
+"""Files with spaces or umlauts in their names just work: `perle im büro.png`.
+
+Pelican writes a static file's URL as its path, spaces and all; browsers
+cope, but the HTML is invalid (the publish check rejects it) and feeds and
+social networks may not. The URL is percent-encoded once, where Pelican
+makes it, so that every link, image and Titelbild uses the encoded form.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+from pelican.contents import Static
+
+# Characters a URL path may contain as they are (RFC 3986 sub-delims, "/").
+SAFE = "/!$&'()*+,;=:@~"
+
+
+def encode_static_url(content) -> None:
+    """`content_object_init` handler: a static file's URL, percent-encoded."""
+    if isinstance(content, Static) and not hasattr(content, "override_url"):
+        url = content.url
+        encoded = quote(url, safe=SAFE)
+        if encoded != url:
+            content.override_url = encoded
