@@ -52,8 +52,9 @@ def build(settings: dict) -> Path:
     try:
         problems, written = run_pelican({**settings, "OUTPUT_PATH": str(staging)})
         problems += finish(staging, settings, written)
-        if problems:
-            raise BuildFailed(problems)
+        failing = strict.failures(problems, setting(settings, "PERLEN_STRICT"))
+        if failing:
+            raise BuildFailed(failing)
         replace_directory(staging, output)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
@@ -62,8 +63,8 @@ def build(settings: dict) -> Path:
 
 
 def run_pelican(settings: dict) -> tuple[list[Problem], dict[str, Content]]:
-    """Run Pelican; return the warnings of a strict build (as errors) and the
-    content each output file was written from.
+    """Run Pelican; return the warnings a strict build logged and the content
+    each output file was written from. Raises `BuildFailed` if it stopped.
 
     A strict build reads every file afresh: warnings a reader logs are not
     repeated for content that comes from the cache.
@@ -91,9 +92,8 @@ def run_pelican(settings: dict) -> tuple[list[Problem], dict[str, Content]]:
         except TemplateError as error:
             stopped = [strict.template_problem(error)]
         else:
-            return strict.as_errors(warnings), written
-    problems = [*stopped, *warnings]
-    raise BuildFailed(strict.as_errors(problems) if is_strict else problems)
+            return warnings, written
+    raise BuildFailed(strict.failures([*stopped, *warnings], is_strict))
 
 
 def finish(

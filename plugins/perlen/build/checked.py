@@ -4,7 +4,8 @@ Stock Pelican logs "Could not process" for a post it cannot read and goes on:
 the post silently vanishes. Here the problems the readers found and those the
 site checks find (`checks`) are collected after all generators ran; errors
 stop the build with all of them, warnings are logged and the build goes on
-(in a strict build, `PERLEN_STRICT`, warnings stop it, too).
+(in a strict build, `PERLEN_STRICT`, warnings stop it, too: `strict.failures`
+decides).
 Every build announces its problems on `problems_found`, which is how
 `perlen pruefen` and `perlen vorschau` list exactly what the build found.
 """
@@ -23,6 +24,7 @@ from pelican.contents import Content
 from pelican.log import console
 
 from perlen.build.atomic import build
+from perlen.build.strict import failures
 from perlen.problems import BuildFailed, Problem, ProblemError, Severity
 from perlen.settings import setting
 from perlen.site.checks import check_site
@@ -52,9 +54,9 @@ def fail_on_problems(generators) -> None:
     problems = sorted(set(collect(generators)) | set(check_site(generators, contents)))
     sources = sorted(generators[0].context["generated_content"])
     problems_found.send(contents, sources=sources, problems=problems)
-    strict = setting(generators[0].settings, "PERLEN_STRICT")
-    if (strict and problems) or any(p.severity is Severity.ERROR for p in problems):
-        raise BuildFailed(problems)
+    failing = failures(problems, setting(generators[0].settings, "PERLEN_STRICT"))
+    if failing:
+        raise BuildFailed(failing)
     for problem in problems:
         logger.warning("%s", problem)
 

@@ -22,6 +22,7 @@ from pelican.log import init as init_logging
 
 from perlen.build.atomic import build, load_settings
 from perlen.build.checked import Outcome, checked_build
+from perlen.build.strict import failures
 from perlen.commands import preview
 from perlen.commands.german_argparse import GermanArgumentParser
 from perlen.commands.new_post import post_path, render_post
@@ -141,7 +142,7 @@ def cmd_pruefen(args: argparse.Namespace) -> int:
             return 1
     checked = _counted(len(outcome.sources), "Datei", "Dateien")
     _print_problems(outcome)
-    failed = bool(outcome.errors or (args.streng and outcome.warnings))
+    failed = bool(failures(outcome.problems, args.streng))
     verdict = "Nicht in Ordnung" if failed else "In Ordnung"
     print(f"{verdict}: {checked} geprüft, {_tally(outcome)}.")
     return 1 if failed else 0
