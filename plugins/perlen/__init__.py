@@ -12,7 +12,7 @@ import logging
 
 from pelican import signals
 
-from perlen.build import cache, checked, progress
+from perlen.build import cache, checked, progress, read_failures
 from perlen.content import reader, reading_time
 from perlen.publish import search_index, sitemap_fixes
 from perlen.site import (
@@ -32,6 +32,8 @@ _HIDE_EMPTY_ALT = checks.HideEmptyAltWarnings()
 def register() -> None:
     signals.initialized.connect(cache.use_versioned_cache)
     signals.readers_init.connect(reader.add_reader)
+    signals.readers_init.connect(read_failures.record_failures)
+    signals.static_generator_finalized.connect(read_failures.contain)
     signals.generator_init.connect(templating.add_filters)
     signals.content_object_init.connect(templating.localize_dates)
     signals.content_object_init.connect(reading_time.add_reading_time)
@@ -56,4 +58,6 @@ def register() -> None:
     signals.all_generators_finalized.connect(sitemap_fixes.date_by_content)
     signals.finalized.connect(search_index.index_site)
     logging.getLogger("pelican.generators").addFilter(_HIDE_REPORTED)
+    logging.getLogger("pelican.contents").addFilter(_HIDE_REPORTED)
+    logging.getLogger("pelican.cache").addFilter(_HIDE_REPORTED)
     logging.getLogger("pelican.readers").addFilter(_HIDE_EMPTY_ALT)

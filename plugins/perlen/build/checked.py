@@ -13,7 +13,6 @@ Every build announces its problems on `problems_found`, which is how
 from __future__ import annotations
 
 import logging
-import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -23,9 +22,10 @@ from blinker import signal
 from pelican.contents import Content
 from pelican.log import console
 
+from perlen.build import read_failures
 from perlen.build.atomic import build
 from perlen.build.strict import failures
-from perlen.problems import BuildFailed, Problem, ProblemError, Severity
+from perlen.problems import BuildFailed, Problem, Severity
 from perlen.settings import setting
 from perlen.site.checks import check_site
 from perlen.site.contents import contents_of
@@ -39,8 +39,9 @@ problems_found = signal("perlen-problems-found")
 
 
 def collect(generators) -> list[Problem]:
-    """Every problem the generators' readers recorded in this build."""
-    problems: list[Problem] = []
+    """Every problem the generators' readers recorded in this build, and
+    every file under content/ that could not be read."""
+    problems = read_failures.collect(generators, generators[0].settings)
     for generator in generators:
         readers = getattr(generator, "readers", None)
         for reader in getattr(readers, "readers", {}).values():
@@ -113,11 +114,18 @@ def _quiet() -> Iterator[None]:
 
 
 class HideReportedFailures(logging.Filter):
-    """Drop Pelican's English "Could not process" line for our own errors.
-
-    Pelican logs it inside its `except` block, so the exception being handled
-    tells whether we already have a German message for that file.
-    """
+    """Drop Pelican's English lines for files the build reports in German:
+    "Could not process" (`read_failures` records every exception while
+    reading), "Cannot get modification stamp" (only a link to nowhere has
+    none; the walk reports it) and "would be written outside output path"
+    (`addresses`)."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        return not isinstance(sys.exc_info()[1], ProblemError)
+        return str(record.msg) not in _REPORTED
+
+
+_REPORTED = {
+    "Could not process %s",
+    "Cannot get modification stamp for %s\n\t%s",
+    "Skipping %s: file %r would be written outside output path",
+}
