@@ -13,7 +13,7 @@ import logging
 from pelican import signals
 
 from perlen.build import cache, checked, progress, read_failures
-from perlen.content import reader, reading_time
+from perlen.content import reader, reading_time, slug_rules
 from perlen.publish import search_index, sitemap_fixes
 from perlen.site import (
     checks,
@@ -35,6 +35,7 @@ def register() -> None:
     signals.readers_init.connect(read_failures.record_failures)
     signals.static_generator_finalized.connect(read_failures.contain)
     signals.generator_init.connect(templating.add_filters)
+    signals.content_object_init.connect(slug_rules.clean_content_slug)
     signals.content_object_init.connect(templating.localize_dates)
     signals.content_object_init.connect(reading_time.add_reading_time)
     signals.article_generator_finalized.connect(related.add_related)

@@ -26,11 +26,19 @@ from perlen.build import read_failures
 from perlen.build.atomic import build
 from perlen.build.strict import failures
 from perlen.problems import BuildFailed, Problem, Severity
+from perlen.publish import search_index
+from perlen.publish.headers import HEADERS_FILE
 from perlen.settings import setting
-from perlen.site.checks import check_site
+from perlen.site.addresses import address_problems, generated_addresses, key
+from perlen.site.checks import SourceLines, check_site
 from perlen.site.contents import contents_of
 
 logger = logging.getLogger(__name__)
+
+# Where `pelican.plugins.sitemap` writes (SITEMAP's "format": "xml").
+SITEMAP = "sitemap.xml"
+# Where a wrong address comes from: the Slug, else Save_as, else the Titel.
+LINE_KEYS = ("slug", "save_as", "title")
 
 # Sent once per build, before it fails or goes on: sender is the list of the
 # build's posts and pages, `sources` the path of every post and page file read
@@ -52,7 +60,12 @@ def collect(generators) -> list[Problem]:
 def fail_on_problems(generators) -> None:
     """`all_generators_finalized` handler: stop before anything is written."""
     contents = contents_of(generators)
-    problems = sorted(set(collect(generators)) | set(check_site(generators, contents)))
+    found = [
+        *collect(generators),
+        *check_site(generators, contents),
+        *claimed_addresses(generators, contents),
+    ]
+    problems = sorted(set(found))
     sources = sorted(generators[0].context["generated_content"])
     problems_found.send(contents, sources=sources, problems=problems)
     failing = failures(problems, setting(generators[0].settings, "PERLEN_STRICT"))
@@ -60,6 +73,26 @@ def fail_on_problems(generators) -> None:
         raise BuildFailed(failing)
     for problem in problems:
         logger.warning("%s", problem)
+
+
+def claimed_addresses(generators, contents: list[Content]) -> list[Problem]:
+    """Posts and pages taking an address the site needs (`addresses`),
+    including those of the publish steps, which run after Pelican."""
+    settings, context = generators[0].settings, generators[0].context
+    generated = generated_addresses(settings, context)
+    generated.setdefault(key(HEADERS_FILE), f"die Datei „{HEADERS_FILE}“")
+    generated.setdefault(key(SITEMAP), "die Sitemap")
+    folders = {
+        settings["THEME_STATIC_DIR"]: "die Dateien des Designs",
+        search_index.INDEX_DIR: "die Suche",
+    }
+    sources = SourceLines()
+
+    def line_of(content: Content) -> int | None:
+        lines = (sources.field(content.source_path, k) for k in LINE_KEYS)
+        return next(filter(None, lines), None)
+
+    return address_problems(contents, generated, folders, line_of)
 
 
 @dataclass

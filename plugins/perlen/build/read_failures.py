@@ -1,4 +1,5 @@
-"""Every file under content/ that cannot be read is a build error, in German.
+"""Every file under content/ that cannot be read or written is a build error,
+in German.
 
 Stock Pelican logs "Could not process" for a post whose reading raised and
 goes on without it; it silently skips folders it may not list; and it follows
@@ -6,7 +7,8 @@ symbolic links wherever they lead, copying `/etc/ssl` into the site if a
 folder under `content/images/` points there. Here:
 
 - every exception while reading a post or page becomes a `Problem` naming the
-  file and the cause (`record_failures` wraps the readers);
+  file and the cause, and so does an address outside the site's folder,
+  which Pelican skips (`record_failures` wraps the readers);
 - `tree_problems` walks content/ itself and reports folders and files that
   cannot be read, symbolic links that lead nowhere, in a loop, or out of
   content/;
@@ -24,7 +26,10 @@ import os
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from pelican.contents import SkipStub
+
 from perlen.problems import Problem, ProblemError
+from perlen.site.addresses import leaves_output, outside_problem
 from perlen.site.containment import inside
 
 _FIX_RIGHTS = (
@@ -191,12 +196,16 @@ def record_failures(readers) -> None:
             # Reported by `tree_problems` (a link) or the link checks (`..`).
             raise ProblemError([])
         try:
-            return read_file(base_path, path, *args, **kwargs)
+            content = read_file(base_path, path, *args, **kwargs)
         except ProblemError:
             raise  # the reader reported it
         except Exception as error:
             failures.append(read_problem(full, error))
             raise
+        published = not static and not isinstance(content, SkipStub)
+        if published and content.save_as and leaves_output(content.save_as):
+            failures.append(outside_problem(content))
+        return content
 
     readers.read_file = checked_read_file
 

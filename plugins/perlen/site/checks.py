@@ -120,11 +120,12 @@ def unread_files(
 
 
 def duplicate_addresses(contents: list[Content], sources: SourceLines) -> list[Problem]:
-    """Two posts or pages written to the same address: one would be lost."""
+    """Two posts or pages written to the same address (ignoring case, as
+    macOS and Windows do): one would be lost."""
     by_address: dict[str, list[Content]] = defaultdict(list)
     for content in contents:
         if content.save_as:
-            by_address[content.save_as].append(content)
+            by_address[content.save_as.casefold()].append(content)
     problems = []
     for same in by_address.values():
         for content in same if len(same) > 1 else ():
