@@ -27,10 +27,14 @@ from perlen.site import (
 
 _HIDE_REPORTED = checked.HideReportedFailures()
 _HIDE_EMPTY_ALT = checks.HideEmptyAltWarnings()
+_GERMAN_CACHE_NOTE = cache.GermanCacheNote()
 
 
 def register() -> None:
     signals.initialized.connect(cache.use_versioned_cache)
+    signals.article_generator_init.connect(cache.atomic_cache_writes)
+    signals.page_generator_init.connect(cache.atomic_cache_writes)
+    signals.static_generator_init.connect(cache.atomic_cache_writes)
     signals.readers_init.connect(reader.add_reader)
     signals.readers_init.connect(read_failures.record_failures)
     signals.static_generator_finalized.connect(read_failures.contain)
@@ -61,4 +65,5 @@ def register() -> None:
     logging.getLogger("pelican.generators").addFilter(_HIDE_REPORTED)
     logging.getLogger("pelican.contents").addFilter(_HIDE_REPORTED)
     logging.getLogger("pelican.cache").addFilter(_HIDE_REPORTED)
+    logging.getLogger("pelican.cache").addFilter(_GERMAN_CACHE_NOTE)
     logging.getLogger("pelican.readers").addFilter(_HIDE_EMPTY_ALT)

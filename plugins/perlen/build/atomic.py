@@ -11,6 +11,7 @@ finished site (`PERLEN_VERIFY`). All problems of a build are reported together.
 
 from __future__ import annotations
 
+import copy
 import os
 import shutil
 import tempfile
@@ -24,7 +25,7 @@ from pelican import Pelican, signals
 from pelican.contents import Content
 from pelican.settings import read_settings
 
-from perlen.build import strict
+from perlen.build import cache, strict
 from perlen.problems import BuildFailed, Problem
 from perlen.publish import search_index
 from perlen.publish.asset_hashes import hash_assets
@@ -86,7 +87,9 @@ def run_pelican(settings: dict) -> tuple[list[Problem], dict[str, Content]]:
         if is_strict:
             warnings = stack.enter_context(strict.collect_warnings(settings["PATH"]))
         try:
-            Pelican(settings).run()
+            # Each run gets its own copy: Pelican completes some settings in
+            # place (MARKDOWN), which would change the cache's fingerprint.
+            cache.run_with_cache(lambda: Pelican(copy.deepcopy(settings)).run())
         except BuildFailed as failure:
             stopped = failure.problems
         except TemplateError as error:
