@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import copy
 import os
-import shutil
-import tempfile
 from collections.abc import Mapping
 from contextlib import ExitStack
 from pathlib import Path
@@ -25,7 +23,8 @@ from pelican import Pelican, signals
 from pelican.contents import Content
 from pelican.settings import read_settings
 
-from perlen.build import cache, strict
+from perlen.build import cache, strict, swap
+from perlen.build.machine_faults import machine_faults
 from perlen.problems import BuildFailed, Problem
 from perlen.publish import search_index
 from perlen.publish.asset_hashes import hash_assets
@@ -42,24 +41,20 @@ def load_settings(
 
 
 def build(settings: dict) -> Path:
-    """Build the site described by `settings` into its OUTPUT_PATH, atomically.
+    """Build the site described by `settings` into its OUTPUT_PATH, atomically
+    (see `swap` for what that guarantees where `output/` is a mount point).
 
-    Raises whatever stopped the build (e.g. `BuildFailed`); the previous
-    output directory then stays as it was, byte for byte.
+    Raises whatever stopped the build (e.g. `BuildFailed`, in German also for
+    a full disk or missing rights); the previous output then stays as it was.
     """
     output = Path(settings["OUTPUT_PATH"]).resolve()
-    output.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-neu-", dir=output.parent))
-    try:
+    with machine_faults(output), swap.staging_for(output) as staging:
         problems, written = run_pelican({**settings, "OUTPUT_PATH": str(staging)})
         problems += finish(staging, settings, written)
         failing = strict.failures(problems, setting(settings, "PERLEN_STRICT"))
         if failing:
             raise BuildFailed(failing)
-        replace_directory(staging, output)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
+        swap.replace_output(staging, output)
     return output
 
 
@@ -116,16 +111,3 @@ def finish(
         if setting(settings, "PERLEN_VERIFY")
         else []
     )
-
-
-def replace_directory(new: Path, target: Path) -> None:
-    """Move `new` to `target`, removing the old `target` only afterwards."""
-    new.chmod(0o755)
-    if not target.exists():
-        new.rename(target)
-        return
-    retired = Path(tempfile.mkdtemp(prefix=f".{target.name}-alt-", dir=target.parent))
-    retired.rmdir()
-    target.rename(retired)
-    new.rename(target)
-    shutil.rmtree(retired, ignore_errors=True)

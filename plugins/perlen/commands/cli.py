@@ -370,6 +370,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SettingsError as error:
         print(error, file=sys.stderr)
         return 1
+    except KeyboardInterrupt:
+        print("\nAbgebrochen; die bisherige Fassung bleibt.", file=sys.stderr)
+        return 130
 
 
 if __name__ == "__main__":
