@@ -32,6 +32,7 @@ from perlen.settings import setting
 from perlen.site.addresses import address_problems, generated_addresses, key
 from perlen.site.checks import SourceLines, check_site
 from perlen.site.contents import contents_of
+from perlen.site.template_choice import missing_templates, template_names
 
 logger = logging.getLogger(__name__)
 
@@ -64,6 +65,11 @@ def fail_on_problems(generators) -> None:
         *collect(generators),
         *check_site(generators, contents),
         *claimed_addresses(generators, contents),
+        *missing_templates(
+            contents,
+            template_names(generators[0]),
+            lambda content: SourceLines().field(content.source_path, "template"),
+        ),
     ]
     problems = sorted(set(found))
     sources = sorted(generators[0].context["generated_content"])

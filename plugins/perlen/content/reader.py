@@ -29,7 +29,7 @@ from perlen.content.reading_time import WORD_COUNT, count_words
 from perlen.content.slugs import german_slug
 from perlen.problems import Problem, ProblemError
 from perlen.settings import setting
-from perlen.text import pipeline
+from perlen.text import characters, pipeline
 
 LIST_KEYS = {"tags", "authors"}
 
@@ -54,6 +54,9 @@ class GermanMarkdownReader(MarkdownReader):
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
         self._source_path = source_path
         with pelican_open(source_path) as text:
+            text = characters.nfc(text)
+            if control := characters.control_problems(text, source_path):
+                self._fail(control)
             try:
                 header = split_header(text)
             except MetadataError as error:
