@@ -49,6 +49,7 @@ def register() -> None:
     signals.content_object_init.connect(schedule.mark_state)
     signals.article_generator_context.connect(schedule.leave_out_unpublished)
     signals.page_generator_context.connect(schedule.leave_out_unpublished)
+    signals.all_generators_finalized.connect(schedule.announce_held_back)
     signals.article_generator_finalized.connect(cover_image.link_cover_images)
     signals.page_generator_finalized.connect(cover_image.link_cover_images)
     signals.all_generators_finalized.connect(cover_image.use_cover_urls)

@@ -32,6 +32,7 @@ from perlen.settings import setting
 from perlen.site.addresses import address_problems, generated_addresses, key
 from perlen.site.checks import SourceLines, check_site
 from perlen.site.contents import contents_of
+from perlen.site.date_order import modified_before_date
 from perlen.site.template_choice import missing_templates, template_names
 
 logger = logging.getLogger(__name__)
@@ -61,6 +62,7 @@ def collect(generators) -> list[Problem]:
 def fail_on_problems(generators) -> None:
     """`all_generators_finalized` handler: stop before anything is written."""
     contents = contents_of(generators)
+    sources = SourceLines()
     found = [
         *collect(generators),
         *check_site(generators, contents),
@@ -68,7 +70,10 @@ def fail_on_problems(generators) -> None:
         *missing_templates(
             contents,
             template_names(generators[0]),
-            lambda content: SourceLines().field(content.source_path, "template"),
+            lambda content: sources.field(content.source_path, "template"),
+        ),
+        *modified_before_date(
+            contents, lambda content: sources.field(content.source_path, "modified")
         ),
     ]
     problems = sorted(set(found))

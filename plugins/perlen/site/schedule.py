@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from blinker import signal
 from pelican.contents import Article, Page
 from pelican.generators import ArticlesGenerator
 
@@ -21,6 +22,10 @@ from perlen.settings import setting
 
 DRAFT = "Entwurf"
 SCHEDULED = "geplant"
+
+# Posts a published build held back for their date: (title, date) pairs.
+HELD_BACK = "perlen_held_back"
+held_back = signal("perlen-held-back")
 
 
 def state(status: str, date: datetime | None, now: datetime) -> str:
@@ -61,5 +66,17 @@ def leave_out_unpublished(generator, metadata: dict[str, Any]) -> None:
     date = None
     if isinstance(generator, ArticlesGenerator):
         date = _aware(metadata.get("date"), generator.settings["TIMEZONE"])
-    if state(metadata.get("status", ""), date, datetime.now(UTC)):
+    found = state(metadata.get("status", ""), date, datetime.now(UTC))
+    if found:
         metadata["status"] = "skip"
+    if found == SCHEDULED:
+        generator.context.setdefault(HELD_BACK, []).append(
+            (str(metadata.get("title", "")), date)
+        )
+
+
+def announce_held_back(generators) -> None:
+    """`all_generators_finalized` handler: tell the publish command which
+    posts wait for their date (a typo'd year, `2201`, would wait for ever)."""
+    waiting = generators[0].context.get(HELD_BACK, [])
+    held_back.send(sorted(waiting, key=lambda pair: (pair[1], pair[0])))
