@@ -126,6 +126,18 @@ def test_the_next_build_removes_leftovers_but_not_a_running_builds(site):
     assert not running.exists()
 
 
+def test_a_starting_build_is_not_mistaken_for_a_dead_one(tmp_path):
+    output = tmp_path / "output"
+    young = tmp_path / ".output-start-jung"
+    old = tmp_path / ".output-start-alt"
+    young.mkdir()
+    old.mkdir()
+    an_hour_ago = time.time() - 3600
+    os.utime(old, (an_hour_ago, an_hour_ago))
+    assert swap.remove_leftovers(output) == [old]
+    assert young.is_dir()
+
+
 # -- The output folder ------------------------------------------------------------
 
 

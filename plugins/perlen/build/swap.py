@@ -6,8 +6,8 @@ reader sees the old site or the new one, never a mix. Two cases need more:
 
 - **Leftovers.** A build killed by a signal leaves its staging folder (and,
   killed while swapping, the retired `.output-alt-XXXX`). Each build holds a
-  lock on its staging folder; the next build removes every staging folder
-  whose lock is free (its build is gone) and every retired folder.
+  lock (`flock`) on its staging folder; the next build removes every staging
+  folder whose lock is free (its build is gone) and every retired folder.
 - **`output/` cannot be renamed** (a mount point such as a Docker volume, or
   a folder whose parent the build may not write): the staging folder lies
   inside `output/` instead, and the swap moves its entries in one by one,
@@ -22,11 +22,16 @@ import fcntl
 import os
 import shutil
 import tempfile
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-NEW, OLD = "neu", "alt"
+NEW, OLD, START = "neu", "alt", "start"
+# A build creates its staging folder as `.output-start-…`, locks it, and only
+# then renames it to `.output-neu-…`; an unlocked `start` folder younger than
+# this many seconds may be a build's between those two steps.
+JUST_CREATED = 60
 
 
 def can_rename(output: Path) -> bool:
@@ -38,13 +43,19 @@ def can_rename(output: Path) -> bool:
 def staging_for(output: Path) -> Iterator[Path]:
     """A locked, empty staging folder for a build of `output`; removed on
     leaving unless it became `output`."""
+    output.parent.mkdir(parents=True, exist_ok=True)
     home = output.parent if can_rename(output) else output
-    home.mkdir(parents=True, exist_ok=True)
+    home.mkdir(exist_ok=True)
     remove_leftovers(output)
-    staging = Path(tempfile.mkdtemp(prefix=_prefix(output, NEW), dir=home))
-    lock = os.open(staging, os.O_RDONLY)
+    starting = Path(tempfile.mkdtemp(prefix=_prefix(output, START), dir=home))
+    lock = os.open(starting, os.O_RDONLY)
+    staging = starting
     try:
         fcntl.flock(lock, fcntl.LOCK_EX)
+        staging = home / (
+            _prefix(output, NEW) + starting.name.removeprefix(_prefix(output, START))
+        )
+        starting.rename(staging)
         yield staging
     finally:
         os.close(lock)
@@ -62,14 +73,23 @@ def remove_leftovers(output: Path) -> list[Path]:
         if not home.is_dir():
             continue
         for entry in home.iterdir():
-            is_new = entry.name.startswith(_prefix(output, NEW))
-            is_old = entry.name.startswith(_prefix(output, OLD))
-            if entry.is_dir() and not entry.is_symlink() and (is_old or is_new):
-                if is_new and _in_use(entry):
-                    continue
-                shutil.rmtree(entry, ignore_errors=True)
-                removed.append(entry)
+            kind = _kind(output, entry)
+            if kind is None or entry.is_symlink() or not entry.is_dir():
+                continue
+            if kind != OLD and _in_use(entry):
+                continue
+            if kind == START and time.time() - entry.stat().st_mtime < JUST_CREATED:
+                continue
+            shutil.rmtree(entry, ignore_errors=True)
+            removed.append(entry)
     return removed
+
+
+def _kind(output: Path, entry: Path) -> str | None:
+    return next(
+        (k for k in (NEW, OLD, START) if entry.name.startswith(_prefix(output, k))),
+        None,
+    )
 
 
 def _in_use(staging: Path) -> bool:
@@ -114,7 +134,7 @@ def _swap_entries(new: Path, target: Path) -> None:
         if destination.is_dir() and not destination.is_symlink():
             destination.rename(retired / entry.name)
         os.replace(entry, destination)
-    ours = (_prefix(target, NEW), _prefix(target, OLD))
+    ours = tuple(_prefix(target, kind) for kind in (NEW, OLD, START))
     kept = {entry.name for entry in fresh}
     for entry in list(target.iterdir()):
         if entry.name not in kept and not entry.name.startswith(ours):
