@@ -89,3 +89,15 @@ def test_the_first_build_and_a_rebuild_share_one_cache(site):
     build(settings)
     build(settings)  # as the preview does, with the same settings
     assert len(list((site.root / "cache").iterdir())) == 1
+
+
+def test_a_cache_that_cannot_be_saved_is_a_german_note(site, caplog):
+    site.write("posts/a.md", _post("A"))
+    (site.root / "cache").write_text("kein Ordner")  # the folder cannot be made
+    site.build()
+    assert "Text von A." in site.html("2021/a/index.html")
+    notes = [r.getMessage() for r in caplog.records if r.name == "pelican.cache"]
+    assert notes and all(
+        n.startswith("Hinweis: Der Zwischenspeicher „") and "Could not" not in n
+        for n in notes
+    )

@@ -117,14 +117,25 @@ def rebuilt_note(path: str) -> str:
     )
 
 
+def unsaved_note(path: str, error: object) -> str:
+    return (
+        f"Hinweis: Der Zwischenspeicher „{display_path(path)}“ ließ sich nicht "
+        f"speichern ({error}); der nächste Bau dauert etwas länger. Bitte die "
+        "Schreibrechte für den Ordner „cache“ prüfen."
+    )
+
+
 class GermanCacheNote(logging.Filter):
-    """Pelican's own English warning for a cache it cannot unpickle (it goes
-    on with an empty one) becomes the same one-line German note."""
+    """Pelican's own English warnings for a cache it cannot unpickle (it goes
+    on with an empty one) or save become one-line German notes."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        if str(record.msg).startswith("Cannot unpickle cache %s"):
-            args = record.args if isinstance(record.args, tuple) else ()
+        message = str(record.msg)
+        args = record.args if isinstance(record.args, tuple) else ()
+        if message.startswith("Cannot unpickle cache %s") and args:
             record.msg, record.args = "%s", (rebuilt_note(str(args[0])),)
+        elif message.startswith("Could not save cache %s") and len(args) == 2:
+            record.msg, record.args = "%s", (unsaved_note(str(args[0]), args[1]),)
         return True
 
 
