@@ -195,3 +195,20 @@ def test_pruefen_reports_read_failures(project):
     assert out.endswith(
         "Nicht in Ordnung: 2 Dateien geprüft, 1 Fehler, keine Warnungen.\n"
     )
+
+
+@pytest.mark.parametrize(
+    "name", ["a b.md", "-rf.md", "u\u0308ber.md", "x\ny.md", "$(touch HACK).md"]
+)
+def test_hostile_file_names_build_and_touch_nothing_else(site, tmp_path, name):
+    site.write(f"posts/{name}", post("Name"))
+    before = tree(tmp_path)
+    site.build()
+    assert (site.output / "2021/name/index.html").is_file()
+    changed = {
+        path
+        for path in set(tree(tmp_path)) | set(before)
+        if not path.startswith(("output", "cache"))
+        and tree(tmp_path).get(path) != before.get(path)
+    }
+    assert changed == set()
