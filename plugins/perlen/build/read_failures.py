@@ -111,8 +111,8 @@ def _loop(path: str) -> Problem:
 def tree_problems(root: str, ignores: list[str]) -> list[Problem]:
     """Everything under `root` (content/) the build cannot or must not read.
 
-    Names matching `ignores` (Pelican's IGNORE_FILES, e.g. an editor's `.#…`
-    lock link) are left alone, as Pelican does.
+    Names matching `ignores` (Pelican's IGNORE_FILES, compared with the
+    file name as Pelican compares them) are left alone, as Pelican does.
     """
     problems: list[Problem] = []
 
@@ -157,20 +157,20 @@ def _is_loop(path: str) -> bool:
     return False
 
 
-def forbidden_link(root: str, path: str) -> str | None:
-    """The outermost symbolic link through which `path` leaves `root` or runs
-    in a loop, or `path` itself when it leaves `root` with `..`; else None."""
+def forbidden(root: str, path: str) -> bool:
+    """Whether `path` leaves `root` (with `..` or through a symbolic link) or
+    passes through a link in a loop."""
     relative = os.path.relpath(os.path.abspath(path), os.path.abspath(root))
     if relative.startswith(os.pardir):
-        return path
+        return True
     current = os.path.abspath(root)
     for part in relative.split(os.sep):
         current = os.path.join(current, part)
         if os.path.islink(current) and (
             not inside(root, current) or _is_loop_link(current)
         ):
-            return current
-    return None
+            return True
+    return False
 
 
 def _is_loop_link(link: str) -> bool:
@@ -192,7 +192,7 @@ def record_failures(readers) -> None:
     def checked_read_file(base_path: str, path: str, *args, **kwargs):
         full = os.path.join(base_path, path)
         static = kwargs.get("fmt") == "static"  # not read here; see `contain`
-        if not static and forbidden_link(base_path, full) is not None:
+        if not static and forbidden(base_path, full):
             # Reported by `tree_problems` (a link) or the link checks (`..`).
             raise ProblemError([])
         try:
@@ -218,7 +218,7 @@ def contain(generator) -> None:
     root = generator.path
     kept = []
     for static in generator.staticfiles:
-        if forbidden_link(root, static.source_path) is None:
+        if not forbidden(root, static.source_path):
             kept.append(static)
         else:
             generator.context["static_content"].pop(
