@@ -12,8 +12,8 @@ import logging
 
 from pelican import signals
 
-from perlen.build import cache, checked, progress
-from perlen.content import reader, reading_time
+from perlen.build import cache, checked, progress, read_failures
+from perlen.content import reader, reading_time, slug_rules
 from perlen.publish import next_date, redirects, search_index, sitemap_fixes
 from perlen.site import (
     checks,
@@ -29,12 +29,19 @@ from perlen.site import (
 
 _HIDE_REPORTED = checked.HideReportedFailures()
 _HIDE_EMPTY_ALT = checks.HideEmptyAltWarnings()
+_GERMAN_CACHE_NOTE = cache.GermanCacheNote()
 
 
 def register() -> None:
     signals.initialized.connect(cache.use_versioned_cache)
+    signals.article_generator_init.connect(cache.atomic_cache_writes)
+    signals.page_generator_init.connect(cache.atomic_cache_writes)
+    signals.static_generator_init.connect(cache.atomic_cache_writes)
     signals.readers_init.connect(reader.add_reader)
+    signals.readers_init.connect(read_failures.record_failures)
+    signals.static_generator_finalized.connect(read_failures.contain)
     signals.generator_init.connect(templating.add_filters)
+    signals.content_object_init.connect(slug_rules.clean_content_slug)
     signals.content_object_init.connect(templating.localize_dates)
     signals.content_object_init.connect(reading_time.add_reading_time)
     signals.article_generator_finalized.connect(related.add_related)
@@ -45,6 +52,7 @@ def register() -> None:
     signals.content_object_init.connect(static_urls.encode_static_url)
     signals.article_generator_context.connect(schedule.leave_out_unpublished)
     signals.page_generator_context.connect(schedule.leave_out_unpublished)
+    signals.all_generators_finalized.connect(schedule.announce_held_back)
     signals.article_generator_finalized.connect(cover_image.link_cover_images)
     signals.page_generator_finalized.connect(cover_image.link_cover_images)
     signals.all_generators_finalized.connect(cover_image.use_cover_urls)
@@ -62,4 +70,7 @@ def register() -> None:
     signals.all_generators_finalized.connect(next_date.write_next_date)
     signals.finalized.connect(search_index.index_site)
     logging.getLogger("pelican.generators").addFilter(_HIDE_REPORTED)
+    logging.getLogger("pelican.contents").addFilter(_HIDE_REPORTED)
+    logging.getLogger("pelican.cache").addFilter(_HIDE_REPORTED)
+    logging.getLogger("pelican.cache").addFilter(_GERMAN_CACHE_NOTE)
     logging.getLogger("pelican.readers").addFilter(_HIDE_EMPTY_ALT)

@@ -1,6 +1,8 @@
 """The content cache is reused exactly while code, data and settings stay."""
 
+import pytest
 from perlen.build import cache
+from perlen.build.atomic import build
 
 
 def test_fingerprint_follows_plugin_files_and_settings(tmp_path, monkeypatch):
@@ -22,3 +24,80 @@ def test_fingerprint_follows_plugin_files_and_settings(tmp_path, monkeypatch):
     assert changed_data != first
     (tmp_path / "pipeline.py").write_text("RULES = 2\n", encoding="utf-8")
     assert cache.fingerprint(settings) not in {first, changed_data}
+
+
+# -- A damaged cache never breaks a build ---------------------------------------
+
+
+def _cache_files(site) -> list:
+    return sorted(p for p in (site.root / "cache").rglob("*") if p.is_file())
+
+
+def _post(title: str) -> str:
+    return f"Titel: {title}\nDatum: 28.09.2021\n\nText von {title}.\n"
+
+
+@pytest.mark.parametrize("keep", [0, 10, -1])
+def test_a_truncated_cache_is_rebuilt_with_a_note(site, capsys, keep):
+    site.write("posts/a.md", _post("A"))
+    site.build()
+    files = _cache_files(site)
+    assert files
+    for path in files:
+        data = path.read_bytes()
+        path.write_bytes(data[: keep if keep >= 0 else len(data) // 2])
+    capsys.readouterr()
+    site.write("posts/b.md", _post("B"))
+    site.build()
+    assert "Text von B." in site.html("2021/b/index.html")
+    err = capsys.readouterr().err
+    assert "Hinweis: Der Zwischenspeicher" in err and "neu aufgebaut" in err
+    assert "Traceback" not in err and "EOFError" not in err
+    capsys.readouterr()
+    site.build()  # the rebuilt cache is whole again
+    assert "Zwischenspeicher" not in capsys.readouterr().err
+
+
+def test_pruefen_survives_a_truncated_cache(project):
+    project.write("posts/2021/a.md", _post("A"))
+    assert project.run("bauen")[0] == 0
+    for path in (project.root / "cache").rglob("*"):
+        if path.is_file():
+            path.write_bytes(path.read_bytes()[:5])
+    code, out, err = project.run("pruefen")
+    assert code == 0, err
+    assert out.startswith("In Ordnung")
+
+
+def test_cache_writes_replace_the_file_only_when_complete(tmp_path):
+    target = tmp_path / "cache"
+    target.write_bytes(b"alt")
+    opener = cache._AtomicOpener(open)
+    with pytest.raises(KeyboardInterrupt), opener(str(target), "wb") as handle:
+        handle.write(b"halb")
+        raise KeyboardInterrupt
+    assert target.read_bytes() == b"alt"
+    assert [p.name for p in tmp_path.iterdir()] == ["cache"]
+    with opener(str(target), "wb") as handle:
+        handle.write(b"neu")
+    assert target.read_bytes() == b"neu"
+
+
+def test_the_first_build_and_a_rebuild_share_one_cache(site):
+    site.write("posts/a.md", _post("A"))
+    settings = site.settings()
+    build(settings)
+    build(settings)  # as the preview does, with the same settings
+    assert len(list((site.root / "cache").iterdir())) == 1
+
+
+def test_a_cache_that_cannot_be_saved_is_a_german_note(site, caplog):
+    site.write("posts/a.md", _post("A"))
+    (site.root / "cache").write_text("kein Ordner")  # the folder cannot be made
+    site.build()
+    assert "Text von A." in site.html("2021/a/index.html")
+    notes = [r.getMessage() for r in caplog.records if r.name == "pelican.cache"]
+    assert notes and all(
+        n.startswith("Hinweis: Der Zwischenspeicher „") and "Could not" not in n
+        for n in notes
+    )

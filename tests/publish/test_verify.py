@@ -514,3 +514,64 @@ def test_the_agencys_own_site_passes_verification(project_copy, monkeypatch, jav
     output = site.build("publishconf.py")
     assert (output / "pagefind" / "pagefind-ui.js").is_file()
     assert (output / "_headers").is_file()
+
+
+# -- Blind spots: SVG images, pings, srcdoc, a site in a folder ------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "what", "url"),
+    [
+        (
+            '<svg><image href="https://tracker.example/p.png"/></svg>',
+            "Das Bild",
+            "https://tracker.example/p.png",
+        ),
+        (
+            '<svg><image xlink:href="https://tracker.example/p.png"/></svg>',
+            "Das Bild",
+            "https://tracker.example/p.png",
+        ),
+        (
+            '<a href="/" ping="/zaehler https://tracker.example/ping">Start</a>',
+            "Die Verbindung zu",
+            "https://tracker.example/ping",
+        ),
+        (
+            '<iframe title="x" srcdoc="<img src=\'https://tracker.example/i.gif\' '
+            "alt=''>\"></iframe>",
+            "Das Bild",
+            "https://tracker.example/i.gif",
+        ),
+    ],
+)
+def test_hidden_third_party_urls_are_found(tmp_path, body, what, url):
+    files = {"index.html": html(body), "zaehler": ""}
+    [found] = references_found(tmp_path, files)
+    assert found.startswith(
+        f"Seite „/“: {what} „{url}“ kommt von einem fremden Server (tracker.example)"
+    )
+
+
+def test_root_relative_links_break_when_the_site_lives_in_a_folder(tmp_path):
+    site = make_site(
+        tmp_path,
+        {
+            "index.html": html(
+                '<a href="/archiv/">Archiv</a><a href="/blog/archiv/">Archiv</a>'
+                '<img src="/bild.png" alt="Bild">'
+            ),
+            "archiv/index.html": html(),
+            "bild.png": "",
+        },
+    )
+    findings = Findings()
+    root = "https://example.org/blog/"
+    check_references(site, load_pages(site), root, POLICY, findings)
+    found = messages(findings)
+    assert [m.split(";")[0] for m in found] == [
+        "Seite „/“: Die Adresse „/archiv/“ liegt außerhalb der Website, die unter "
+        "„/blog/“ liegt",
+        "Seite „/“: Die Adresse „/bild.png“ liegt außerhalb der Website, die unter "
+        "„/blog/“ liegt",
+    ]

@@ -11,9 +11,8 @@ finished site (`PERLEN_VERIFY`). All problems of a build are reported together.
 
 from __future__ import annotations
 
+import copy
 import os
-import shutil
-import tempfile
 from collections.abc import Mapping
 from contextlib import ExitStack
 from pathlib import Path
@@ -24,7 +23,8 @@ from pelican import Pelican, signals
 from pelican.contents import Content
 from pelican.settings import read_settings
 
-from perlen.build import strict
+from perlen.build import cache, strict, swap
+from perlen.build.machine_faults import machine_faults
 from perlen.problems import BuildFailed, Problem
 from perlen.publish import search_index
 from perlen.publish.asset_hashes import hash_assets
@@ -42,29 +42,26 @@ def load_settings(
 
 
 def build(settings: dict) -> Path:
-    """Build the site described by `settings` into its OUTPUT_PATH, atomically.
+    """Build the site described by `settings` into its OUTPUT_PATH, atomically
+    (see `swap` for what that guarantees where `output/` is a mount point).
 
-    Raises whatever stopped the build (e.g. `BuildFailed`); the previous
-    output directory then stays as it was, byte for byte.
+    Raises whatever stopped the build (e.g. `BuildFailed`, in German also for
+    a full disk or missing rights); the previous output then stays as it was.
     """
     output = Path(settings["OUTPUT_PATH"]).resolve()
-    output.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-neu-", dir=output.parent))
-    try:
+    with machine_faults(output), swap.staging_for(output) as staging:
         problems, written = run_pelican({**settings, "OUTPUT_PATH": str(staging)})
         problems += finish(staging, settings, written)
-        if problems:
-            raise BuildFailed(problems)
-        replace_directory(staging, output)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
+        failing = strict.failures(problems, setting(settings, "PERLEN_STRICT"))
+        if failing:
+            raise BuildFailed(failing)
+        swap.replace_output(staging, output)
     return output
 
 
 def run_pelican(settings: dict) -> tuple[list[Problem], dict[str, Content]]:
-    """Run Pelican; return the warnings of a strict build (as errors) and the
-    content each output file was written from.
+    """Run Pelican; return the warnings a strict build logged and the content
+    each output file was written from. Raises `BuildFailed` if it stopped.
 
     A strict build reads every file afresh: warnings a reader logs are not
     repeated for content that comes from the cache.
@@ -86,15 +83,16 @@ def run_pelican(settings: dict) -> tuple[list[Problem], dict[str, Content]]:
         if is_strict:
             warnings = stack.enter_context(strict.collect_warnings(settings["PATH"]))
         try:
-            Pelican(settings).run()
+            # Each run gets its own copy: Pelican completes some settings in
+            # place (MARKDOWN), which would change the cache's fingerprint.
+            cache.run_with_cache(lambda: Pelican(copy.deepcopy(settings)).run())
         except BuildFailed as failure:
             stopped = failure.problems
         except TemplateError as error:
             stopped = [strict.template_problem(error)]
         else:
-            return strict.as_errors(warnings), written
-    problems = [*stopped, *warnings]
-    raise BuildFailed(strict.as_errors(problems) if is_strict else problems)
+            return warnings, written
+    raise BuildFailed(strict.failures([*stopped, *warnings], is_strict))
 
 
 def finish(
@@ -113,16 +111,3 @@ def finish(
     if setting(settings, "PERLEN_VERIFY"):
         problems += verify_site(site, settings, written)
     return problems
-
-
-def replace_directory(new: Path, target: Path) -> None:
-    """Move `new` to `target`, removing the old `target` only afterwards."""
-    new.chmod(0o755)
-    if not target.exists():
-        new.rename(target)
-        return
-    retired = Path(tempfile.mkdtemp(prefix=f".{target.name}-alt-", dir=target.parent))
-    retired.rmdir()
-    target.rename(retired)
-    new.rename(target)
-    shutil.rmtree(retired, ignore_errors=True)

@@ -1,16 +1,29 @@
-"""One content cache per version of the plugin's code and the settings.
+"""One content cache per version of the plugin's code and the settings, and
+a cache that never breaks a build.
 
 Pelican's content cache is keyed by file modification times only: after a
 change to the text pipeline, its data, an upgraded Markdown or emoji package,
-or `pelicanconf.py` it would serve old HTML.
+or `pelicanconf.py` it would serve old HTML. It writes its files in place, so
+a build killed while saving left a truncated file, and every later build
+failed with `EOFError` until someone deleted `cache/`.
 """
 
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
+import sys
+import traceback
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from importlib.metadata import distributions
 from pathlib import Path
+from typing import IO
+
+from pelican.cache import FileDataCacher
+
+from perlen.problems import display_path
 
 _PACKAGE = Path(__file__).parent
 _IGNORED = {"OUTPUT_PATH", "CACHE_PATH"}
@@ -41,3 +54,98 @@ def use_versioned_cache(pelican) -> None:
     """`initialized` handler: point CACHE_PATH at this version's cache."""
     settings = pelican.settings
     settings["CACHE_PATH"] = os.path.join(settings["CACHE_PATH"], fingerprint(settings))
+
+
+# -- A cache that never breaks a build ------------------------------------------
+
+
+def atomic_cache_writes(generator) -> None:
+    """`article_generator_init`/`page_generator_init`/`static_generator_init`
+    handler: the generator's and its readers' caches are written to a
+    temporary file that replaces the cache only when complete, so a build
+    killed while saving (Ctrl+C, a cancelled CI job) leaves the old cache."""
+    for cacher in (generator, getattr(generator, "readers", None)):
+        opener = getattr(cacher, "_cache_open", None)
+        if opener is not None and not isinstance(opener, _AtomicOpener):
+            cacher._cache_open = _AtomicOpener(opener)
+
+
+class _AtomicOpener:
+    """Pelican's cache opener (`open` or `gzip.open`), writing atomically."""
+
+    def __init__(self, opener: Callable[..., IO[bytes]]):
+        self.opener = opener
+
+    def __call__(self, path: str, mode: str = "rb"):
+        if "w" not in mode:
+            return self.opener(path, mode)
+        return _replacing(self.opener, path, mode)
+
+
+@contextmanager
+def _replacing(opener, path: str, mode: str) -> Iterator[IO[bytes]]:
+    temporary = f"{path}.{os.getpid()}.neu"
+    try:
+        with opener(temporary, mode) as handle:
+            yield handle
+        os.replace(temporary, path)
+    finally:
+        if os.path.exists(temporary):
+            os.remove(temporary)
+
+
+def run_with_cache(run: Callable[[], None]) -> None:
+    """Run a build; when a cache file cannot be read (written by an older
+    version, damaged, or cut short before writes were atomic), delete it, say
+    so in one line, and run again: a cache only ever saves time. (Pelican
+    loads its cache files one by one, so each run finds at most one.)"""
+    while True:
+        try:
+            return run()
+        except Exception as error:
+            broken = _unreadable_cache(error)
+            if broken is None:
+                raise
+            os.remove(broken)
+            print(rebuilt_note(broken), file=sys.stderr)
+
+
+def rebuilt_note(path: str) -> str:
+    return (
+        f"Hinweis: Der Zwischenspeicher „{display_path(path)}“ war unlesbar "
+        "und wird neu aufgebaut; dieser Bau dauert etwas länger."
+    )
+
+
+def unsaved_note(path: str, error: object) -> str:
+    return (
+        f"Hinweis: Der Zwischenspeicher „{display_path(path)}“ ließ sich nicht "
+        f"speichern ({error}); der nächste Bau dauert etwas länger. Bitte die "
+        "Schreibrechte für den Ordner „cache“ prüfen."
+    )
+
+
+class GermanCacheNote(logging.Filter):
+    """Pelican's own English warnings for a cache it cannot unpickle (it goes
+    on with an empty one) or save become one-line German notes."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = str(record.msg)
+        args = record.args if isinstance(record.args, tuple) else ()
+        if message.startswith("Cannot unpickle cache %s") and args:
+            record.msg, record.args = "%s", (rebuilt_note(str(args[0])),)
+        elif message.startswith("Could not save cache %s") and len(args) == 2:
+            record.msg, record.args = "%s", (unsaved_note(str(args[0]), args[1]),)
+        return True
+
+
+def _unreadable_cache(error: BaseException) -> str | None:
+    """The cache file whose loading raised `error`, if that is where it came
+    from (Pelican's `FileDataCacher.__init__` unpickles it)."""
+    for frame, _ in traceback.walk_tb(error.__traceback__):
+        owner = frame.f_locals.get("self")
+        if frame.f_code.co_name == "__init__" and isinstance(owner, FileDataCacher):
+            path = getattr(owner, "_cache_path", None)
+            if path and os.path.isfile(path):
+                return path
+    return None

@@ -4,7 +4,8 @@ Stock Pelican logs "Could not process" for a post it cannot read and goes on:
 the post silently vanishes. Here the problems the readers found and those the
 site checks find (`checks`) are collected after all generators ran; errors
 stop the build with all of them, warnings are logged and the build goes on
-(in a strict build, `PERLEN_STRICT`, warnings stop it, too).
+(in a strict build, `PERLEN_STRICT`, warnings stop it, too: `strict.failures`
+decides).
 Every build announces its problems on `problems_found`, which is how
 `perlen pruefen` and `perlen vorschau` list exactly what the build found.
 """
@@ -12,7 +13,6 @@ Every build announces its problems on `problems_found`, which is how
 from __future__ import annotations
 
 import logging
-import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -22,13 +22,25 @@ from blinker import signal
 from pelican.contents import Content
 from pelican.log import console
 
+from perlen.build import read_failures
 from perlen.build.atomic import build
-from perlen.problems import BuildFailed, Problem, ProblemError, Severity
+from perlen.build.strict import failures
+from perlen.problems import BuildFailed, Problem, Severity
+from perlen.publish import search_index
+from perlen.publish.headers import HEADERS_FILE
 from perlen.settings import setting
-from perlen.site.checks import check_site
+from perlen.site.addresses import address_problems, generated_addresses, key
+from perlen.site.checks import SourceLines, check_site
 from perlen.site.contents import contents_of
+from perlen.site.date_order import modified_before_date
+from perlen.site.template_choice import missing_templates, template_names
 
 logger = logging.getLogger(__name__)
+
+# Where `pelican.plugins.sitemap` writes (SITEMAP's "format": "xml").
+SITEMAP = "sitemap.xml"
+# Where a wrong address comes from: the Slug, else Save_as, else the Titel.
+LINE_KEYS = ("slug", "save_as", "title")
 
 # Sent once per build, before it fails or goes on: sender is the list of the
 # build's posts and pages, `sources` the path of every post and page file read
@@ -37,8 +49,9 @@ problems_found = signal("perlen-problems-found")
 
 
 def collect(generators) -> list[Problem]:
-    """Every problem the generators' readers recorded in this build."""
-    problems: list[Problem] = []
+    """Every problem the generators' readers recorded in this build, and
+    every file under content/ that could not be read."""
+    problems = read_failures.collect(generators, generators[0].settings)
     for generator in generators:
         readers = getattr(generator, "readers", None)
         for reader in getattr(readers, "readers", {}).values():
@@ -49,14 +62,48 @@ def collect(generators) -> list[Problem]:
 def fail_on_problems(generators) -> None:
     """`all_generators_finalized` handler: stop before anything is written."""
     contents = contents_of(generators)
-    problems = sorted(set(collect(generators)) | set(check_site(generators, contents)))
+    sources = SourceLines()
+    found = [
+        *collect(generators),
+        *check_site(generators, contents),
+        *claimed_addresses(generators, contents),
+        *missing_templates(
+            contents,
+            template_names(generators[0]),
+            lambda content: sources.field(content.source_path, "template"),
+        ),
+        *modified_before_date(
+            contents, lambda content: sources.field(content.source_path, "modified")
+        ),
+    ]
+    problems = sorted(set(found))
     sources = sorted(generators[0].context["generated_content"])
     problems_found.send(contents, sources=sources, problems=problems)
-    strict = setting(generators[0].settings, "PERLEN_STRICT")
-    if (strict and problems) or any(p.severity is Severity.ERROR for p in problems):
-        raise BuildFailed(problems)
+    failing = failures(problems, setting(generators[0].settings, "PERLEN_STRICT"))
+    if failing:
+        raise BuildFailed(failing)
     for problem in problems:
         logger.warning("%s", problem)
+
+
+def claimed_addresses(generators, contents: list[Content]) -> list[Problem]:
+    """Posts and pages taking an address the site needs (`addresses`),
+    including those of the publish steps, which run after Pelican."""
+    settings, context = generators[0].settings, generators[0].context
+    generated = generated_addresses(settings, context)
+    generated.setdefault(key(HEADERS_FILE), f"die Datei „{HEADERS_FILE}“")
+    generated.setdefault(key(SITEMAP), "die Sitemap")
+    folders = {
+        settings["THEME_STATIC_DIR"]: "die Dateien des Designs",
+        search_index.INDEX_DIR: "die Suche",
+    }
+    sources = SourceLines()
+
+    def line_of(content: Content) -> int | None:
+        lines = (sources.field(content.source_path, k) for k in LINE_KEYS)
+        return next(filter(None, lines), None)
+
+    return address_problems(contents, generated, folders, line_of)
 
 
 @dataclass
@@ -112,11 +159,18 @@ def _quiet() -> Iterator[None]:
 
 
 class HideReportedFailures(logging.Filter):
-    """Drop Pelican's English "Could not process" line for our own errors.
-
-    Pelican logs it inside its `except` block, so the exception being handled
-    tells whether we already have a German message for that file.
-    """
+    """Drop Pelican's English lines for files the build reports in German:
+    "Could not process" (`read_failures` records every exception while
+    reading), "Cannot get modification stamp" (only a link to nowhere has
+    none; the walk reports it) and "would be written outside output path"
+    (`addresses`)."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        return not isinstance(sys.exc_info()[1], ProblemError)
+        return str(record.msg) not in _REPORTED
+
+
+_REPORTED = {
+    "Could not process %s",
+    "Cannot get modification stamp for %s\n\t%s",
+    "Skipping %s: file %r would be written outside output path",
+}

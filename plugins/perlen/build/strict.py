@@ -1,4 +1,5 @@
-"""Strict builds: every warning fails the build, all reported together, in German.
+"""What fails a build, decided in one place (`failures`); and strict builds,
+where every warning fails the build, all reported together, in German.
 
 Pelican logs what went wrong (a link to a missing file, a post it could not
 read, a warning of a plugin) and carries on; its own `--fatal warnings`
@@ -15,7 +16,7 @@ import logging
 import os
 import sys
 import traceback
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 
@@ -85,9 +86,20 @@ def _passes_filters(record: logging.LogRecord) -> bool:
     )
 
 
-def as_errors(problems: list[Problem]) -> list[Problem]:
-    """In a strict build warnings are errors; each reported once."""
-    return sorted({replace(p, severity=Severity.ERROR) for p in problems})
+def failures(problems: Iterable[Problem], is_strict: bool) -> list[Problem]:
+    """The problems a build fails with, or [] when it may go on.
+
+    The one rule for every path (the writers' problems, Pelican's logged
+    warnings, verification, `perlen pruefen --streng`): a strict build fails
+    on any problem and reports each as an error; any other build fails only
+    on an error, and then lists its warnings, too. Each is reported once.
+    """
+    problems = set(problems)
+    if is_strict:
+        return sorted({replace(p, severity=Severity.ERROR) for p in problems})
+    if any(p.severity is Severity.ERROR for p in problems):
+        return sorted(problems)
+    return []
 
 
 def problem_from_record(record: logging.LogRecord, content_path: str) -> Problem:

@@ -23,14 +23,16 @@ from pelican.log import init as init_logging
 
 from perlen.build.atomic import load_settings
 from perlen.build.checked import Outcome, checked_build
+from perlen.build.strict import failures
 from perlen.commands import preview
 from perlen.commands.german_argparse import GermanArgumentParser
 from perlen.commands.new_post import post_path, render_post
-from perlen.content.dates import DateError, parse_date
+from perlen.content.dates import DateError, format_date, parse_date
 from perlen.content.slugs import german_slug
 from perlen.problems import BuildFailed, display_path
 from perlen.publish.verify import verify_site
 from perlen.settings import setting
+from perlen.site import schedule
 from perlen.site.templating import plaintext
 
 
@@ -144,7 +146,7 @@ def cmd_pruefen(args: argparse.Namespace) -> int:
             return 1
     checked = _counted(len(outcome.sources), "Datei", "Dateien")
     _print_problems(outcome)
-    failed = bool(outcome.errors or (args.streng and outcome.warnings))
+    failed = bool(failures(outcome.problems, args.streng))
     verdict = "Nicht in Ordnung" if failed else "In Ordnung"
     print(f"{verdict}: {checked} geprüft, {_tally(outcome)}.")
     return 1 if failed else 0
@@ -213,7 +215,24 @@ def cmd_veroeffentlichen(args: argparse.Namespace) -> int:
     if args.nur_pruefen:
         return _verify_output(Path(settings["OUTPUT_PATH"]), settings)
     address = settings["SITEURL"] or "lokale Adressen"
-    return _build_and_report(settings, f"Gebaut und geprüft für {address}")
+    waiting: list = []
+
+    def remember(pairs: list) -> None:
+        waiting[:] = pairs
+
+    schedule.held_back.connect(remember)
+    try:
+        code = _build_and_report(settings, f"Gebaut und geprüft für {address}")
+    finally:
+        schedule.held_back.disconnect(remember)
+    if code == 0 and waiting:
+        print("Noch nicht veröffentlicht, weil ihr Datum in der Zukunft liegt:")
+        for title, date in waiting:
+            when = format_date(
+                date, "d. MMMM y", locale=setting(settings, "PERLEN_LOCALE")
+            )
+            print(f"  • „{plaintext(title)}“ erscheint ab dem {when}.")
+    return code
 
 
 def _verify_output(output: Path, settings: dict) -> int:
@@ -372,6 +391,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SettingsError as error:
         print(error, file=sys.stderr)
         return 1
+    except KeyboardInterrupt:
+        print("\nAbgebrochen; die bisherige Fassung bleibt.", file=sys.stderr)
+        return 130
 
 
 if __name__ == "__main__":

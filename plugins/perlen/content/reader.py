@@ -33,7 +33,7 @@ from perlen.content.reading_time import WORD_COUNT, count_words
 from perlen.content.slugs import german_slug
 from perlen.problems import Problem, ProblemError, Severity
 from perlen.settings import setting
-from perlen.text import pipeline
+from perlen.text import characters, pipeline
 
 LIST_KEYS = {"tags", "authors"}
 # Metadata key of the warnings the reader found in a post (`reader_warnings`).
@@ -62,7 +62,7 @@ class GermanMarkdownReader(MarkdownReader):
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
         self._source_path = source_path
         try:
-            text = read_text(source_path)
+            text = characters.nfc(read_text(source_path))
             header = split_header(text)
         except LineError as error:
             self._fail([self._problem(error.line, error.message, error.fix)])

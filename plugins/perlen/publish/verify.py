@@ -162,6 +162,9 @@ def check_references(
         for reference in (r for tag in page.tags for r in references(tag)):
             url = reference.url
             target = site_path(url, base, root)
+            if target is None and _beside_root(urljoin(base, url), root):
+                findings.add(page.path, *_beside(url, root))
+                continue
             if target is None:
                 if reference.directive is not None:
                     _check_foreign(
@@ -192,6 +195,28 @@ def check_references(
                     f"die es auf {where} nicht gibt.",
                     "Bitte die Sprungmarke (das id-Attribut) prüfen.",
                 )
+
+
+def _beside_root(absolute: str, root: str) -> bool:
+    """Whether `absolute` is on the site's host but outside its folder (a
+    root-relative `/archiv/` when the site lives at `https://…/blog/`)."""
+    parts, root_parts = urlsplit(absolute), urlsplit(root)
+    return (
+        parts.scheme in ("http", "https")
+        and parts.netloc == root_parts.netloc
+        and not parts.path.startswith(root_parts.path)
+    )
+
+
+def _beside(url: str, root: str) -> tuple[str, str]:
+    folder = urlsplit(root).path
+    return (
+        f"Die Adresse „{url}“ liegt außerhalb der Website, die unter „{folder}“ "
+        "liegt; so führt sie ins Leere.",
+        "Bitte auf Beiträge mit ihrem Dateinamen verlinken, z. B. "
+        "„[…](anderer-beitrag.md)“, auf Bilder mit „{static}/images/…“, "
+        f"oder die Adresse mit „{folder}“ beginnen.",
+    )
 
 
 def existing_file(site: Path, target: str) -> str | None:
@@ -330,7 +355,7 @@ def check_redirects(
             continue
         old, new = parts[:2]
         target = site_path(new, root, root)
-        if target is None or _existing_file(site, target) is None:
+        if target is None or existing_file(site, target) is None:
             findings.add(
                 REDIRECTS_FILE,
                 f"Die Weiterleitung von „{old}“ führt ins Leere: „{new}“ gibt es "
@@ -338,7 +363,7 @@ def check_redirects(
                 "Bitte „Alte Adressen:“ im umgezogenen Beitrag prüfen.",
             )
         source = site_path(old, root, root)
-        page = _existing_file(site, source) if source is not None else None
+        page = existing_file(site, source) if source is not None else None
         if page is None:
             findings.add(
                 REDIRECTS_FILE,

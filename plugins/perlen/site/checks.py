@@ -31,11 +31,12 @@ from perlen.content.metadata import canonical_key, split_header
 from perlen.content.reader import RAW_HTML, WARNINGS
 from perlen.problems import Problem, Severity, display_path
 from perlen.settings import setting
+from perlen.site.containment import inside
 from perlen.site.cover_image import cover_path, cover_value
 from perlen.site.legal import legal_problems
+from perlen.site.markup import broken_tags
 from perlen.site.old_addresses import KEY as OLD_ADDRESSES
 from perlen.site.old_addresses import old_address_problems
-from perlen.site.markup import broken_tags
 from perlen.site.references import start_tags
 from perlen.site.templating import plaintext
 
@@ -214,11 +215,12 @@ def _misplaced(path: str, relative: str, settings: Mapping[str, Any]) -> Problem
 
 
 def duplicate_addresses(contents: list[Content], sources: SourceLines) -> list[Problem]:
-    """Two posts or pages written to the same address: one would be lost."""
+    """Two posts or pages written to the same address (ignoring case, as
+    macOS and Windows do): one would be lost."""
     by_address: dict[str, list[Content]] = defaultdict(list)
     for content in contents:
         if content.save_as:
-            by_address[content.save_as].append(content)
+            by_address[content.save_as.casefold()].append(content)
     problems = []
     for same in by_address.values():
         for content in same if len(same) > 1 else ():
@@ -383,7 +385,9 @@ def link_problems(
             written = match.group("value")
             target = linked_path(content, written)
             line = sources.find(content.source_path, written)
-            if match.group("what") == "filename":
+            if not inside(root, os.path.join(root, target)):
+                problem = _outside_problem(written, tag.name == "img")
+            elif match.group("what") == "filename":
                 problem = _post_link_problem(content, written, target, context, root)
             elif not os.path.isfile(os.path.join(root, target)):
                 problem = _missing_file(
@@ -453,6 +457,17 @@ def linked_path(content: Content, value: str) -> str:
     if path.startswith("/"):
         return posixpath.normpath(path[1:])
     return content.get_relative_source_path(os.path.join(content.relative_dir, path))
+
+
+def _outside_problem(written: str, image: bool) -> tuple[str, str, Severity]:
+    what = "Das Bild" if image else "Die Datei"
+    return (
+        f"{what} „{written}“ liegt außerhalb des Ordners „content“; "
+        "der Blog veröffentlicht nur, was darin liegt.",
+        "Bitte die Datei nach „content/images/“ kopieren und von dort "
+        "verlinken, z. B. „/images/bild.jpg“.",
+        Severity.ERROR,
+    )
 
 
 def _post_link_problem(content, written, target, context, root):
@@ -625,12 +640,19 @@ def cover_image_problems(content: Content, sources: SourceLines) -> list[Problem
     """A Titelbild that is not there: the social preview would show nothing."""
     value = cover_value(content)
     path = cover_path(value, content.relative_dir)
-    if path is None or os.path.isfile(os.path.join(content.settings["PATH"], path)):
+    root = content.settings["PATH"]
+    if path is None:
+        return []
+    line = sources.field(content.source_path, "image")
+    if not inside(root, os.path.join(root, path)):
+        message, fix, _ = _outside_problem(value, image=True)
+        return [Problem(content.source_path, line, f"Titelbild: {message}", fix)]
+    if os.path.isfile(os.path.join(root, path)):
         return []
     return [
         Problem(
             content.source_path,
-            sources.field(content.source_path, "image"),
+            line,
             f"Das Titelbild „{value}“ gibt es nicht.",
             "Bitte das Bild neben den Beitrag oder nach „content/images/“ legen "
             "und hier seinen Dateinamen angeben, z. B. „Titelbild: bild.jpg“.",

@@ -18,14 +18,17 @@ from urllib.parse import unquote, urljoin, urlsplit
 # For a resource the browser loads, the Content-Security-Policy directive
 # that governs it; None marks a link the reader navigates to.
 _LOADED_BY_ELEMENT: dict[str, dict[str, str | None]] = {
-    "a": {"href": None},
-    "area": {"href": None},
+    # `ping`: URLs the browser posts to when the link is followed.
+    "a": {"href": None, "ping": "connect-src"},
+    "area": {"href": None, "ping": "connect-src"},
     "audio": {"src": "media-src"},
     "blockquote": {"cite": None},
     "del": {"cite": None},
     "embed": {"src": "object-src"},
     "form": {"action": "form-action"},
     "iframe": {"src": "frame-src"},
+    # SVG's <image> (inline <svg> in a post), with SVG 1's xlink:href, too.
+    "image": {"href": "img-src", "xlink:href": "img-src"},
     "img": {"src": "img-src", "srcset": "img-src"},
     "input": {"src": "img-src"},
     "ins": {"cite": None},
@@ -130,7 +133,8 @@ _REFRESH = re.compile(
 
 
 def references(tag: StartTag) -> list[Reference]:
-    """The URLs `tag` refers to, each with what the browser does with it."""
+    """The URLs `tag` refers to, each with what the browser does with it;
+    an `<iframe srcdoc>` refers to what the page inside it refers to."""
     if tag.name == "meta" and tag.attrs.get("http-equiv", "").lower() == "refresh":
         match = _REFRESH.match(tag.attrs.get("content", ""))
         url = match["url"] if match else ""
@@ -140,8 +144,18 @@ def references(tag: StartTag) -> list[Reference]:
         value = tag.attrs.get(attribute, "").strip()
         if not value:
             continue
-        urls = _srcset_urls(value) if attribute == "srcset" else [value]
+        if attribute == "srcset":
+            urls = _srcset_urls(value)
+        elif attribute == "ping":
+            urls = value.split()
+        else:
+            urls = [value]
         found += [Reference(attribute, url, directive) for url in urls]
+    if tag.name == "iframe" and tag.attrs.get("srcdoc"):
+        for inner in start_tags(tag.attrs["srcdoc"]):
+            found += [
+                Reference("srcdoc", r.url, r.directive) for r in references(inner)
+            ]
     return found
 
 

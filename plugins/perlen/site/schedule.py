@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from blinker import signal
 from pelican.contents import Article, Page
 from pelican.generators import ArticlesGenerator
 
@@ -23,8 +24,10 @@ from perlen.settings import setting
 
 DRAFT = "Entwurf"
 SCHEDULED = "geplant"
-# The build's context key for the dates of the scheduled posts it left out.
-_SCHEDULED_DATES = "perlen_scheduled_dates"
+
+# Posts a published build held back for their date: (title, date) pairs.
+HELD_BACK = "perlen_held_back"
+held_back = signal("perlen-held-back")
 
 
 def state(status: str, date: datetime | None, now: datetime) -> str:
@@ -66,12 +69,21 @@ def leave_out_unpublished(generator, metadata: dict[str, Any]) -> None:
     if isinstance(generator, ArticlesGenerator):
         date = _aware(metadata.get("date"), generator.settings["TIMEZONE"])
     found = state(metadata.get("status", ""), date, datetime.now(UTC))
-    if found == SCHEDULED:
-        generator.context.setdefault(_SCHEDULED_DATES, []).append(date)
     if found:
         metadata["status"] = "skip"
+    if found == SCHEDULED:
+        generator.context.setdefault(HELD_BACK, []).append(
+            (str(metadata.get("title", "")), date)
+        )
+
+
+def announce_held_back(generators) -> None:
+    """`all_generators_finalized` handler: tell the publish command which
+    posts wait for their date (a typo'd year, `2201`, would wait for ever)."""
+    waiting = generators[0].context.get(HELD_BACK, [])
+    held_back.send(sorted(waiting, key=lambda pair: (pair[1], pair[0])))
 
 
 def scheduled_dates(context: dict[str, Any]) -> list[datetime]:
     """When the scheduled posts the published build left out are due."""
-    return sorted(context.get(_SCHEDULED_DATES, []))
+    return sorted(date for _, date in context.get(HELD_BACK, []))

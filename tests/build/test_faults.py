@@ -1,0 +1,250 @@
+"""Fault injection: killed builds, a damaged cache, full or read-only disks,
+an output folder that is a mount point or a symbolic link. The previous site
+survives, the next build is clean, and nothing is left behind (`swap`)."""
+
+from __future__ import annotations
+
+import errno
+import fcntl
+import hashlib
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from perlen.build import swap
+from perlen.problems import BuildFailed
+
+PERLEN = Path(sys.executable).with_name("perlen")
+
+
+def post(title: str, body: str = "Text.") -> str:
+    return f"Titel: {title}\nDatum: 28.09.2021\n\n{body}\n"
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    """Every file under `folder` with its content hash."""
+    return {
+        str(path.relative_to(folder)): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+def leftovers(folder: Path) -> list[str]:
+    return sorted(
+        path.name
+        for home in (folder, folder / "output")
+        if home.is_dir()
+        for path in home.iterdir()
+        if path.name.startswith((".output-neu-", ".output-alt-"))
+    )
+
+
+def wait_for(condition, seconds: float = 60.0):
+    deadline = time.monotonic() + seconds
+    while not (result := condition()):
+        if time.monotonic() > deadline:
+            return result
+        time.sleep(0.01)
+    return result
+
+
+# -- Killed builds ---------------------------------------------------------------
+
+
+def _staging(root: Path) -> list[Path]:
+    return [p for p in root.glob(".output-neu-*") if p.is_dir()]
+
+
+# Points at which a build is killed: as soon as it has its staging folder,
+# once Pelican writes pages into it, and once the theme's files are copied.
+KILL_POINTS = {
+    "angefangen": lambda root: _staging(root),
+    "schreibt": lambda root: any((s / "2021").is_dir() for s in _staging(root)),
+    "kopiert": lambda root: any((s / "theme").is_dir() for s in _staging(root)),
+}
+
+
+@pytest.mark.parametrize("point", list(KILL_POINTS))
+@pytest.mark.parametrize("how", [signal.SIGKILL, signal.SIGTERM, signal.SIGINT])
+def test_a_killed_build_leaves_the_site_and_nothing_else(project, point, how):
+    for number in range(150):
+        project.write(f"posts/2021/p{number}.md", post(f"Beitrag {number}"))
+    assert project.run("bauen")[0] == 0
+    output = project.root / "output"
+    before = snapshot(output)
+    project.write("posts/2021/neu.md", post("Neu"))
+    build = subprocess.Popen(
+        [PERLEN, "bauen"],
+        cwd=project.root,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        reached = wait_for(
+            lambda: KILL_POINTS[point](project.root) or build.poll() is not None
+        )
+        if build.poll() is not None:
+            pytest.skip(f"Der Bau war fertig, bevor „{point}“ erreicht war.")
+        assert reached
+        build.send_signal(how)
+        build.wait(timeout=60)
+    finally:
+        if build.poll() is None:
+            build.kill()
+    assert build.returncode != 0
+    assert "Traceback" not in build.stderr.read()
+    assert snapshot(output) == before  # the previous site, byte for byte
+    code, _, err = project.run("bauen")
+    assert code == 0, err
+    assert (output / "2021/neu/index.html").is_file()
+    assert leftovers(project.root) == []
+
+
+def test_the_next_build_removes_leftovers_but_not_a_running_builds(site):
+    site.write("posts/a.md", post("A"))
+    stale_new = site.root / ".output-neu-tot"
+    stale_old = site.root / ".output-alt-tot"
+    running = site.root / ".output-neu-laeuft"
+    for folder in (stale_new, stale_old, running):
+        (folder / "2021").mkdir(parents=True)
+        (folder / "2021/index.html").write_text("alt")
+    lock = os.open(running, os.O_RDONLY)
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        site.build()
+        assert not stale_new.exists() and not stale_old.exists()
+        assert running.is_dir()
+    finally:
+        os.close(lock)
+    site.build()
+    assert not running.exists()
+
+
+def test_a_starting_build_is_not_mistaken_for_a_dead_one(tmp_path):
+    output = tmp_path / "output"
+    young = tmp_path / ".output-start-jung"
+    old = tmp_path / ".output-start-alt"
+    young.mkdir()
+    old.mkdir()
+    an_hour_ago = time.time() - 3600
+    os.utime(old, (an_hour_ago, an_hour_ago))
+    assert swap.remove_leftovers(output) == [old]
+    assert young.is_dir()
+
+
+# -- The output folder ------------------------------------------------------------
+
+
+def test_output_as_a_symbolic_link_stays_one(site):
+    site.write("posts/a.md", post("A", "Erste Fassung."))
+    docroot = site.root / "www" / "blog"
+    docroot.mkdir(parents=True)
+    site.output.symlink_to(docroot)
+    site.build()
+    site.write("posts/a.md", post("A", "Zweite Fassung."))
+    site.build()
+    assert site.output.is_symlink()
+    assert "Zweite Fassung." in (docroot / "2021/a/index.html").read_text()
+    assert leftovers(site.root) == leftovers(site.root / "www") == []
+
+
+@pytest.fixture
+def mounted(site):
+    """`output/` as a mount point of its own (a tmpfs), as in a container."""
+    site.output.mkdir()
+    mounts = []
+
+    def mount(*options: str) -> None:
+        done = subprocess.run(
+            ["mount", "-t", "tmpfs", *options, "tmpfs", str(site.output)],
+            capture_output=True,
+        )
+        if done.returncode != 0:
+            pytest.skip("Dieser Rechner kann keinen Ordner einhängen (mount).")
+        mounts.append(site.output)
+
+    yield mount
+    for _ in mounts:
+        subprocess.run(["umount", str(site.output)], check=False)
+
+
+def test_output_on_a_mount_point_is_replaced_entry_by_entry(site, mounted):
+    mounted()
+    site.write("posts/a.md", post("A", "Erste Fassung."))
+    site.write("posts/b.md", post("B"))
+    site.build()
+    assert os.path.ismount(site.output)
+    (site.content / "posts/b.md").unlink()
+    site.write("posts/a.md", post("A", "Zweite Fassung."))
+    site.build()
+    assert os.path.ismount(site.output)
+    assert "Zweite Fassung." in site.html("2021/a/index.html")
+    assert not (site.output / "2021/b").exists()  # gone from the new site
+    assert leftovers(site.root) == []
+    site.write("posts/a.md", "Titel: A\n\nOhne Datum.\n")
+    with pytest.raises(BuildFailed):
+        site.build()
+    assert "Zweite Fassung." in site.html("2021/a/index.html")
+    assert leftovers(site.root) == []
+
+
+def test_a_read_only_output_is_one_german_sentence(site, mounted):
+    mounted("-o", "ro")
+    site.write("posts/a.md", post("A"))
+    with pytest.raises(BuildFailed) as failure:
+        site.build()
+    (problem,) = failure.value.problems
+    assert problem.message.startswith("Hier darf der Blog nicht schreiben;")
+    assert "Schreibrechte" in problem.fix
+
+
+@pytest.mark.parametrize("number", [errno.ENOSPC, errno.EDQUOT])
+def test_a_full_disk_is_one_german_sentence(site, monkeypatch, number):
+    site.write("posts/a.md", post("A"))
+    site.build()
+    before = snapshot(site.output)
+
+    def full(*args, **kwargs):
+        raise OSError(number, os.strerror(number), "output/2021/a/index.html")
+
+    monkeypatch.setattr("pelican.writers.Writer._open_w", full)
+    with pytest.raises(BuildFailed) as failure:
+        site.build()
+    (problem,) = failure.value.problems
+    assert problem.message.startswith("Der Speicherplatz ist voll;")
+    assert snapshot(site.output) == before
+    assert leftovers(site.root) == []
+
+
+def test_perlen_bauen_into_a_read_only_folder_says_so(project):
+    project.write("posts/2021/a.md", post("A"))
+    folder = project.root / "nur-lesen"
+    folder.mkdir()
+    if subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "ro", "tmpfs", str(folder)], check=False
+    ).returncode:
+        pytest.skip("Dieser Rechner kann keinen Ordner einhängen (mount).")
+    try:
+        code, _, err = project.run("bauen", "-o", "nur-lesen/website")
+    finally:
+        subprocess.run(["umount", str(folder)], check=False)
+    assert code == 1
+    assert "Hier darf der Blog nicht schreiben;" in err
+    assert "Traceback" not in err
+
+
+def test_swap_keeps_a_running_builds_staging_inside_output(tmp_path):
+    target = tmp_path / "output"
+    (target / "alt").mkdir(parents=True)
+    other = target / ".output-neu-anderer"
+    other.mkdir()
+    new = target / ".output-neu-dieser"
+    (new / "neu").mkdir(parents=True)
+    swap.replace_output(new, target)
+    assert sorted(p.name for p in target.iterdir()) == [".output-neu-anderer", "neu"]
