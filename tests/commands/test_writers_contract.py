@@ -426,7 +426,6 @@ def test_published_site_serves_what_the_writer_wrote(java, published, name):
     _assert_served(published, "output", CASES[name][2])
 
 
-@pytest.mark.xfail(strict=True, reason="issue 12: symlinks leaving content/")
 def test_a_symlink_to_outside_content_is_named(tmp_path):
     project = Project(tmp_path / "blog")
     outside = tmp_path / "geheim.md"

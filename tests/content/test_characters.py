@@ -39,7 +39,7 @@ def test_nfc_is_stable(text):
     assert nfc(nfd(text)) == nfc(text)
 
 
-@pytest.mark.parametrize("char", ["\x00", "\x1b", "\x7f", "\x08"])
+@pytest.mark.parametrize("char", ["\x1b", "\x7f", "\x08"])
 def test_control_characters_are_errors_with_their_line(site, char):
     site.write(
         "posts/a.md", f"Titel: A\nDatum: 28.09.2021\n\nErster.\nZwei{char}ter.\n"
