@@ -12,7 +12,7 @@ import logging
 
 from pelican import signals
 
-from perlen.build import cache, checked, progress
+from perlen.build import cache, cache_stamps, checked, progress
 from perlen.content import reader, reading_time
 from perlen.publish import search_index, sitemap_fixes
 from perlen.site import (
@@ -32,6 +32,7 @@ _HIDE_EMPTY_ALT = checks.HideEmptyAltWarnings()
 def register() -> None:
     signals.initialized.connect(cache.use_versioned_cache)
     signals.readers_init.connect(reader.add_reader)
+    signals.readers_init.connect(cache_stamps.stamp_before_reading)
     signals.generator_init.connect(templating.add_filters)
     signals.content_object_init.connect(templating.localize_dates)
     signals.content_object_init.connect(reading_time.add_reading_time)

@@ -1,0 +1,80 @@
+"""One watcher for the whole preview session.
+
+A watcher started anew after each build misses every save made while the
+site was building. This one runs from the start to Ctrl+C in a thread of its
+own and collects what changed; the builder takes the collected paths when it
+is ready for them, so a save during a build is waiting when the build ends.
+Bursts (an editor's save-by-rename, a save-all) arrive as one set, since
+`watchfiles` yields only after `STEP_MS` without further changes.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Iterable
+
+import watchfiles
+from pelican.utils import FileChangeFilter
+
+STEP_MS = 50
+# While nothing changes, the watcher looks up this often (milliseconds); the
+# first look tells that it is running.
+IDLE_MS = 200
+
+
+class Watcher:
+    """Collect changed paths under `paths` until `stop()`."""
+
+    def __init__(self, paths: Iterable[str], ignore: Iterable[str] = ()):
+        self.paths = sorted({os.path.abspath(p) for p in paths if os.path.exists(p)})
+        self._filter = FileChangeFilter(ignore_file_patterns=list(ignore))
+        self._changed: set[str] = set()
+        self._condition = threading.Condition()
+        self._stop = threading.Event()
+        self._ready = threading.Event()
+        self._thread = threading.Thread(target=self._watch, name="beobachter")
+        self._thread.daemon = True
+
+    def start(self, timeout: float = 10.0) -> None:
+        """Start watching; return once the watcher sees changes."""
+        self._thread.start()
+        self._ready.wait(timeout)
+
+    def _watch(self) -> None:
+        for changes in watchfiles.watch(
+            *self.paths,
+            watch_filter=self._filter,
+            step=STEP_MS,
+            rust_timeout=IDLE_MS,
+            yield_on_timeout=True,
+            stop_event=self._stop,
+            raise_interrupt=False,
+        ):
+            self._ready.set()
+            if changes:
+                with self._condition:
+                    self._changed.update(path for _, path in changes)
+                    self._condition.notify_all()
+
+    def pending(self) -> bool:
+        """Whether something changed that nobody took yet."""
+        with self._condition:
+            return bool(self._changed)
+
+    def take(self, timeout: float | None = None) -> set[str]:
+        """The paths changed since the last `take`, waiting up to `timeout`
+        seconds (forever with None) for at least one; empty on timeout."""
+        with self._condition:
+            self._condition.wait_for(
+                lambda: self._changed or self._stop.is_set(), timeout
+            )
+            changed, self._changed = self._changed, set()
+            return changed
+
+    def stop(self) -> None:
+        self._stop.set()
+        with self._condition:
+            self._condition.notify_all()
+        if self._thread.is_alive():
+            self._thread.join(timeout=2)
