@@ -235,7 +235,12 @@ def test_the_preview_marks_drafts_and_scheduled_posts(site):
     assert (site.output / "entwuerfe/noch-nicht-fertig/index.html").is_file()
     assert (site.output / "entwuerfe/adventskalender/index.html").is_file()
     home = site.html("index.html")
-    assert "Veröffentlicht" in home and "Adventskalender" not in home
+    listed, unpublished = home.split('class="unpublished"')[1].split("</section>")
+    assert "Adventskalender" in listed and "Noch nicht" in listed
+    assert "Geplant für 1. Dezember 2099" in listed
+    assert "Veröffentlicht" in unpublished and "Adventskalender" not in unpublished
+    overview = site.html("entwuerfe/index.html")
+    assert "Adventskalender" in overview and "Veröffentlicht" not in overview
 
 
 def test_the_published_site_leaves_out_drafts_and_scheduled_posts(publish_site):

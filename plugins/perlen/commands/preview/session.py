@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +29,16 @@ from perlen.commands.preview.watch import Watcher
 from perlen.problems import Problem
 
 BUILD_PREFIX = "fassung-"
+
+
+@dataclass(frozen=True)
+class Ahead:
+    """A page swapped in ahead of the full build, to compare or undo."""
+
+    original: bytes | None  # what the last full build wrote (None: nothing)
+    before: bytes | None  # what was served before this swap
+    html: bytes
+    build: int  # the number of the full build that follows it
 
 
 class Session:
@@ -47,9 +58,7 @@ class Session:
         self.settings = load_settings(settings_file, overrides)
         self.builds = 0
         self.snapshot: Snapshot | None = None
-        # Pages swapped in ahead of the full build: save_as → (the bytes
-        # before, or None; the bytes now), to compare or undo.
-        self.ahead: dict[str, tuple[bytes | None, bytes]] = {}
+        self.ahead: dict[str, Ahead] = {}
         _clear(folder)
 
     def watcher(self) -> Watcher:
@@ -88,9 +97,11 @@ class Session:
             return
         for page in pages:
             before = swap_in(root, page)
-            if page.save_as in self.ahead:
-                before = self.ahead[page.save_as][0]
-            self.ahead[page.save_as] = (before, page.html)
+            earlier = self.ahead.get(page.save_as)
+            original = earlier.original if earlier else before
+            self.ahead[page.save_as] = Ahead(
+                original, before, page.html, self.builds + 1
+            )
         urls = [page_url(page.save_as) for page in pages]
         self.live.publish("neu", {"seiten": urls, "ausser": []})
 
@@ -110,9 +121,9 @@ class Session:
         are not reloaded again, unless the banner goes away."""
         unchanged = []
         if not self.live.problems:
-            for save_as, (_, rendered) in self.ahead.items():
+            for save_as, ahead in self.ahead.items():
                 page = output / save_as
-                if page.is_file() and page.read_bytes() == rendered:
+                if page.is_file() and page.read_bytes() == ahead.html:
                     unchanged.append(page_url(save_as))
         self.ahead = {}
         previous = self.live.root
@@ -124,16 +135,24 @@ class Session:
         _clear(self.folder, keep={output, previous})
 
     def _failed(self, outcome: Outcome) -> None:
-        """Back to the last good version, with the problems on top."""
+        """Back to the last good version, with the problems on top: pages
+        rendered ahead of this failed build go back to what they were. (A
+        page rendered ahead of a build that was dropped for a newer save
+        stays: its text read without an error.)"""
         root = self.live.root
-        for save_as, (before, _) in self.ahead.items():
-            if root is None:
-                break
-            if before is None:
+        for save_as, ahead in list(self.ahead.items()):
+            if root is None or ahead.build != self.builds:
+                continue
+            if ahead.before is None:
                 (root / save_as).unlink(missing_ok=True)
             else:
-                write_atomically(root / save_as, before)
-        self.ahead = {}
+                write_atomically(root / save_as, ahead.before)
+            if ahead.before == ahead.original:
+                del self.ahead[save_as]
+            else:
+                self.ahead[save_as] = Ahead(
+                    ahead.original, ahead.original, ahead.before, 0
+                )
         problems = tuple(outcome.problems)
         self.live.publish("fehler", {"probleme": len(problems)}, problems=problems)
 
