@@ -269,6 +269,25 @@ def test_live_reload_fires_once_per_successful_rebuild(project, preview):
         events.close()
 
 
+def test_the_terminal_lists_drafts_and_problems_and_the_last_good_version_stays(
+    project, preview
+):
+    draft_url = "/entwuerfe/zwei/"
+    assert preview.shows(draft_url, "Entwurfstext")
+    draft = project.content / "posts/2021/b.md"
+    save(draft, post("Zweitfassung", Titel="Zwei", Status="Entwurf"), by_rename=False)
+    wait_for(lambda: preview.shows(draft_url, "Zweitfassung"), what="the rebuild")
+    broken = post("Kaputt", date="gestern", Titel="Zwei", Status="Entwurf")
+    save(draft, broken, by_rename=False)
+    wait_for(lambda: preview.state()["fehler"], what="the failed rebuild")
+    assert preview.shows(draft_url, "Zweitfassung")  # the last good version
+    out = preview.stop()
+    assert f"Vorschau auf {preview.base}/ – beenden mit Strg+C." in out
+    assert f"„Zwei“ (Entwurf): {preview.base}{draft_url}" in out
+    assert "Nicht neu gebaut; die Vorschau zeigt die letzte fehlerfreie Fassung." in out
+    assert "b.md, Zeile 2: „gestern“ ist kein Datum" in out
+
+
 def test_pages_carry_the_live_script_and_the_preview_keeps_out_of_output(
     project, preview
 ):
