@@ -17,6 +17,7 @@ from __future__ import annotations
 import html
 import json
 import re
+import sys
 from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -147,9 +148,8 @@ class PreviewHandler(SimpleHTTPRequestHandler):
 
     def _preview_address(self, name: str, view: View, head_only: bool) -> None:
         if name == "ereignisse":
-            query = parse_qs(urlsplit(self.path).query)
-            since = int((query.get("seit") or ["0"])[0] or 0)
-            self._stream(since)
+            seit = parse_qs(urlsplit(self.path).query).get("seit", ["0"])[0]
+            self._stream(int(seit) if seit.isdigit() else 0)
         elif name == "zustand":
             live = self.server.live
             state = {
@@ -219,3 +219,8 @@ class PreviewServer(ThreadingHTTPServer):
     def __init__(self, port: int, live: Live):
         self.live = live
         super().__init__((HOST, port), PreviewHandler)
+
+    def handle_error(self, request, client_address) -> None:
+        """A browser that went away mid-answer is no error; others are."""
+        if not isinstance(sys.exc_info()[1], OSError):
+            super().handle_error(request, client_address)
