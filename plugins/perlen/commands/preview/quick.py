@@ -29,10 +29,22 @@ from perlen.site.cover_image import cover_value
 
 @dataclass(frozen=True)
 class Rendered:
-    """A page rendered ahead of the full build: where, and its HTML."""
+    """A page rendered ahead of the full build: where, its HTML, and the
+    source file with its stamp when it was read."""
 
     save_as: str
     html: bytes
+    source: str
+    stamp: tuple[int, int] | None
+
+
+def stamp(path: str) -> tuple[int, int] | None:
+    """The version of a file: modification time and size (None: gone)."""
+    try:
+        status = os.stat(path)
+    except OSError:
+        return None
+    return status.st_mtime_ns, status.st_size
 
 
 class Snapshot:
@@ -60,6 +72,7 @@ class Snapshot:
                     return None  # a new post, an image, a template: all of it
                 continue
             generator, old = self.sources[path]
+            version = stamp(path)
             with _quiet():
                 try:
                     new = _reread(generator, old)
@@ -67,7 +80,8 @@ class Snapshot:
                     return None
             if new is None:
                 return None
-            rendered.append(Rendered(new.save_as, _render(generator, new)))
+            html = _render(generator, new)
+            rendered.append(Rendered(new.save_as, html, path, version))
             self.sources[path] = (generator, new)
         return rendered
 

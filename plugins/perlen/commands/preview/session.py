@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -23,9 +23,15 @@ from pelican import signals
 from perlen.build.atomic import load_settings
 from perlen.build.checked import Outcome, checked_build
 from perlen.commands.preview.live import Live
-from perlen.commands.preview.quick import Snapshot, swap_in, write_atomically
+from perlen.commands.preview.quick import (
+    Rendered,
+    Snapshot,
+    stamp,
+    swap_in,
+    write_atomically,
+)
 from perlen.commands.preview.server import page_url
-from perlen.commands.preview.watch import Watcher
+from perlen.commands.preview.watch import LAG, Watcher
 from perlen.problems import Problem
 
 BUILD_PREFIX = "fassung-"
@@ -37,8 +43,7 @@ class Ahead:
 
     original: bytes | None  # what the last full build wrote (None: nothing)
     before: bytes | None  # what was served before this swap
-    html: bytes
-    build: int  # the number of the full build that follows it
+    page: Rendered
 
 
 class Session:
@@ -79,7 +84,9 @@ class Session:
         self.builds += 1
         target = self.folder / f"{BUILD_PREFIX}{self.builds}"
         outcome, generators = self._build(target)
-        if watcher.pending():
+        # A failure may be about a save the watcher has yet to report (a
+        # file read half-written): wait for that news before showing it.
+        if watcher.pending(within=LAG if outcome.output is None else 0.0):
             # Out of date already: the next round builds again.
             if outcome.output is not None:
                 shutil.rmtree(outcome.output, ignore_errors=True)
@@ -99,9 +106,7 @@ class Session:
             before = swap_in(root, page)
             earlier = self.ahead.get(page.save_as)
             original = earlier.original if earlier else before
-            self.ahead[page.save_as] = Ahead(
-                original, before, page.html, self.builds + 1
-            )
+            self.ahead[page.save_as] = Ahead(original, before, page)
         urls = [page_url(page.save_as) for page in pages]
         self.live.publish("neu", {"seiten": urls, "ausser": []})
 
@@ -123,7 +128,7 @@ class Session:
         if not self.live.problems:
             for save_as, ahead in self.ahead.items():
                 page = output / save_as
-                if page.is_file() and page.read_bytes() == ahead.html:
+                if page.is_file() and page.read_bytes() == ahead.page.html:
                     unchanged.append(page_url(save_as))
         self.ahead = {}
         previous = self.live.root
@@ -135,13 +140,14 @@ class Session:
         _clear(self.folder, keep={output, previous})
 
     def _failed(self, outcome: Outcome) -> None:
-        """Back to the last good version, with the problems on top: pages
-        rendered ahead of this failed build go back to what they were. (A
-        page rendered ahead of a build that was dropped for a newer save
-        stays: its text read without an error.)"""
+        """Back to the last good version, with the problems on top: a page
+        rendered ahead from the text this build judged (its file unchanged
+        since) goes back to what it was. One whose file was saved again
+        since stays: its text read without an error, and the failure is
+        about a newer one."""
         root = self.live.root
         for save_as, ahead in list(self.ahead.items()):
-            if root is None or ahead.build != self.builds:
+            if root is None or stamp(ahead.page.source) != ahead.page.stamp:
                 continue
             if ahead.before is None:
                 (root / save_as).unlink(missing_ok=True)
@@ -150,9 +156,8 @@ class Session:
             if ahead.before == ahead.original:
                 del self.ahead[save_as]
             else:
-                self.ahead[save_as] = Ahead(
-                    ahead.original, ahead.original, ahead.before, 0
-                )
+                undone = replace(ahead.page, html=ahead.before, stamp=None)
+                self.ahead[save_as] = Ahead(ahead.original, ahead.original, undone)
         problems = tuple(outcome.problems)
         self.live.publish("fehler", {"probleme": len(problems)}, problems=problems)
 

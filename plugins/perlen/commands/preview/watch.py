@@ -18,6 +18,8 @@ import watchfiles
 from pelican.utils import FileChangeFilter
 
 STEP_MS = 50
+# A change reaches `take` this long after it happened, at most (seconds).
+LAG = 2 * STEP_MS / 1000
 # While nothing changes, the watcher looks up this often (milliseconds); the
 # first look tells that it is running.
 IDLE_MS = 200
@@ -57,10 +59,11 @@ class Watcher:
                     self._changed.update(path for _, path in changes)
                     self._condition.notify_all()
 
-    def pending(self) -> bool:
-        """Whether something changed that nobody took yet."""
+    def pending(self, within: float = 0.0) -> bool:
+        """Whether something changed that nobody took yet, waiting up to
+        `within` seconds for news still on its way."""
         with self._condition:
-            return bool(self._changed)
+            return self._condition.wait_for(lambda: bool(self._changed), within)
 
     def take(self, timeout: float | None = None) -> set[str]:
         """The paths changed since the last `take`, waiting up to `timeout`

@@ -1,0 +1,102 @@
+"""A preview round by round, with the watcher's answers in the test's hand."""
+
+from __future__ import annotations
+
+from conftest import ROOT
+from perlen.commands.preview.live import Live
+from perlen.commands.preview.session import Session
+
+PAGE = "2021/monarchie-im-perlenbuero/index.html"
+
+
+class Watcher:
+    """Says whether a newer save is waiting, as the test wants."""
+
+    def __init__(self, pending: bool):
+        self._pending = pending
+
+    def pending(self, within: float = 0.0) -> bool:
+        return self._pending
+
+
+def session(site, reports: list) -> Session:
+    overrides = {
+        "PATH": str(site.content),
+        "CACHE_PATH": str(site.root / "cache"),
+        "THEME": str(ROOT / "theme"),
+        "PLUGIN_PATHS": [str(ROOT / "plugins")],
+    }
+    return Session(
+        str(ROOT / "pelicanconf.py"),
+        overrides,
+        site.root / "vorschau",
+        Live(),
+        reports.append,
+    )
+
+
+def served(preview: Session) -> str:
+    return (preview.live.root / PAGE).read_text(encoding="utf-8")
+
+
+def test_a_failed_build_undoes_only_the_pages_it_judged(site, make_post):
+    post = site.write("posts/a.md", make_post("Erstfassung"))
+    reports = []
+    preview = session(site, reports)
+    preview.update(set(), Watcher(pending=False))
+    first = preview.live.root
+    assert "<p>Erstfassung</p>" in served(preview)
+
+    # Rendered first, then a newer save arrives: no build in this round.
+    post.write_text(make_post("Zweitfassung"), encoding="utf-8")
+    preview.update({str(post)}, Watcher(pending=True))
+    assert preview.live.root == first and len(reports) == 1
+    assert "<p>Zweitfassung</p>" in served(preview)
+
+    # The newer save is broken: the page rendered before it stays.
+    post.write_text(make_post("Kaputt", Datum="gestern"), encoding="utf-8")
+    preview.update({str(post)}, Watcher(pending=False))
+    assert reports[-1].output is None and preview.live.problems
+    assert "<p>Zweitfassung</p>" in served(preview)
+
+    # Fixed: the full build serves it, in a folder of its own.
+    post.write_text(make_post("Drittfassung"), encoding="utf-8")
+    preview.update({str(post)}, Watcher(pending=False))
+    assert preview.live.problems == () and preview.live.root != first
+    assert "<p>Drittfassung</p>" in served(preview)
+    assert not first.exists() or first.name.startswith("fassung-")
+
+
+def test_a_page_rendered_in_the_failing_round_goes_back(site, make_post):
+    post = site.write("posts/a.md", make_post("Erstfassung"))
+    reports = []
+    preview = session(site, reports)
+    preview.update(set(), Watcher(pending=False))
+    # Reads without an error, but the site check fails it (a broken link).
+    post.write_text(make_post("[Link](fehlt.md)"), encoding="utf-8")
+    preview.update({str(post)}, Watcher(pending=False))
+    assert reports[-1].output is None
+    assert "fehlt.md" in str(reports[-1].problems)
+    kinds = [event.kind for event in preview.live.events_after(0, 0)]
+    assert kinds == ["neu", "neu", "fehler"]  # rendered first, then undone
+    assert "<p>Erstfassung</p>" in served(preview)
+
+
+def test_a_build_overtaken_by_a_save_is_dropped(site, make_post):
+    post = site.write("posts/a.md", make_post("Erstfassung"))
+    reports = []
+    preview = session(site, reports)
+    preview.update(set(), Watcher(pending=False))
+    first = preview.live.root
+
+    class SavesDuringTheBuild(Watcher):
+        calls = 0
+
+        def pending(self, within: float = 0.0) -> bool:
+            self.calls += 1
+            return self.calls > 1  # nothing before the build, a save after
+
+    post.write_text(make_post("Zweitfassung"), encoding="utf-8")
+    preview.update({str(post)}, SavesDuringTheBuild(pending=False))
+    assert preview.live.root == first and len(reports) == 1
+    assert [p.name for p in (site.root / "vorschau").iterdir()] == [first.name]
