@@ -19,6 +19,7 @@ from perlen.build.checked import Outcome
 from perlen.commands.preview.live import Live
 from perlen.commands.preview.server import HOST, PreviewServer
 from perlen.commands.preview.session import Session
+from perlen.commands.preview.watch import Watcher
 
 __all__ = ["HOST", "open_server", "run"]
 
@@ -44,8 +45,13 @@ def run(
     threading.Thread(target=server.serve_forever, name="vorschau", daemon=True).start()
     session = Session(settings_file, overrides, folder, live, report)
     watcher = session.watcher()
+    ahead = threading.Thread(
+        target=_render_ahead, args=(session, watcher), name="seiten-zuerst"
+    )
+    ahead.daemon = True
     try:
         watcher.start()
+        ahead.start()
         changed: set[str] = set()
         while True:
             live.set_busy(True)
@@ -61,3 +67,14 @@ def run(
         live.close()
         server.shutdown()
         server.server_close()
+
+
+def _render_ahead(session: Session, watcher: Watcher) -> None:
+    """Render saved posts' pages as soon as the watcher reports them."""
+    while not watcher.stopped:
+        changed = watcher.take_fresh(timeout=_LOOK_UP)
+        if changed:
+            try:
+                session.render_ahead(changed)
+            except Exception:  # e.g. a theme error: the full build reports it
+                continue

@@ -1,18 +1,20 @@
 """A preview session: build, then rebuild on every change, until Ctrl+C.
 
-Each round takes everything the watcher collected, renders the saved posts'
-own pages first (`quick`), then builds the whole site, atomically and
-checked, into a fresh folder `fassung-N` of the preview's own folder (under
-`cache/`, never `output/`, so a publish build cannot touch it). The server
-switches to that folder in one step. A build during which anything changed
-is already out of date: it is dropped and the next round builds again, so
-the preview always ends at the last saved text.
+Each round takes everything the watcher collected and builds the whole
+site, atomically and checked, into a fresh folder `fassung-N` of the
+preview's own folder (under `cache/`, never `output/`, so a publish build
+cannot touch it). The server switches to that folder in one step. A build
+during which anything changed is already out of date: it is dropped and the
+next round builds again, so the preview always ends at the last saved text.
+Meanwhile, in a thread of its own, `render_ahead` renders the saved posts'
+own pages at once (`quick`), even while a build runs.
 """
 
 from __future__ import annotations
 
 import os
 import shutil
+import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -64,6 +66,8 @@ class Session:
         self.builds = 0
         self.snapshot: Snapshot | None = None
         self.ahead: dict[str, Ahead] = {}
+        # Held while pages are rendered ahead or the served build changes.
+        self._lock = threading.Lock()
         _clear(folder)
 
     def watcher(self) -> Watcher:
@@ -76,9 +80,8 @@ class Session:
         """One round for the `changed` paths (all of the site on the first)."""
         if self.settings_file in changed:
             self.settings = load_settings(self.settings_file, self.overrides)
-            self.snapshot = None
-        if changed and self.snapshot is not None and not self.live.problems:
-            self._render_ahead(changed)
+            with self._lock:
+                self.snapshot = None
         if watcher.pending():
             return  # newer saves first
         self.builds += 1
@@ -91,24 +94,32 @@ class Session:
             if outcome.output is not None:
                 shutil.rmtree(outcome.output, ignore_errors=True)
             return
-        if outcome.output is None:
-            self._failed(outcome)
-        else:
-            self._succeeded(outcome.output, generators)
+        with self._lock:
+            if outcome.output is None:
+                self._failed(outcome)
+            else:
+                self._succeeded(outcome.output, generators)
         self.report(outcome)
 
-    def _render_ahead(self, changed: set[str]) -> None:
-        root = self.live.root
-        pages = self.snapshot.render(changed) if root is not None else None
-        if not pages:
-            return
-        for page in pages:
-            before = swap_in(root, page)
-            earlier = self.ahead.get(page.save_as)
-            original = earlier.original if earlier else before
-            self.ahead[page.save_as] = Ahead(original, before, page)
-        urls = [page_url(page.save_as) for page in pages]
-        self.live.publish("neu", {"seiten": urls, "ausser": []})
+    def render_ahead(self, changed: set[str]) -> None:
+        """Serve the pages of saved posts at once, from the last good build
+        (not while the preview shows problems: the full build judges)."""
+        with self._lock:
+            root = self.live.root
+            if self.snapshot is None or root is None or self.live.problems:
+                return
+            pages = self.snapshot.render(changed)
+            urls = []
+            for page in pages or ():
+                before = swap_in(root, page)
+                if before == page.html:
+                    continue  # already served, by the full build
+                earlier = self.ahead.get(page.save_as)
+                original = earlier.original if earlier else before
+                self.ahead[page.save_as] = Ahead(original, before, page)
+                urls.append(page_url(page.save_as))
+            if urls:
+                self.live.publish("neu", {"seiten": urls, "ausser": []})
 
     def _build(self, target: Path) -> tuple[Outcome, list]:
         kept: list = []

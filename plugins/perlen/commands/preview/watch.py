@@ -2,8 +2,9 @@
 
 A watcher started anew after each build misses every save made while the
 site was building. This one runs from the start to Ctrl+C in a thread of its
-own and collects what changed; the builder takes the collected paths when it
-is ready for them, so a save during a build is waiting when the build ends.
+own and collects what changed, twice: the builder takes the collected paths
+when it is ready for them, so a save during a build is waiting when the
+build ends; the renderer of saved pages (`quick`) takes them at once.
 Bursts (an editor's save-by-rename, a save-all) arrive as one set, since
 `watchfiles` yields only after `STEP_MS` without further changes.
 """
@@ -31,7 +32,8 @@ class Watcher:
     def __init__(self, paths: Iterable[str], ignore: Iterable[str] = ()):
         self.paths = sorted({os.path.abspath(p) for p in paths if os.path.exists(p)})
         self._filter = FileChangeFilter(ignore_file_patterns=list(ignore))
-        self._changed: set[str] = set()
+        self._changed: set[str] = set()  # for the builder
+        self._fresh: set[str] = set()  # for the renderer of saved pages
         self._condition = threading.Condition()
         self._stop = threading.Event()
         self._ready = threading.Event()
@@ -57,6 +59,7 @@ class Watcher:
             if changes:
                 with self._condition:
                     self._changed.update(path for _, path in changes)
+                    self._fresh.update(path for _, path in changes)
                     self._condition.notify_all()
 
     def pending(self, within: float = 0.0) -> bool:
@@ -68,12 +71,24 @@ class Watcher:
     def take(self, timeout: float | None = None) -> set[str]:
         """The paths changed since the last `take`, waiting up to `timeout`
         seconds (forever with None) for at least one; empty on timeout."""
+        return self._take("_changed", timeout)
+
+    def take_fresh(self, timeout: float | None = None) -> set[str]:
+        """Like `take`, for the renderer of saved pages."""
+        return self._take("_fresh", timeout)
+
+    def _take(self, name: str, timeout: float | None) -> set[str]:
         with self._condition:
             self._condition.wait_for(
-                lambda: self._changed or self._stop.is_set(), timeout
+                lambda: getattr(self, name) or self._stop.is_set(), timeout
             )
-            changed, self._changed = self._changed, set()
+            changed = getattr(self, name)
+            setattr(self, name, set())
             return changed
+
+    @property
+    def stopped(self) -> bool:
+        return self._stop.is_set()
 
     def stop(self) -> None:
         self._stop.set()
