@@ -121,13 +121,17 @@ SITEMAP = {
 JINJA_ENVIRONMENT = {"autoescape": True}
 # Direct templates: the search page (`/suche/`), the 404 page and robots.txt
 # (a template, so that its sitemap line is absolute).
-DIRECT_TEMPLATES = ["index", "tags", "categories", "authors", "archives", "suche", "404", "robots"]
+# `entwuerfe` is the overview of drafts and scheduled posts at /entwuerfe/
+# (publishconf.py leaves it out).
+DIRECT_TEMPLATES = ["index", "tags", "categories", "authors", "archives", "suche", "404", "robots", "entwuerfe"]
 TEMPLATE_EXTENSIONS = [".html", ".txt"]
 INDEX_URL = ""
 SUCHE_URL = "suche/"
 SUCHE_SAVE_AS = "suche/index.html"
 ROBOTS_URL = "robots.txt"
 ROBOTS_SAVE_AS = "robots.txt"
+ENTWUERFE_URL = "entwuerfe/"
+ENTWUERFE_SAVE_AS = "entwuerfe/index.html"
 # The main navigation: these pages, then the static pages named in MENU_PAGES
 # (by slug, shown only when they exist). All pages are linked in the footer.
 MENUITEMS = (

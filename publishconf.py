@@ -26,6 +26,8 @@ FEED_DOMAIN = SITEURL
 # with the first publish build after its date).
 PERLEN_PUBLISH = True
 WITH_FUTURE_DATES = False
+# No overview of drafts either (its page is written only where SAVE_AS is set).
+ENTWUERFE_SAVE_AS = ""
 
 # Publishing is strict and checked: every warning fails the build, the theme's
 # CSS, JS and fonts get content-hashed names, and the finished site is

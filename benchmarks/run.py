@@ -28,7 +28,7 @@ from perlen.build.atomic import load_settings
 from perlen.commands.german_argparse import GermanArgumentParser
 from perlen.settings import setting
 
-from benchmarks import corpus
+from benchmarks import corpus, preview
 
 ROOT = Path(__file__).resolve().parent.parent
 BUILD_ONCE = Path(__file__).with_name("build_once.py")
@@ -169,6 +169,17 @@ def benchmark(
         shutil.rmtree(job.scratch)
 
     return [_median(v, measured[v.key]) for v in VARIANTS]
+
+
+def preview_waits(posts: int, workdir: Path, overrides: dict[str, Any]) -> list[float]:
+    """The preview row: save to served for the post `benchmark` edits, on the
+    corpus it wrote (`benchmarks.preview`)."""
+    edited = corpus.generate(posts)[posts // 2]
+    page = "/" + _article_page(edited, overrides).removesuffix("index.html")
+    content = workdir / "deutsch"
+    return preview.save_to_served(
+        content, content / edited.path, page, workdir, edit, overrides
+    )
 
 
 def _article_page(post: corpus.Post, overrides: dict[str, Any]) -> str:
@@ -334,6 +345,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     workdir.mkdir(parents=True, exist_ok=True)
     try:
         rows = benchmark(args.beitraege, args.runden, workdir, overrides)
+        waits = preview_waits(args.beitraege, workdir, overrides)
     finally:
         if args.ordner is None:
             shutil.rmtree(workdir, ignore_errors=True)
@@ -350,6 +362,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if baseline:
         print(f"Vergleichslauf: {saved['posts']} Beiträge ({args.vergleich})")
     print("\n".join(targets(rows, baseline)))
+    print(preview.report(waits, args.beitraege))
     if args.speichern:
         args.speichern.parent.mkdir(parents=True, exist_ok=True)
         data = {
@@ -357,6 +370,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "rounds": args.runden,
             "overrides": overrides,
             "rows": [asdict(r) for r in rows],
+            "preview_seconds": waits,
         }
         args.speichern.write_text(
             json.dumps(data, indent=2, ensure_ascii=False), encoding="utf-8"

@@ -12,7 +12,7 @@ import logging
 
 from pelican import signals
 
-from perlen.build import cache, checked, progress, read_failures
+from perlen.build import cache, cache_stamps, checked, progress, read_failures
 from perlen.content import reader, reading_time, slug_rules
 from perlen.publish import next_date, redirects, search_index, sitemap_fixes
 from perlen.site import (
@@ -40,6 +40,7 @@ def register() -> None:
     signals.readers_init.connect(reader.add_reader)
     signals.readers_init.connect(read_failures.record_failures)
     signals.static_generator_finalized.connect(read_failures.contain)
+    signals.readers_init.connect(cache_stamps.stamp_before_reading)
     signals.generator_init.connect(templating.add_filters)
     signals.content_object_init.connect(slug_rules.clean_content_slug)
     signals.content_object_init.connect(templating.localize_dates)

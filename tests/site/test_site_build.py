@@ -69,8 +69,12 @@ def test_status_entwurf_keeps_a_post_out_of_the_listing(site, make_post):
     site.write("posts/fertig.md", make_post(Titel="Fertigware"))
     site.build()
     home = site.html("index.html")
-    assert "Fertigware" in home
-    assert "Geheimsache" not in home
+    # Only the preview's section of unpublished posts, marked, names it.
+    unpublished, listing = home.split('<div class="post-list">')
+    assert "Fertigware" in listing
+    assert "Geheimsache" not in listing
+    assert '<p class="state-label">Entwurf</p>' in unpublished
+    assert "Geheimsache" in unpublished
 
 
 def test_explicit_slug_wins(site, make_post):

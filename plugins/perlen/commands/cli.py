@@ -178,24 +178,35 @@ def _preview_report(port: int):
     return report
 
 
+def _port_hint(port: int) -> str:
+    """How to ask for `port` the way the writer started the preview."""
+    if os.environ.get("MAKELEVEL"):  # set by make for the commands it runs
+        return f"make vorschau PORT={port}"
+    return f"perlen vorschau --port {port}"
+
+
 def cmd_vorschau(args: argparse.Namespace) -> int:
     overrides = {"PERLEN_PROGRESS": True} if args.fortschritt else {}
-    if args.ausgabe:
-        overrides["OUTPUT_PATH"] = args.ausgabe
-    output = args.ausgabe or _settings(args)["OUTPUT_PATH"]
+    folder = Path(
+        args.ausgabe
+        or os.path.join(_settings(args)["CACHE_PATH"], f"vorschau-{args.port}")
+    ).resolve()
     try:
-        server = preview.open_server(output, args.port)
+        server = preview.open_server(args.port)
     except OSError as error:
         taken = error.errno == errno.EADDRINUSE
         reason = "ist schon belegt" if taken else f"lässt sich nicht öffnen ({error})"
         print(
-            f"Port {args.port} {reason}. "
-            f"Bitte einen anderen wählen, z. B. „--port {args.port + 1}“.",
+            f"Port {args.port} {reason}. Bitte einen anderen wählen, "
+            f"z. B. „{_port_hint(args.port + 1)}“.",
             file=sys.stderr,
         )
         return 1
     print(f"Vorschau auf http://{preview.HOST}:{args.port}/ – beenden mit Strg+C.")
-    preview.run(args.einstellungen, overrides, server, _preview_report(args.port))
+    sys.stdout.flush()
+    preview.run(
+        args.einstellungen, overrides, folder, server, _preview_report(args.port)
+    )
     print("\nVorschau beendet.")
     return 0
 
@@ -357,9 +368,13 @@ def parser() -> argparse.ArgumentParser:
         "Fassung ersetzt nie die letzte gute.",
     )
     vorschau.add_argument(
-        "-p", "--port", type=int, default=8000, help="Port (Standard: 8000)"
-    )
-    _output_option(vorschau)
+        "-p", "--port", type=int, default=8000,
+        help="Port (Standard: 8000; mit make: make vorschau PORT=8001)",
+    )  # fmt: skip
+    vorschau.add_argument(
+        "-o", "--ausgabe", default=None, metavar="ORDNER",
+        help="Ordner für die Vorschau (Standard: cache/vorschau-PORT; nie output/)",
+    )  # fmt: skip
     _progress_option(vorschau)
     vorschau.set_defaults(func=cmd_vorschau)
 
