@@ -130,18 +130,30 @@ def edit(path: Path, number: int) -> str:
 
 
 def benchmark(
-    posts: int, rounds: int, workdir: Path, overrides: dict[str, Any] | None = None
+    posts: int,
+    rounds: int,
+    workdir: Path,
+    overrides: dict[str, Any] | None = None,
+    form: str = "standard",
 ) -> list[Row]:
-    """Build `posts` generated posts in every variant `rounds` times; medians.
+    """Build `posts` generated posts of the corpus shape `form` in every
+    variant `rounds` times; medians.
 
     `overrides` change this site's settings (not stock Pelican's).
     """
     overrides = overrides or {}
-    generated = corpus.generate(posts)
+    generated = corpus.generate(posts, form=form)
     german, stock = workdir / "deutsch", workdir / "stock"
-    edited = corpus.write(generated, german, german=True)[len(generated) // 2]
+    paths = corpus.write(generated, german, german=True)
     corpus.write(generated, stock, german=False)
-    edited_page = _article_page(generated[len(generated) // 2], overrides)
+    # The published post in the middle of the blog is the one edited.
+    middle = next(
+        index
+        for index in range(posts // 2, len(generated))
+        if not (generated[index].page or generated[index].draft)
+    )
+    edited = paths[middle]
+    edited_page = _article_page(generated[middle], overrides)
 
     measured: dict[str, list[Measurement]] = {v.key: [] for v in VARIANTS}
     for number in range(1, rounds + 1):
@@ -288,6 +300,15 @@ def parser() -> argparse.ArgumentParser:
         help="Anzahl der Beiträge (Standard: 1000)",
     )
     add(
+        "--form",
+        choices=corpus.FORMS,
+        default="standard",
+        help="Gestalt der erzeugten Beiträge: „standard“ (je etwa 600 Wörter, "
+        "wenige Schlagwörter) oder „vielfalt“ (kurze und lange Beiträge, viele "
+        "Schlagwörter, Autorinnen und Kategorien, Bilder, Tabellen, Fußnoten, "
+        "Seiten, Entwürfe; Standard: standard)",
+    )
+    add(
         "--runden",
         type=int,
         default=3,
@@ -333,17 +354,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     workdir = args.ordner or Path(tempfile.mkdtemp(prefix="perlen-bench-"))
     workdir.mkdir(parents=True, exist_ok=True)
     try:
-        rows = benchmark(args.beitraege, args.runden, workdir, overrides)
+        rows = benchmark(args.beitraege, args.runden, workdir, overrides, args.form)
     finally:
         if args.ordner is None:
             shutil.rmtree(workdir, ignore_errors=True)
     baseline = None
     if args.vergleich and args.vergleich.exists():
         saved = json.loads(args.vergleich.read_text(encoding="utf-8"))
-        if saved["posts"] != args.beitraege:
+        if saved["posts"] != args.beitraege and saved.get("form", "standard") == (
+            args.form
+        ):
             baseline = [Row(**row) for row in saved["rows"]]
     rounds = f"{args.runden} Runde{'' if args.runden == 1 else 'n'}"
-    print(f"{args.beitraege} Beiträge, Median aus {rounds}")
+    print(f"{args.beitraege} Beiträge ({args.form}), Median aus {rounds}")
     for name, value in overrides.items():
         print(f"Geänderte Einstellung: {name} = {json.dumps(value)}")
     print(f"\n{table(rows)}\n\n{search_note(overrides)}\n")
@@ -354,6 +377,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.speichern.parent.mkdir(parents=True, exist_ok=True)
         data = {
             "posts": args.beitraege,
+            "form": args.form,
             "rounds": args.runden,
             "overrides": overrides,
             "rows": [asdict(r) for r in rows],
