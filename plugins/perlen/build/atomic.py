@@ -25,6 +25,7 @@ from pelican.contents import Content
 from pelican.settings import read_settings
 
 from perlen.build import strict
+from perlen.build.folders import wait_for_folders
 from perlen.problems import BuildFailed, Problem
 from perlen.publish import search_index
 from perlen.publish.asset_hashes import hash_assets
@@ -56,6 +57,7 @@ def build(settings: dict) -> Path:
             raise BuildFailed(problems)
         replace_directory(staging, output)
     except BaseException:
+        wait_for_folders()
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return output

@@ -23,6 +23,7 @@ from pelican.contents import Content
 from pelican.log import console
 
 from perlen.build.atomic import build
+from perlen.build.folders import make_folders_ahead
 from perlen.problems import BuildFailed, Problem, ProblemError, Severity
 from perlen.settings import setting
 from perlen.site.checks import check_site
@@ -47,7 +48,8 @@ def collect(generators) -> list[Problem]:
 
 
 def fail_on_problems(generators) -> None:
-    """`all_generators_finalized` handler: stop before anything is written."""
+    """`all_generators_finalized` handler: stop before anything is written;
+    if nothing stops the build, start making its page folders (`folders`)."""
     contents = contents_of(generators)
     problems = sorted(set(collect(generators)) | set(check_site(generators, contents)))
     sources = sorted(generators[0].context["generated_content"])
@@ -57,6 +59,7 @@ def fail_on_problems(generators) -> None:
         raise BuildFailed(problems)
     for problem in problems:
         logger.warning("%s", problem)
+    make_folders_ahead(generators)
 
 
 @dataclass
