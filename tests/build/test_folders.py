@@ -7,6 +7,7 @@ from types import SimpleNamespace
 from typing import NamedTuple
 
 import pytest
+from pelican.paginator import PaginationRule
 from perlen.build.folders import make_folders, page_folders
 from perlen.problems import BuildFailed
 
@@ -69,6 +70,7 @@ def test_the_output_is_the_same_with_folders_made_ahead(site, monkeypatch):
 
 class _Wrapper(NamedTuple):
     save_as: str
+    url: str = ""
 
 
 _wrapper = _Wrapper
@@ -78,20 +80,38 @@ def test_page_folders_lists_parents_first_once_each(monkeypatch):
     contents = [_wrapper("2021/a/index.html"), _wrapper("2021/b/index.html")]
     contents += [_wrapper(""), _wrapper("robots.txt")]
     monkeypatch.setattr("perlen.build.folders.contents_of", lambda _: contents)
+    settings = {
+        "DIRECT_TEMPLATES": ["index"],
+        "INDEX_SAVE_AS": "index.html",
+        "PAGINATED_TEMPLATES": {"index": 3, "tag": None, "category": None},
+        "DEFAULT_PAGINATION": 2,
+        "DEFAULT_ORPHANS": 0,
+        "PAGINATION_PATTERNS": [
+            PaginationRule(1, "{url}", "{save_as}"),
+            PaginationRule(2, "", "{base_name}/seite/{number}/index.html"),
+        ],
+    }
     generator = SimpleNamespace(
-        tags={_wrapper("schlagwort/farben/index.html"): []},
-        categories=[(_wrapper("kategorie/haltung/index.html"), [])],
-        authors=[(_wrapper("autorin/frau-mueller/index.html"), [])],
+        settings=settings,
+        dates=[],
+        articles=[1, 2, 3, 4],
+        tags={_wrapper("schlagwort/farben/index.html"): [1, 2, 3]},
+        categories=[(_wrapper("kategorie/haltung/index.html"), [1, 2])],
+        authors=[(_wrapper("autorin/frau-mueller/index.html"), [1, 2, 3])],
     )
     assert page_folders([generator]) == [
         "2021",
         "2021/a",
         "2021/b",
+        "seite",  # the home page's second page: 3 posts per page
+        "seite/2",
         "schlagwort",
         "schlagwort/farben",
+        "schlagwort/farben/seite",
+        "schlagwort/farben/seite/2",
         "kategorie",
         "kategorie/haltung",
-        "autorin",
+        "autorin",  # author pages are not paginated here
         "autorin/frau-mueller",
     ]
 

@@ -19,24 +19,22 @@ import posixpath
 import threading
 from collections.abc import Iterable
 
+from pelican.paginator import Paginator
+
 from perlen.site.contents import contents_of
 
 THREAD = "perlen-folders"
 
 
 def page_folders(generators: Iterable) -> list[str]:
-    """The folders, relative to the output, that the posts, pages, drafts and
-    the first pages of tags, categories and authors are written into;
-    parents before their children."""
+    """The folders, relative to the output, that the posts, pages and drafts
+    and the home, tag, category and author pages (all pages of each list)
+    are written into; parents before their children."""
     generators = list(generators)
     addresses = [content.save_as for content in contents_of(generators)]
     for generator in generators:
-        wrappers = [
-            *getattr(generator, "tags", {}),
-            *(wrapper for wrapper, _ in getattr(generator, "categories", ())),
-            *(wrapper for wrapper, _ in getattr(generator, "authors", ())),
-        ]
-        addresses += [wrapper.save_as for wrapper in wrappers]
+        if hasattr(generator, "dates"):  # the articles generator
+            addresses += _list_pages(generator)
     folders: dict[str, None] = {}
     for address in addresses:
         folder = posixpath.dirname(address or "")
@@ -46,6 +44,39 @@ def page_folders(generators: Iterable) -> list[str]:
             folder = posixpath.dirname(folder)
         folders.update(dict.fromkeys(reversed(chain)))
     return list(folders)
+
+
+def _list_pages(generator) -> list[str]:
+    """Where the articles generator writes the lists of posts, each of its
+    pages as Pelican's writer paginates it (with Pelican's `Paginator`)."""
+    settings = generator.settings
+    lists = []
+    if "index" in settings["DIRECT_TEMPLATES"]:
+        index = settings.get("INDEX_SAVE_AS", "index.html")
+        lists.append(
+            ("index", index, settings.get("INDEX_URL", ""), generator.articles)
+        )
+    lists += [
+        ("tag", tag.save_as, tag.url, posts) for tag, posts in generator.tags.items()
+    ]
+    for template, pairs in (
+        ("category", generator.categories),
+        ("author", generator.authors),
+    ):
+        lists += [(template, w.save_as, w.url, posts) for w, posts in pairs]
+    addresses = []
+    for template, save_as, url, posts in lists:
+        if not save_as:
+            continue
+        addresses.append(save_as)
+        if template not in settings["PAGINATED_TEMPLATES"]:
+            continue
+        per_page = (
+            settings["PAGINATED_TEMPLATES"][template] or settings["DEFAULT_PAGINATION"]
+        )
+        paginator = Paginator(save_as, url, posts, settings, per_page)
+        addresses += [paginator.page(n).save_as for n in paginator.page_range[1:]]
+    return addresses
 
 
 def make_folders(output: str, folders: list[str]) -> None:
