@@ -54,6 +54,7 @@ class Measurement:
     peak_mb: float
     pages: int
     read: int | None
+    cpu_seconds: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,9 @@ class Row:
     pages: int
     peak_mb: float
     read: int | None
+    # User and system time of the build: steadier than wall time on a
+    # machine others share (0 in results saved before it was measured).
+    cpu_seconds: float = 0.0
 
     @property
     def pages_per_second(self) -> float:
@@ -112,6 +116,7 @@ def measure(variant: str, content: Path, output: Path, job: Round) -> Measuremen
     return Measurement(
         seconds=facts.get("seconds", seconds),
         peak_mb=usage.ru_maxrss / 1024,  # kilobytes on Linux
+        cpu_seconds=usage.ru_utime + usage.ru_stime,
         pages=sum(1 for _ in output.rglob("*.html")),
         read=facts["read"],
     )
@@ -219,6 +224,7 @@ def _median(variant: Variant, runs: list[Measurement]) -> Row:
         variant=variant.key,
         label=variant.label,
         seconds=statistics.median(m.seconds for m in runs),
+        cpu_seconds=statistics.median(m.cpu_seconds for m in runs),
         pages=round(statistics.median(m.pages for m in runs)),
         peak_mb=statistics.median(m.peak_mb for m in runs),
         read=None if runs[0].read is None else max(m.read for m in runs),
@@ -254,6 +260,20 @@ def table(rows: Sequence[Row]) -> str:
             )
         )
     return "\n".join(f"| {' | '.join(cells)} |" for cells in lines)
+
+
+def cpu_note(rows: Sequence[Row]) -> str:
+    """The full build's CPU time against Pelican's: what the build costs
+    without the waiting for disk and for other processes on the machine."""
+    by_variant = {row.variant: row for row in rows}
+    full, stock = by_variant[FULL.key], by_variant[STOCK.key]
+    if not stock.cpu_seconds:
+        return ""
+    return (
+        f"CPU-Zeit (Benutzer + System): Pelican {_number(stock.cpu_seconds)} s, "
+        f"voller Bau {_number(full.cpu_seconds)} s "
+        f"({_number(full.cpu_seconds / stock.cpu_seconds)} ×)"
+    )
 
 
 def targets(rows: Sequence[Row], baseline: Sequence[Row] | None = None) -> list[str]:
@@ -369,7 +389,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"{args.beitraege} Beiträge ({args.form}), Median aus {rounds}")
     for name, value in overrides.items():
         print(f"Geänderte Einstellung: {name} = {json.dumps(value)}")
-    print(f"\n{table(rows)}\n\n{search_note(overrides)}\n")
+    print(f"\n{table(rows)}\n\n{search_note(overrides)}\n{cpu_note(rows)}\n")
     if baseline:
         print(f"Vergleichslauf: {saved['posts']} Beiträge ({args.vergleich})")
     print("\n".join(targets(rows, baseline)))

@@ -60,6 +60,36 @@ def test_the_tag_pool_grows_with_the_corpus():
     assert len(tags(2000)) > len(tags(200)) + 50
 
 
+def test_the_varied_shape_stresses_what_the_standard_one_leaves_easy():
+    posts = corpus.generate(400, form="vielfalt")
+    assert posts == corpus.generate(400, form="vielfalt")
+    articles = [post for post in posts if not post.page]
+    pages = [post for post in posts if post.page]
+    assert (len(articles), len(pages)) == (400, 20)
+    assert len({post.path for post in posts}) == 420
+    words = sorted(len(post.body.split()) for post in articles)
+    assert words[len(words) // 4] < 200 and words[-len(words) // 10] > 2500
+    assert len({tag for post in articles for tag in post.tags}) > 150
+    assert sum(len(post.tags) for post in articles) / len(articles) > 6
+    assert len({post.author for post in articles}) > 30
+    assert len({post.category for post in articles}) > 25
+    assert 0 < sum(post.draft for post in articles) < 20
+    assert sum(bool(post.coauthor) for post in articles) > 30
+    assert sum(not post.summary for post in articles) > 150
+    text = "\n".join(post.body for post in posts)
+    for sample in ("![", "](/images/", ".md)", "[^1]", "| --: |", "\n> "):
+        assert sample in text
+
+
+def test_stock_pelican_gets_the_same_links_in_its_own_syntax():
+    post = next(p for p in corpus.generate(60, form="vielfalt") if "/images/" in p.body)
+    german = split_header(corpus.german_markdown(post)).body
+    stock = split_header(corpus.stock_markdown(post)).body
+    assert german == post.body
+    assert "](/images/" in german and "]({static}/images/" in stock
+    assert stock.replace("{static}", "").replace("{filename}", "") == german
+
+
 def test_small_benchmark_run_prints_every_variant(tmp_path):
     saved = tmp_path / "ergebnis.json"
     run = subprocess.run(
@@ -109,3 +139,37 @@ def test_small_benchmark_run_prints_every_variant(tmp_path):
     ]
     assert table[2].split(" | ")[2] == "1,00"
     assert "Neubau nach 1 Änderung / voller Bau" in run.stdout
+
+
+def test_small_benchmark_run_of_the_varied_shape(tmp_path):
+    saved = tmp_path / "ergebnis.json"
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "benchmarks.run",
+            "--form",
+            "vielfalt",
+            "--beitraege",
+            "20",
+            "--runden",
+            "1",
+            "--ordner",
+            str(tmp_path / "arbeit"),
+            "--speichern",
+            str(saved),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    result = json.loads(saved.read_text(encoding="utf-8"))
+    assert result["form"] == "vielfalt"
+    stock, _, full, rebuild, _ = result["rows"]
+    # 20 posts and a page are read; a rebuild reads only the edited post.
+    assert (full["read"], rebuild["read"]) == (21, 1)
+    assert full["pages"] > stock["pages"] > 20
+    assert 0 < full["cpu_seconds"] < 120
+    assert "20 Beiträge (vielfalt)" in run.stdout
+    assert "CPU-Zeit (Benutzer + System): Pelican " in run.stdout
