@@ -318,14 +318,11 @@ def _standard(count: int, seed: int) -> list[Post]:
     slugs: set[str] = set()
     step = (LAST_DAY - FIRST_DAY) / max(count, 1)
     for number in range(count):
-        title = f"{rng.choice(_OPENERS)} {rng.choice(_SUFFIXES)}"
-        if german_slug(title) in slugs:
-            title = f"{title} (Teil {number + 1})"
-        slugs.add(german_slug(title))
+        title = _unique_title(rng, number, slugs)
         posts.append(
             Post(
                 title=title,
-                date=FIRST_DAY + number * step + timedelta(minutes=rng.randint(0, 300)),
+                date=_date(rng, number, step),
                 author=rng.choice(AUTHORS),
                 category=rng.choice(CATEGORIES),
                 tags=tuple(rng.sample(tags, rng.randint(2, 5))),
@@ -334,6 +331,20 @@ def _standard(count: int, seed: int) -> list[Post]:
             )
         )
     return posts
+
+
+def _unique_title(rng: random.Random, number: int, slugs: set[str]) -> str:
+    """A title whose slug is not in `slugs` yet (then added)."""
+    title = f"{rng.choice(_OPENERS)} {rng.choice(_SUFFIXES)}"
+    if german_slug(title) in slugs:
+        title = f"{title} (Teil {number + 1})"
+    slugs.add(german_slug(title))
+    return title
+
+
+def _date(rng: random.Random, number: int, step: timedelta) -> datetime:
+    """Post `number`'s date: evenly spread, at a random time of its day."""
+    return FIRST_DAY + number * step + timedelta(minutes=rng.randint(0, 300))
 
 
 def _paragraph(rng: random.Random) -> str:
@@ -466,10 +477,7 @@ def _varied(count: int, seed: int) -> list[Post]:
     slugs: set[str] = set()
     step = (LAST_DAY - FIRST_DAY) / max(count, 1)
     for number in range(count):
-        title = f"{rng.choice(_OPENERS)} {rng.choice(_SUFFIXES)}"
-        if german_slug(title) in slugs:
-            title = f"{title} (Teil {number + 1})"
-        slugs.add(german_slug(title))
+        title = _unique_title(rng, number, slugs)
         authors = rng.sample(VARIED_AUTHORS, 2)
         popular = rng.sample(pool[:20], rng.randint(1, 3))
         rare = rng.sample(pool[20:], rng.randint(2, 9))
@@ -477,7 +485,7 @@ def _varied(count: int, seed: int) -> list[Post]:
         posts.append(
             Post(
                 title=title,
-                date=FIRST_DAY + number * step + timedelta(minutes=rng.randint(0, 300)),
+                date=_date(rng, number, step),
                 author=authors[0],
                 coauthor=authors[1] if rng.random() < 1 / 7 else "",
                 category=rng.choice(VARIED_CATEGORIES),

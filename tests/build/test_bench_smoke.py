@@ -90,28 +90,24 @@ def test_stock_pelican_gets_the_same_links_in_its_own_syntax():
     assert stock.replace("{static}", "").replace("{filename}", "") == german
 
 
-def test_small_benchmark_run_prints_every_variant(tmp_path):
+def _small_run(tmp_path, *options: str) -> tuple[str, dict]:
+    """A benchmark run on 20 posts, one round: its output and saved results."""
     saved = tmp_path / "ergebnis.json"
+    arguments = ["--beitraege", "20", "--runden", "1"]
+    arguments += ["--ordner", str(tmp_path / "arbeit"), "--speichern", str(saved)]
     run = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "benchmarks.run",
-            "--beitraege",
-            "20",
-            "--runden",
-            "1",
-            "--ordner",
-            str(tmp_path / "arbeit"),
-            "--speichern",
-            str(saved),
-        ],
+        [sys.executable, "-m", "benchmarks.run", *arguments, *options],
         cwd=ROOT,
         capture_output=True,
         text=True,
         check=True,
     )
-    rows = json.loads(saved.read_text(encoding="utf-8"))["rows"]
+    return run.stdout, json.loads(saved.read_text(encoding="utf-8"))
+
+
+def test_small_benchmark_run_prints_every_variant(tmp_path):
+    stdout, result = _small_run(tmp_path)
+    rows = result["rows"]
     assert [row["variant"] for row in rows] == [
         "stock",
         "typogrify",
@@ -129,7 +125,7 @@ def test_small_benchmark_run_prints_every_variant(tmp_path):
     # The rebuild reads only the edited post; the rest comes from the cache.
     assert (full["read"], rebuild["read"]) == (20, 1)
 
-    table = [line for line in run.stdout.splitlines() if line.startswith("| ")]
+    table = [line for line in stdout.splitlines() if line.startswith("| ")]
     assert [line.split(" | ")[0].removeprefix("| ") for line in table[2:]] == [
         "Pelican 4.12, Standard",
         "Pelican 4.12 + Typogrify",
@@ -138,38 +134,16 @@ def test_small_benchmark_run_prints_every_variant(tmp_path):
         "Suchindex allein (Pagefind)",
     ]
     assert table[2].split(" | ")[2] == "1,00"
-    assert "Neubau nach 1 Änderung / voller Bau" in run.stdout
+    assert "Neubau nach 1 Änderung / voller Bau" in stdout
 
 
 def test_small_benchmark_run_of_the_varied_shape(tmp_path):
-    saved = tmp_path / "ergebnis.json"
-    run = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "benchmarks.run",
-            "--form",
-            "vielfalt",
-            "--beitraege",
-            "20",
-            "--runden",
-            "1",
-            "--ordner",
-            str(tmp_path / "arbeit"),
-            "--speichern",
-            str(saved),
-        ],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    result = json.loads(saved.read_text(encoding="utf-8"))
+    stdout, result = _small_run(tmp_path, "--form", "vielfalt")
     assert result["form"] == "vielfalt"
     stock, _, full, rebuild, _ = result["rows"]
     # 20 posts and a page are read; a rebuild reads only the edited post.
     assert (full["read"], rebuild["read"]) == (21, 1)
     assert full["pages"] > stock["pages"] > 20
     assert 0 < full["cpu_seconds"] < 120
-    assert "20 Beiträge (vielfalt)" in run.stdout
-    assert "CPU-Zeit (Benutzer + System): Pelican " in run.stdout
+    assert "20 Beiträge (vielfalt)" in stdout
+    assert "CPU-Zeit (Benutzer + System): Pelican " in stdout
