@@ -8,7 +8,7 @@ from typing import NamedTuple
 
 import pytest
 from pelican.paginator import PaginationRule
-from perlen.build.folders import make_folders, page_folders
+from perlen.build.folders import make_folders_ahead, page_folders, wait_for_folders
 from perlen.problems import BuildFailed
 
 
@@ -116,10 +116,13 @@ def test_page_folders_lists_parents_first_once_each(monkeypatch):
     ]
 
 
-def test_make_folders_keeps_folders_that_exist(tmp_path):
+def test_the_folders_are_made_in_a_process_of_their_own(tmp_path, monkeypatch):
     (tmp_path / "2021").mkdir()
-    make_folders(str(tmp_path), ["2021", "2021/a", "2021/a/b"])
-    assert (tmp_path / "2021/a/b").is_dir()
+    names = ["2021", "2021/a", "2021/a/b", "schlagwort", "schlagwort/größe"]
+    monkeypatch.setattr("perlen.build.folders.page_folders", lambda _: names)
+    make_folders_ahead([SimpleNamespace(output_path=str(tmp_path))])
+    wait_for_folders()
+    assert _folders(tmp_path) == set(names)
 
 
 def test_a_build_failing_in_a_template_leaves_no_folders(site, tmp_path):

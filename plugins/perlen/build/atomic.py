@@ -57,7 +57,6 @@ def build(settings: dict) -> Path:
             raise BuildFailed(problems)
         replace_directory(staging, output)
     except BaseException:
-        wait_for_folders()
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return output
@@ -83,6 +82,8 @@ def run_pelican(settings: dict) -> tuple[list[Problem], dict[str, Content]]:
 
     with ExitStack() as stack:
         stack.enter_context(signals.content_written.connected_to(remember))
+        # The folders `checked` has made ahead are all there when Pelican is done.
+        stack.callback(wait_for_folders)
         warnings = []
         if is_strict:
             warnings = stack.enter_context(strict.collect_warnings(settings["PATH"]))

@@ -6,7 +6,7 @@ output needs a handful. Pelican's writer makes each folder just before it
 writes the page, and on ext4 a `mkdir` mostly waits for the file system
 (0.2–0.6 ms with the CPU idle): 0.5–1.5 s per 1,000 posts. Once the
 generators are finalized, the address of every post, page, tag, category and
-author is known, so a thread makes their folders while the main thread
+author is known, so a process of its own makes their folders while Pelican
 renders, and the writer finds them made. Only folders that get a page are
 made, so the output stays the same.
 """
@@ -16,14 +16,13 @@ from __future__ import annotations
 import contextlib
 import os
 import posixpath
-import threading
+import subprocess
+import sys
 from collections.abc import Iterable
 
 from pelican.paginator import Paginator
 
 from perlen.site.contents import contents_of
-
-THREAD = "perlen-folders"
 
 
 def page_folders(generators: Iterable) -> list[str]:
@@ -79,39 +78,46 @@ def _list_pages(generator) -> list[str]:
     return addresses
 
 
-def make_folders(output: str, folders: list[str]) -> None:
-    """Make `folders` below `output`, stopping if `output` goes away.
-
-    Relative to a descriptor of `output`, so a failed build that removes its
-    output while this runs is not brought back by it.
-    """
-    descriptor = os.open(output, os.O_RDONLY | os.O_DIRECTORY)
+# Makes the folders named on stdin (NUL-separated) below its working folder,
+# and stops once that folder is gone (a failed build removed its output).
+_MAKER = """
+import os, sys
+for folder in sys.stdin.buffer.read().split(b"\\0"):
     try:
-        for folder in folders:
-            with contextlib.suppress(FileExistsError):
-                os.mkdir(folder, dir_fd=descriptor)
+        os.mkdir(folder)
+    except FileExistsError:
+        pass
     except OSError:
-        return  # the output was removed: the build failed
-    finally:
-        os.close(descriptor)
+        break
+"""
+# The makers still running, so that a build can wait for its own.
+_RUNNING: list[subprocess.Popen] = []
 
 
 def make_folders_ahead(generators: list) -> None:
-    """Make the page folders in a thread while Pelican renders and writes;
-    called once the checks passed, when nothing but an error in a template
-    stops the build any more."""
+    """Make the page folders in a process of their own while Pelican renders
+    and writes; called once the checks passed, when nothing but an error in a
+    template stops the build any more.
+
+    A process rather than a thread: a thread would take the interpreter lock
+    back after every `mkdir`, and on a busy machine the renderer would wait
+    for it each time.
+    """
     output = generators[0].output_path
-    if os.mkdir not in os.supports_dir_fd or not os.path.isdir(output):
+    if not os.path.isdir(output):
         return
-    folders = page_folders(generators)
-    threading.Thread(
-        target=make_folders, args=(output, folders), name=THREAD, daemon=True
-    ).start()
+    folders = "\0".join(page_folders(generators)).encode()
+    maker = subprocess.Popen(
+        [sys.executable, "-I", "-S", "-c", _MAKER], stdin=subprocess.PIPE, cwd=output
+    )
+    _RUNNING.append(maker)
+    with contextlib.suppress(BrokenPipeError):
+        maker.stdin.write(folders)
+    maker.stdin.close()
 
 
 def wait_for_folders() -> None:
-    """Wait until no thread makes folders, so that removing the output of a
-    failed build removes all of it."""
-    for thread in threading.enumerate():
-        if thread.name == THREAD:
-            thread.join()
+    """Wait until the folders are made: before the output is swapped in or,
+    after a failure, removed (which then removes all of it)."""
+    while _RUNNING:
+        _RUNNING.pop().wait()
