@@ -6,6 +6,9 @@ STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 PELICANOPTS ?=
 N ?= 1000
+# Corpus shape of `make bench`: standard or vielfalt (benchmarks/corpus.py).
+FORM ?= standard
+BENCH_RESULTS := cache/benchmark$(if $(filter-out standard,$(FORM)),-$(FORM))
 
 .DEFAULT_GOAL := help
 .PHONY: help venv html serve clean test lint bench neu pruefen vorschau lighthouse
@@ -103,8 +106,8 @@ test: lint $(NODE_STAMP) ## Alle Tests ausführen (mit Stilprüfung)
 lighthouse: $(STAMP) $(NODE_STAMP) ## Lighthouse für Startseite und Beitrag (mobil; Berichte in test-artifacts/)
 	$(BIN)/pytest -q tests/browser/test_lighthouse.py
 
-bench: $(STAMP) ## Bauzeit gegen Pelican messen, mit N erzeugten Beiträgen (Standard 1000; N=10000 für den Skalierungslauf)
-	$(BIN)/python -m benchmarks.run --beitraege $(N) --speichern cache/benchmark-$(N).json --vergleich cache/benchmark-1000.json
+bench: $(STAMP) ## Bauzeit gegen Pelican messen, mit N erzeugten Beiträgen (Standard 1000; N=10000 für den Skalierungslauf; FORM=vielfalt für die zweite Korpusform)
+	$(BIN)/python -m benchmarks.run --form $(FORM) --beitraege $(N) --speichern $(BENCH_RESULTS)-$(N).json --vergleich $(BENCH_RESULTS)-1000.json
 
 lint: $(STAMP) ## Code-Stil prüfen (ruff)
 	$(BIN)/ruff check plugins tests benchmarks

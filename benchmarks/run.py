@@ -54,6 +54,7 @@ class Measurement:
     peak_mb: float
     pages: int
     read: int | None
+    cpu_seconds: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,9 @@ class Row:
     pages: int
     peak_mb: float
     read: int | None
+    # User and system time of the build: steadier than wall time on a
+    # machine others share (0 in results saved before it was measured).
+    cpu_seconds: float = 0.0
 
     @property
     def pages_per_second(self) -> float:
@@ -112,6 +116,7 @@ def measure(variant: str, content: Path, output: Path, job: Round) -> Measuremen
     return Measurement(
         seconds=facts.get("seconds", seconds),
         peak_mb=usage.ru_maxrss / 1024,  # kilobytes on Linux
+        cpu_seconds=usage.ru_utime + usage.ru_stime,
         pages=sum(1 for _ in output.rglob("*.html")),
         read=facts["read"],
     )
@@ -130,18 +135,25 @@ def edit(path: Path, number: int) -> str:
 
 
 def benchmark(
-    posts: int, rounds: int, workdir: Path, overrides: dict[str, Any] | None = None
+    posts: int,
+    rounds: int,
+    workdir: Path,
+    overrides: dict[str, Any] | None = None,
+    form: str = "standard",
 ) -> list[Row]:
-    """Build `posts` generated posts in every variant `rounds` times; medians.
+    """Build `posts` generated posts of the corpus shape `form` in every
+    variant `rounds` times; medians.
 
     `overrides` change this site's settings (not stock Pelican's).
     """
     overrides = overrides or {}
-    generated = corpus.generate(posts)
+    generated = corpus.generate(posts, form=form)
     german, stock = workdir / "deutsch", workdir / "stock"
-    edited = corpus.write(generated, german, german=True)[len(generated) // 2]
+    paths = corpus.write(generated, german, german=True)
     corpus.write(generated, stock, german=False)
-    edited_page = _article_page(generated[len(generated) // 2], overrides)
+    middle = edited_index(generated)
+    edited = paths[middle]
+    edited_page = _article_page(generated[middle], overrides)
 
     measured: dict[str, list[Measurement]] = {v.key: [] for v in VARIANTS}
     for number in range(1, rounds + 1):
@@ -171,10 +183,23 @@ def benchmark(
     return [_median(v, measured[v.key]) for v in VARIANTS]
 
 
-def preview_waits(posts: int, workdir: Path, overrides: dict[str, Any]) -> list[float]:
+def edited_index(generated: list[corpus.Post]) -> int:
+    """The published post in the middle of the blog: the one the rebuild and
+    preview rows edit."""
+    return next(
+        index
+        for index in range(len(generated) // 2, len(generated))
+        if not (generated[index].page or generated[index].draft)
+    )
+
+
+def preview_waits(
+    posts: int, workdir: Path, overrides: dict[str, Any], form: str = "standard"
+) -> list[float]:
     """The preview row: save to served for the post `benchmark` edits, on the
     corpus it wrote (`benchmarks.preview`)."""
-    edited = corpus.generate(posts)[posts // 2]
+    generated = corpus.generate(posts, form=form)
+    edited = generated[edited_index(generated)]
     page = "/" + _article_page(edited, overrides).removesuffix("index.html")
     content = workdir / "deutsch"
     return preview.save_to_served(
@@ -218,6 +243,7 @@ def _median(variant: Variant, runs: list[Measurement]) -> Row:
         variant=variant.key,
         label=variant.label,
         seconds=statistics.median(m.seconds for m in runs),
+        cpu_seconds=statistics.median(m.cpu_seconds for m in runs),
         pages=round(statistics.median(m.pages for m in runs)),
         peak_mb=statistics.median(m.peak_mb for m in runs),
         read=None if runs[0].read is None else max(m.read for m in runs),
@@ -253,6 +279,20 @@ def table(rows: Sequence[Row]) -> str:
             )
         )
     return "\n".join(f"| {' | '.join(cells)} |" for cells in lines)
+
+
+def cpu_note(rows: Sequence[Row]) -> str:
+    """The full build's CPU time against Pelican's: what the build costs
+    without the waiting for disk and for other processes on the machine."""
+    by_variant = {row.variant: row for row in rows}
+    full, stock = by_variant[FULL.key], by_variant[STOCK.key]
+    if not stock.cpu_seconds:
+        return ""
+    return (
+        f"CPU-Zeit (Benutzer + System): Pelican {_number(stock.cpu_seconds)} s, "
+        f"voller Bau {_number(full.cpu_seconds)} s "
+        f"({_number(full.cpu_seconds / stock.cpu_seconds)} ×)"
+    )
 
 
 def targets(rows: Sequence[Row], baseline: Sequence[Row] | None = None) -> list[str]:
@@ -297,6 +337,15 @@ def parser() -> argparse.ArgumentParser:
         default=1000,
         metavar="N",
         help="Anzahl der Beiträge (Standard: 1000)",
+    )
+    add(
+        "--form",
+        choices=corpus.FORMS,
+        default="standard",
+        help="Gestalt der erzeugten Beiträge: „standard“ (je etwa 600 Wörter, "
+        "wenige Schlagwörter) oder „vielfalt“ (kurze und lange Beiträge, viele "
+        "Schlagwörter, Autorinnen und Kategorien, Bilder, Tabellen, Fußnoten, "
+        "Seiten, Entwürfe; Standard: standard)",
     )
     add(
         "--runden",
@@ -344,21 +393,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     workdir = args.ordner or Path(tempfile.mkdtemp(prefix="perlen-bench-"))
     workdir.mkdir(parents=True, exist_ok=True)
     try:
-        rows = benchmark(args.beitraege, args.runden, workdir, overrides)
-        waits = preview_waits(args.beitraege, workdir, overrides)
+        rows = benchmark(args.beitraege, args.runden, workdir, overrides, args.form)
+        waits = preview_waits(args.beitraege, workdir, overrides, args.form)
     finally:
         if args.ordner is None:
             shutil.rmtree(workdir, ignore_errors=True)
     baseline = None
     if args.vergleich and args.vergleich.exists():
         saved = json.loads(args.vergleich.read_text(encoding="utf-8"))
-        if saved["posts"] != args.beitraege:
+        if saved["posts"] != args.beitraege and saved.get("form", "standard") == (
+            args.form
+        ):
             baseline = [Row(**row) for row in saved["rows"]]
     rounds = f"{args.runden} Runde{'' if args.runden == 1 else 'n'}"
-    print(f"{args.beitraege} Beiträge, Median aus {rounds}")
+    print(f"{args.beitraege} Beiträge ({args.form}), Median aus {rounds}")
     for name, value in overrides.items():
         print(f"Geänderte Einstellung: {name} = {json.dumps(value)}")
-    print(f"\n{table(rows)}\n\n{search_note(overrides)}\n")
+    print(f"\n{table(rows)}\n\n{search_note(overrides)}\n{cpu_note(rows)}\n")
     if baseline:
         print(f"Vergleichslauf: {saved['posts']} Beiträge ({args.vergleich})")
     print("\n".join(targets(rows, baseline)))
@@ -367,6 +418,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.speichern.parent.mkdir(parents=True, exist_ok=True)
         data = {
             "posts": args.beitraege,
+            "form": args.form,
             "rounds": args.runden,
             "overrides": overrides,
             "rows": [asdict(r) for r in rows],

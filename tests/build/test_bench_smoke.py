@@ -60,28 +60,54 @@ def test_the_tag_pool_grows_with_the_corpus():
     assert len(tags(2000)) > len(tags(200)) + 50
 
 
-def test_small_benchmark_run_prints_every_variant(tmp_path):
+def test_the_varied_shape_stresses_what_the_standard_one_leaves_easy():
+    posts = corpus.generate(400, form="vielfalt")
+    assert posts == corpus.generate(400, form="vielfalt")
+    articles = [post for post in posts if not post.page]
+    pages = [post for post in posts if post.page]
+    assert (len(articles), len(pages)) == (400, 20)
+    assert len({post.path for post in posts}) == 420
+    words = sorted(len(post.body.split()) for post in articles)
+    assert words[len(words) // 4] < 200 and words[-len(words) // 10] > 2500
+    assert len({tag for post in articles for tag in post.tags}) > 150
+    assert sum(len(post.tags) for post in articles) / len(articles) > 6
+    assert len({post.author for post in articles}) > 30
+    assert len({post.category for post in articles}) > 25
+    assert 0 < sum(post.draft for post in articles) < 20
+    assert sum(bool(post.coauthor) for post in articles) > 30
+    assert sum(not post.summary for post in articles) > 150
+    text = "\n".join(post.body for post in posts)
+    for sample in ("![", "](/images/", ".md)", "[^1]", "| --: |", "\n> "):
+        assert sample in text
+
+
+def test_stock_pelican_gets_the_same_links_in_its_own_syntax():
+    post = next(p for p in corpus.generate(60, form="vielfalt") if "/images/" in p.body)
+    german = split_header(corpus.german_markdown(post)).body
+    stock = split_header(corpus.stock_markdown(post)).body
+    assert german == post.body
+    assert "](/images/" in german and "]({static}/images/" in stock
+    assert stock.replace("{static}", "").replace("{filename}", "") == german
+
+
+def _small_run(tmp_path, *options: str) -> tuple[str, dict]:
+    """A benchmark run on 20 posts, one round: its output and saved results."""
     saved = tmp_path / "ergebnis.json"
+    arguments = ["--beitraege", "20", "--runden", "1"]
+    arguments += ["--ordner", str(tmp_path / "arbeit"), "--speichern", str(saved)]
     run = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "benchmarks.run",
-            "--beitraege",
-            "20",
-            "--runden",
-            "1",
-            "--ordner",
-            str(tmp_path / "arbeit"),
-            "--speichern",
-            str(saved),
-        ],
+        [sys.executable, "-m", "benchmarks.run", *arguments, *options],
         cwd=ROOT,
         capture_output=True,
         text=True,
         check=True,
     )
-    rows = json.loads(saved.read_text(encoding="utf-8"))["rows"]
+    return run.stdout, json.loads(saved.read_text(encoding="utf-8"))
+
+
+def test_small_benchmark_run_prints_every_variant(tmp_path):
+    stdout, result = _small_run(tmp_path)
+    rows = result["rows"]
     assert [row["variant"] for row in rows] == [
         "stock",
         "typogrify",
@@ -99,7 +125,7 @@ def test_small_benchmark_run_prints_every_variant(tmp_path):
     # The rebuild reads only the edited post; the rest comes from the cache.
     assert (full["read"], rebuild["read"]) == (20, 1)
 
-    table = [line for line in run.stdout.splitlines() if line.startswith("| ")]
+    table = [line for line in stdout.splitlines() if line.startswith("| ")]
     assert [line.split(" | ")[0].removeprefix("| ") for line in table[2:]] == [
         "Pelican 4.12, Standard",
         "Pelican 4.12 + Typogrify",
@@ -108,4 +134,16 @@ def test_small_benchmark_run_prints_every_variant(tmp_path):
         "Suchindex allein (Pagefind)",
     ]
     assert table[2].split(" | ")[2] == "1,00"
-    assert "Neubau nach 1 Änderung / voller Bau" in run.stdout
+    assert "Neubau nach 1 Änderung / voller Bau" in stdout
+
+
+def test_small_benchmark_run_of_the_varied_shape(tmp_path):
+    stdout, result = _small_run(tmp_path, "--form", "vielfalt")
+    assert result["form"] == "vielfalt"
+    stock, _, full, rebuild, _ = result["rows"]
+    # 20 posts and a page are read; a rebuild reads only the edited post.
+    assert (full["read"], rebuild["read"]) == (21, 1)
+    assert full["pages"] > stock["pages"] > 20
+    assert 0 < full["cpu_seconds"] < 120
+    assert "20 Beiträge (vielfalt)" in stdout
+    assert "CPU-Zeit (Benutzer + System): Pelican " in stdout

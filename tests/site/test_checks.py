@@ -323,6 +323,33 @@ def test_an_image_without_alt_text_is_a_warning_at_its_line(site, caplog):
     assert not any(line.startswith("Empty alt attribute") for line in logged)
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        '<IMG SRC="{static}/images/perle.jpg">',
+        '<p>Text <img\nsrc="{static}/images/perle.jpg"/></p>',
+        '<a href="#"><Img src="{static}/images/perle.jpg"></a>',
+    ],
+    ids=["gross", "zeilenumbruch", "im-link"],
+)
+def test_images_typed_as_raw_html_are_checked_in_any_spelling(site, body):
+    site.write("posts/x.md", post("A", body=f"Absatz.\n\n{body}"))
+    found = messages(site)
+    missing = "Das Bild „/images/perle.jpg“ gibt es nicht."
+    assert any(missing in m for m in found), found
+    assert any("„/images/perle.jpg“ hat keinen Alternativtext" in m for m in found)
+
+
+def test_links_and_images_in_the_summary_are_checked(site):
+    site.write(
+        "posts/x.md",
+        post("A", Zusammenfassung="Siehe [dort](weg.md) und ![](perle.jpg)."),
+    )
+    found = messages(site)
+    assert any("Der Link auf „weg.md“ führt ins Leere" in m for m in found), found
+    assert any("„perle.jpg“ hat keinen Alternativtext" in m for m in found), found
+
+
 def test_an_image_with_alt_text_passes(site):
     put_image(site, "posts/perlen.jpg")
     site.write(

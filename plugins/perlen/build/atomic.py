@@ -24,6 +24,7 @@ from pelican.contents import Content
 from pelican.settings import read_settings
 
 from perlen.build import cache, strict, swap
+from perlen.build.folders import wait_for_folders
 from perlen.build.machine_faults import machine_faults
 from perlen.problems import BuildFailed, Problem
 from perlen.publish import search_index
@@ -79,6 +80,8 @@ def run_pelican(settings: dict) -> tuple[list[Problem], dict[str, Content]]:
 
     with ExitStack() as stack:
         stack.enter_context(signals.content_written.connected_to(remember))
+        # The folders `checked` has made ahead are all there when Pelican is done.
+        stack.callback(wait_for_folders)
         warnings = []
         if is_strict:
             warnings = stack.enter_context(strict.collect_warnings(settings["PATH"]))

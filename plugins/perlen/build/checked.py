@@ -24,6 +24,7 @@ from pelican.log import console
 
 from perlen.build import read_failures
 from perlen.build.atomic import build
+from perlen.build.folders import make_folders_ahead
 from perlen.build.strict import failures
 from perlen.problems import BuildFailed, Problem, Severity
 from perlen.publish import search_index
@@ -60,7 +61,8 @@ def collect(generators) -> list[Problem]:
 
 
 def fail_on_problems(generators) -> None:
-    """`all_generators_finalized` handler: stop before anything is written."""
+    """`all_generators_finalized` handler: stop before anything is written;
+    if nothing stops the build, start making its page folders (`folders`)."""
     contents = contents_of(generators)
     sources = SourceLines()
     found = [
@@ -84,6 +86,7 @@ def fail_on_problems(generators) -> None:
         raise BuildFailed(failing)
     for problem in problems:
         logger.warning("%s", problem)
+    make_folders_ahead(generators)
 
 
 def claimed_addresses(generators, contents: list[Content]) -> list[Problem]:

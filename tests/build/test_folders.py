@@ -1,0 +1,143 @@
+"""Page folders made ahead: the same output, and nothing left of a failed build."""
+
+from __future__ import annotations
+
+import os
+from types import SimpleNamespace
+from typing import NamedTuple
+
+import pytest
+from pelican.paginator import PaginationRule
+from perlen.build.folders import make_folders_ahead, page_folders, wait_for_folders
+from perlen.problems import BuildFailed
+
+
+def _post(title: str, date: str, **fields: str) -> str:
+    header = {"Titel": title, "Datum": date, **fields}
+    return "".join(f"{k}: {v}\n" for k, v in header.items()) + "\nText.\n"
+
+
+def _full_site(site) -> None:
+    """Posts in two years with tags, categories and two authors, enough
+    posts for a second page of a tag, a draft, pages, a hidden page."""
+    for number in range(12):
+        site.write(
+            f"posts/{2020 + number % 2}/beitrag-{number}.md",
+            _post(
+                f"Beitrag {number}",
+                f"{number + 1}.3.{2020 + number % 2}",
+                Kategorie="Gestaltung" if number % 3 else "Haltung",
+                Schlagwörter="Farben, Größe" if number % 2 else "Farben",
+                Autorin="Jördis Weiß" if number % 4 else "Frau Müller",
+            ),
+        )
+    site.write("posts/2021/entwurf.md", _post("Entwurf", "1.4.2021", Status="Entwurf"))
+    site.write("pages/ueber-uns.md", "Titel: Über uns\n\nText.\n")
+    site.write("pages/geheim.md", "Titel: Geheim\nStatus: Versteckt\n\nText.\n")
+
+
+def _folders(root) -> set[str]:
+    return {
+        os.path.relpath(folder, root)
+        for folder, _, _ in os.walk(root)
+        if folder != str(root)
+    }
+
+
+def test_every_folder_made_ahead_gets_a_file(site):
+    _full_site(site)
+    site.build()
+    for folder in _folders(site.output):
+        assert os.listdir(site.output / folder), f"leerer Ordner: {folder}"
+    assert (site.output / "schlagwort/farben/seite/2/index.html").is_file()
+    assert (site.output / "entwuerfe/entwurf/index.html").is_file()
+    assert (site.output / "geheim/index.html").is_file()
+
+
+def test_the_output_is_the_same_with_folders_made_ahead(site, monkeypatch):
+    _full_site(site)
+    ahead = site.build()
+    files = {p.relative_to(ahead): p.read_bytes() for p in ahead.rglob("*.html")}
+    monkeypatch.setattr("perlen.build.checked.make_folders_ahead", lambda _: None)
+    site.output = site.root / "ohne"
+    without = site.build()
+    assert {p.relative_to(without): p.read_bytes() for p in without.rglob("*.html")}
+    assert files == {
+        p.relative_to(without): p.read_bytes() for p in without.rglob("*.html")
+    }
+    assert _folders(ahead) == _folders(without)
+
+
+class _Wrapper(NamedTuple):
+    save_as: str
+    url: str = ""
+
+
+_wrapper = _Wrapper
+
+
+def test_page_folders_lists_parents_first_once_each(monkeypatch):
+    contents = [_wrapper("2021/a/index.html"), _wrapper("2021/b/index.html")]
+    contents += [_wrapper(""), _wrapper("robots.txt")]
+    monkeypatch.setattr("perlen.build.folders.contents_of", lambda _: contents)
+    settings = {
+        "DIRECT_TEMPLATES": ["index"],
+        "INDEX_SAVE_AS": "index.html",
+        "PAGINATED_TEMPLATES": {"index": 3, "tag": None, "category": None},
+        "DEFAULT_PAGINATION": 2,
+        "DEFAULT_ORPHANS": 0,
+        "PAGINATION_PATTERNS": [
+            PaginationRule(1, "{url}", "{save_as}"),
+            PaginationRule(2, "", "{base_name}/seite/{number}/index.html"),
+        ],
+    }
+    generator = SimpleNamespace(
+        settings=settings,
+        dates=[],
+        articles=[1, 2, 3, 4],
+        tags={_wrapper("schlagwort/farben/index.html"): [1, 2, 3]},
+        categories=[(_wrapper("kategorie/haltung/index.html"), [1, 2])],
+        authors=[(_wrapper("autorin/frau-mueller/index.html"), [1, 2, 3])],
+    )
+    assert page_folders([generator]) == [
+        "2021",
+        "2021/a",
+        "2021/b",
+        "seite",  # the home page's second page: 3 posts per page
+        "seite/2",
+        "schlagwort",
+        "schlagwort/farben",
+        "schlagwort/farben/seite",
+        "schlagwort/farben/seite/2",
+        "kategorie",
+        "kategorie/haltung",
+        "autorin",  # author pages are not paginated here
+        "autorin/frau-mueller",
+    ]
+
+
+def test_the_folders_are_made_in_a_process_of_their_own(tmp_path, monkeypatch):
+    (tmp_path / "2021").mkdir()
+    names = ["2021", "2021/a", "2021/a/b", "schlagwort", "schlagwort/größe"]
+    monkeypatch.setattr("perlen.build.folders.page_folders", lambda _: names)
+    make_folders_ahead([SimpleNamespace(output_path=str(tmp_path))])
+    wait_for_folders()
+    assert _folders(tmp_path) == set(names)
+
+
+def test_a_build_failing_in_a_template_leaves_no_folders(site, tmp_path):
+    _full_site(site)
+    theme = tmp_path / "thema"
+    theme.mkdir()
+    broken = site.settings()["THEME"]
+    os.symlink(os.path.join(broken, "static"), theme / "static")
+    (theme / "templates").mkdir()
+    for name in os.listdir(os.path.join(broken, "templates")):
+        target = os.path.join(broken, "templates", name)
+        os.symlink(target, theme / "templates" / name)
+    (theme / "templates" / "tag.html").unlink()
+    (theme / "templates" / "tag.html").write_text("{{ kaputt( }}", encoding="utf-8")
+    with pytest.raises(BuildFailed):
+        site.build(THEME=str(theme))
+    assert not site.output.exists()
+    assert [p.name for p in site.root.iterdir() if p.name.startswith(".")] == []
