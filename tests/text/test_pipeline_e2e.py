@@ -72,7 +72,7 @@ def test_titles_and_summaries_are_typeset_too(built):
     title = re.search(r"<title>(.*?)</title>", page, re.S).group(1)
     assert title.startswith("„Der Kunde ist König“ – wirklich?")
     index = built.html("index.html")
-    assert f"Wenn der „Kunde“ König{NBSP}ist…" in index
+    assert f"Wenn der „Kunde“ König{NBSP}ist{NBSP}…" in index
 
 
 def test_the_real_first_post(site):
