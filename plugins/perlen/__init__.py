@@ -18,6 +18,7 @@ from perlen.publish import search_index, sitemap_fixes
 from perlen.site import (
     checks,
     cover_image,
+    feed_text,
     listings,
     related,
     schedule,
@@ -55,5 +56,6 @@ def register() -> None:
     signals.initialized.connect(sitemap_fixes.forget_previous_build)
     signals.all_generators_finalized.connect(sitemap_fixes.date_by_content)
     signals.finalized.connect(search_index.index_site)
+    signals.feed_generated.connect(feed_text.keep_feed_text)
     logging.getLogger("pelican.generators").addFilter(_HIDE_REPORTED)
     logging.getLogger("pelican.readers").addFilter(_HIDE_EMPTY_ALT)

@@ -84,6 +84,11 @@ DEFAULTS: dict[str, Any] = {
     # others (English quotes and dashes) are replaced by PERLEN_TYPOGRAPHY,
     # so Pelican's own TYPOGRIFY stays False.
     "PERLEN_TYPOGRIFY_FILTERS": ["amp", "caps", "widont"],
+    # --- Long posts (issue 14) ---
+    # A post of at least this many words with three or more sections (## and
+    # ### headings) shows a table of contents; `Inhaltsverzeichnis: ja` or
+    # `nein` in a post's header decides for that post.
+    "PERLEN_TOC_MIN_WORDS": 1200,
 }
 
 

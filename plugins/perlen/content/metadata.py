@@ -31,6 +31,7 @@ KEYS: dict[str, tuple[str, ...]] = {
     "image": ("Titelbild", "Image"),
     "template": ("Vorlage", "Template"),
     "translation": ("Übersetzung", "Translation"),
+    "toc": ("Inhaltsverzeichnis", "Toc"),
     "save_as": ("Save_as",),
     "url": ("Url",),
 }
@@ -154,6 +155,21 @@ def map_status(value: str, line: int) -> str:
             f"Erlaubt sind {STATUS_NAMES}.",
         )
     return status
+
+
+YES_NO = {"ja": True, "nein": False, "yes": True, "no": False}
+
+
+def map_yes_no(value: str, line: int) -> bool:
+    """`ja` or `nein` (also `yes`, `no`) as a bool."""
+    choice = YES_NO.get(fold(value.strip()))
+    if choice is None:
+        raise MetadataError(
+            line,
+            f"„{value}“ ist weder „ja“ noch „nein“.",
+            "Bitte „ja“ oder „nein“ schreiben.",
+        )
+    return choice
 
 
 def map_language(value: str, line: int, *, locale: str = "de") -> str:

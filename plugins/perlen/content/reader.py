@@ -22,14 +22,15 @@ from perlen.content.metadata import (
     canonical_key,
     map_language,
     map_status,
+    map_yes_no,
     split_header,
     suggest_key,
 )
 from perlen.content.reading_time import WORD_COUNT, count_words
 from perlen.content.slugs import german_slug
-from perlen.problems import Problem, ProblemError
+from perlen.problems import Problem, ProblemError, Severity
 from perlen.settings import setting
-from perlen.text import pipeline
+from perlen.text import headings, pipeline
 
 LIST_KEYS = {"tags", "authors"}
 
@@ -93,7 +94,28 @@ class GermanMarkdownReader(MarkdownReader):
         content = self._convert(header.body)
         # Counted here so that the content cache keeps it (`reading_time`).
         metadata[WORD_COUNT] = count_words(content)
+        self._long_post(header, metadata)
         return content, metadata
+
+    def _long_post(self, header, metadata: dict[str, Any]) -> None:
+        """The table of contents the post shows (`toc`), and a warning for
+        each `#` heading, which would be a second title."""
+        shown = headings.show_toc(
+            metadata.get("toc"),
+            metadata[WORD_COUNT],
+            self._md.perlen_toc_entries,
+            setting(self.settings, "PERLEN_TOC_MIN_WORDS"),
+        )
+        metadata["toc"] = self._md.perlen_toc if shown else ""
+        for line in headings.title_heading_lines(header.body):
+            self.problems.append(
+                self._problem(
+                    header.body_line + line - 1,
+                    "Eine Überschrift mit „#“ ist so groß wie der Titel.",
+                    "Überschriften im Text beginnen mit „##“ (Unterpunkte „###“).",
+                    Severity.WARNING,
+                )
+            )
 
     def _convert(self, markdown: str) -> str:
         self._md.reset()
@@ -145,6 +167,8 @@ class GermanMarkdownReader(MarkdownReader):
             return parse_date(value, locale=setting(self.settings, "PERLEN_LOCALE"))
         if key == "status":
             return map_status(value, line)
+        if key == "toc":
+            return map_yes_no(value, line)
         if key == "lang":
             return map_language(
                 value, line, locale=setting(self.settings, "PERLEN_LOCALE")
@@ -172,8 +196,14 @@ class GermanMarkdownReader(MarkdownReader):
             for path in self.settings["ARTICLE_PATHS"]
         )
 
-    def _problem(self, line: int | None, message: str, fix: str) -> Problem:
-        return Problem(self._source_path, line, message, fix)
+    def _problem(
+        self,
+        line: int | None,
+        message: str,
+        fix: str,
+        severity: Severity = Severity.ERROR,
+    ) -> Problem:
+        return Problem(self._source_path, line, message, fix, severity)
 
     def _fail(self, problems: list[Problem]) -> None:
         self.problems.extend(problems)

@@ -9,18 +9,8 @@ from functools import lru_cache
 from pelican.settings import DEFAULT_CONFIG
 from pelican.utils import slugify
 
-_GERMAN = str.maketrans(
-    {
-        "ä": "ae",
-        "ö": "oe",
-        "ü": "ue",
-        "Ä": "Ae",
-        "Ö": "Oe",
-        "Ü": "Ue",
-        "ß": "ss",
-        "ẞ": "SS",
-    }
-)
+from perlen.text.headings import GERMAN_SPELLING
+
 _SUBSTITUTIONS = DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"]
 
 
@@ -31,4 +21,4 @@ def german_slug(text: str) -> str:
     Memoized: every post names its category, tags and author again, and
     Pelican's slugify (Unidecode and four regexes) is slow.
     """
-    return slugify(text.translate(_GERMAN), regex_subs=_SUBSTITUTIONS)
+    return slugify(text.translate(GERMAN_SPELLING), regex_subs=_SUBSTITUTIONS)
