@@ -33,8 +33,9 @@ PATTERN_TOKENS = [
     "&nbsp;", "'90er", "Grass'", "-5", "Mo-Fr", "z.B.", "Dr. Müller", "1:100:1000",
     "“so”", "10 GB", "9.30-17.00", "030 123456-78", "<3<3",
 ]  # fmt: skip
-# Attributes whose text the pipeline sets like body text.
-TEXT_ATTRIBUTES = {"alt", "title"}
+# Attributes whose text the pipeline sets like body text (a permalink's
+# label repeats its heading's text).
+TEXT_ATTRIBUTES = {"alt", "title", "aria-label"}
 # (Indented code would continue a list item as a paragraph: see the examples.)
 CODE_BLOCKS = [
     "```\nx = \"a\" -- 'b'... <3 :wink: 😉\n```",

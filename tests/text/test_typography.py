@@ -170,7 +170,10 @@ def test_amp_and_caps_as_typogrify_does_them_but_for_german():
         ("Text *letzte*", f"<p>Text{NBSP}<em>letzte</em></p>"),
         (
             "## Eine Überschrift hier",
-            f'<h2 id="eine-uberschrift-hier">Eine Überschrift{NBSP}hier</h2>',
+            f'<h2 id="eine-ueberschrift-hier">Eine Überschrift{NBSP}hier'
+            '<a aria-label="Link zum Abschnitt „Eine Überschrift hier“" '
+            'class="headerlink" href="#eine-ueberschrift-hier" '
+            'title="Link zum Abschnitt „Eine Überschrift hier“">¶</a></h2>',
         ),
         (
             "- Punkt eins\n- zwei",

@@ -209,9 +209,10 @@ def _dash(match: re.Match[str], locale: str, stop: int) -> str:
     return "–" if _range(match.string, match.start()) else "-"
 
 
-def _word_at(text: str, start: int, step: int) -> str:
+def _word_at(text: str, start: int, step: int, inner: str = "") -> str:
+    """The letters (and `inner` characters) from `start` on, in direction `step`."""
     end = start
-    while 0 <= end < len(text) and text[end].isalpha():
+    while 0 <= end < len(text) and (text[end].isalpha() or text[end] in inner):
         end += step
     return text[start:end] if step > 0 else text[end + 1 : start + 1]
 
@@ -276,11 +277,15 @@ def _rules(text: str, locale: str, lang: str, stop: int) -> str:
 
 def _ellipsis_space(match: re.Match[str], stop: int) -> str:
     """A no-break space before an ellipsis after a whole word: two letters or
-    more, one of them a vowel ("doch …"), not a cut-off "Sch…"."""
-    word = _word_at(match.string, match.start() - 1, -1)
-    if match.start() < stop and len(word) > 1 and _VOWEL.search(word):
+    more, one of them a vowel ("doch …"), not a cut-off "Sch…"; a space the
+    writer typed there becomes one too."""
+    start = match.start()
+    word = _word_at(match.string, start - 1, -1, "'’")
+    if match.end() <= stop and (
+        match.group("space") or (len(word) > 1 and _VOWEL.search(word))
+    ):
         return NBSP + "…"
-    return "…"
+    return match.group()
 
 
 def _join_abbreviations(text: str, stop: int) -> tuple[str, int]:
@@ -296,7 +301,9 @@ def _join_abbreviations(text: str, stop: int) -> tuple[str, int]:
 
 
 # An ellipsis after a word, not inside one ("Verfl…ter"); `_ellipsis_space`.
-_ELLIPSIS_AFTER_WORD = re.compile(r"…(?<=[^\W\d_]…)(?![^\W\d_])")
+_ELLIPSIS_AFTER_WORD = re.compile(
+    r"(?:(?P<space> )(?<=[^\W\d_] )…|…(?<=[^\W\d_]…))(?![^\W\d_])"
+)
 _VOWEL = re.compile("[aeiouyäöüAEIOUYÄÖÜ]")
 
 
