@@ -266,7 +266,7 @@ def test_alt_text_and_titles_are_typeset_as_plain_text():
         '![Sie sagt "Hallo" - wie geht\'s... <3 :wink:](a.png "Titel -- \'x\'") '
         '[Link](https://e.org/a--b "Mehr -- <3")'
     )
-    assert 'alt="Sie sagt „Hallo“ – wie geht’s{}… ❤️ 😉"'.format(NBSP) in html
+    assert f'alt="Sie sagt „Hallo“ – wie geht’s{NBSP}… ❤️ 😉"' in html
     assert 'title="Titel – ‚x‘"' in html
     assert 'href="https://e.org/a--b" title="Mehr – ❤️"' in html
     assert "<span" not in html
