@@ -11,7 +11,7 @@ STYLESHEET = Path(__file__).resolve().parents[2] / "theme/static/css/perlen.css"
 
 def test_the_stylesheets_code_colours_are_current():
     css = STYLESHEET.read_text("utf-8")
-    assert code_style.update(css) == css, "tools/update_code_css.py ausführen"
+    assert code_style.update(css) == css, "tools/update_generated.py ausführen"
 
 
 @pytest.mark.parametrize(("style", "background"), [code_style.LIGHT, code_style.DARK])

@@ -1,4 +1,4 @@
-"""The German text pipeline: emoji, hearts and typography inside Markdown.
+"""The text pipeline: emoji, hearts and typography inside Markdown.
 
 Text rules run inside Python-Markdown, where code spans, code blocks and raw
 HTML are already set apart, so they never touch code. One tree processor
@@ -6,12 +6,17 @@ runs after Markdown's inline processing (see `PRIORITY`): for each block it
 collects the text runs in reading order, skipping `<code>`, `<pre>`,
 `<kbd>`, `<samp>`, `<script>`, `<style>`, `<textarea>` (also when typed as
 raw HTML) and atomic text such as autolinked URLs; raw HTML is only a
-placeholder here, and attributes are never read. Then:
+placeholder here, which counts as what a reader sees of it (`raw_html`:
+`<br>` a space, `&nbsp;` a no-break space), and attributes are never read
+as text. Then:
 
 1. symbols become elements: hearts (`hearts`), emoji, shortcodes and
    emoticons (`emojis`), typogrify's `amp` and `caps` spans;
-2. the runs get German typography (`typography.typeset`);
-3. typogrify's `widont` glues the last two words of the block.
+2. the runs get the typography of the text's language (`typography`):
+   German, English, or none for other languages;
+3. typogrify's `widont` glues the last two words of the block;
+4. alt texts and titles get steps 1 and 2 as plain text; footnote
+   back-links are labelled in the post's language (`footnotes`).
 
 Titles go through the same steps via `typeset_inline`.
 """

@@ -112,6 +112,8 @@ def _both_cases(words: Sequence[str]) -> list[str]:
     return sorted(result)
 
 
+# A cheap test whether a text can contain one (a letter, a dot, a letter).
+_JOINED_HINT = re.compile(r"\.(?<=[^\W\d_]\.)(?=[^\W\d_])")
 _JOINED_PATTERN = re.compile(
     r"(?<![\w.])(?:"
     + "|".join(
@@ -127,7 +129,7 @@ _JOINED_PATTERN = re.compile(
 _DASHES = re.compile(
     r"[-.](?:"
     r"(?<=-)(?:"
-    r"(?P<spaced>(?<=\s-)-?(?=\s))"  # " - " and " -- " between words
+    r"(?P<spaced>(?<=\s-)-?(?=\s|$))"  # " - " and " -- " between words
     r"|(?P<em>(?<=[^-]-)--(?!-))"  # "---"
     r"|(?P<pair>(?<=[^-\s]-)-(?!-))"  # "12--15", "Berlin--Hamburg"
     r"|(?P<minus>(?<=[\s(\[{=≈~±/]-)(?=\d))"  # "-5 °C"
@@ -262,14 +264,16 @@ def _range(text: str, dash: int) -> bool:
 def _rules(text: str, locale: str, lang: str, stop: int) -> str:
     """Dashes, ellipses and non-breaking spaces in `text[1:stop]`; the rest
     is context."""
-    if lang == "de" and "." in text:
+    if lang == "de" and "." in text and _JOINED_HINT.search(text):
         text, stop = _join_abbreviations(text, stop)
     if "-" in text or ".." in text:
         text = _DASHES.sub(lambda m: _dash(m, locale, stop), text)
     if " " in text:
-        text = _spaces(locale, lang).sub(
-            lambda m: NBSP if m.start() < stop else " ", text
-        )
+        spaces = _spaces(locale, lang)
+        if " " in text[stop:]:
+            text = spaces.sub(lambda m: NBSP if m.start() < stop else " ", text)
+        else:  # a plain replacement is faster than a callback
+            text = spaces.sub(NBSP, text)
     if lang == "de" and "…" in text:
         text = _ELLIPSIS_AFTER_WORD.sub(lambda m: _ellipsis_space(m, stop), text)
     return text
@@ -308,16 +312,16 @@ _VOWEL = re.compile("[aeiouyäöüAEIOUYÄÖÜ]")
 
 
 def _neighbours(texts: Sequence[str]) -> tuple[list[str], list[str]]:
-    """For each text, the character before it in the block, and the
-    characters after it (up to `_AFTER`; a space at the block's end)."""
+    """For each text, the character before it in the block (a space at the
+    block's start), and the characters after it (up to `_AFTER`)."""
     before, last = [], " "
     for text in texts:
         before.append(last)
         last = text[-1:] or last
-    after, following = [], " "
+    after, following = [], ""
     for text in reversed(texts):
         after.append(following)
-        following = (text + following)[:_AFTER]
+        following = (text[:_AFTER] + following)[:_AFTER]
     return before, after[::-1]
 
 
@@ -406,7 +410,7 @@ def _kind(texts: list[str], i: int, j: int, prev: str, nxt: str, after: str) -> 
 # (English), ”…” (Swedish). “ and ‘ are German closing marks, ‘ and ’ also
 # apostrophes, so they are read as quotes only where the position says so.
 _FOREIGN_QUOTES = re.compile(
-    r"[“‘](?<=[\s(\[{—–\-/\x02][“‘])|”|’(?=[\s.,;:!?…)\]}—–\-\x02])"
+    r"[“‘](?<=[\s(\[{—–\-/\x02][“‘])|”|’(?=[\s.,;:!?…)\]}—–\-\x02]|$)"
 )
 
 
