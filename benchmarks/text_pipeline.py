@@ -19,12 +19,12 @@ from collections.abc import Callable, Sequence
 
 from markdown import Markdown
 from pelican.settings import DEFAULT_CONFIG
-from typogrify.filters import typogrify
-
-from benchmarks import corpus
 from perlen.commands.german_argparse import GermanArgumentParser
 from perlen.settings import DEFAULTS
 from perlen.text import pipeline
+from typogrify.filters import typogrify
+
+from benchmarks import corpus
 
 _CONFIGS = DEFAULT_CONFIG["MARKDOWN"]["extension_configs"]
 
