@@ -94,6 +94,7 @@ lighthouse: $(STAMP) $(NODE_STAMP) ## Lighthouse für Startseite und Beitrag (mo
 
 bench: $(STAMP) ## Bauzeit gegen Pelican messen, mit N erzeugten Beiträgen (Standard 1000; N=10000 für den Skalierungslauf)
 	$(BIN)/python -m benchmarks.run --beitraege $(N) --speichern cache/benchmark-$(N).json --vergleich cache/benchmark-1000.json
+	$(BIN)/python -m benchmarks.text_pipeline --beitraege $(N)
 
 lint: $(STAMP) ## Code-Stil prüfen (ruff)
 	$(BIN)/ruff check plugins tests benchmarks
