@@ -313,7 +313,7 @@ def test_vorschau_serves_drafts_on_localhost_and_rebuilds_on_change(project):
     reader.start()
     try:
         draft_url = f"{base}/entwuerfe/noch-nicht-fertig/"
-        assert wait_for(lambda: "Erste Fassung." in fetch(draft_url)[1])
+        assert wait_for(lambda: "Erste\u00a0Fassung." in fetch(draft_url)[1])
         assert fetch(draft_url)[0] == 200
         assert fetch(f"{base}/gibt-es-nicht/")[0] == 404
 
@@ -321,14 +321,14 @@ def test_vorschau_serves_drafts_on_localhost_and_rebuilds_on_change(project):
             post("Noch nicht fertig", body="Zweite Fassung.", Status="Entwurf"),
             encoding="utf-8",
         )
-        page = wait_for(lambda: "Zweite Fassung." in fetch(draft_url)[1])
+        page = wait_for(lambda: "Zweite\u00a0Fassung." in fetch(draft_url)[1])
         assert page, "the preview did not rebuild after the change"
 
         draft.write_text(
             post("Noch nicht fertig", "gestern", Status="Entwurf"), encoding="utf-8"
         )
         assert wait_for(lambda: any("Nicht neu gebaut" in line for line in printed))
-        assert "Zweite Fassung." in fetch(draft_url)[1]  # the last good version
+        assert "Zweite\u00a0Fassung." in fetch(draft_url)[1]  # the last good version
     finally:
         preview.send_signal(signal.SIGINT)
         try:
@@ -340,7 +340,10 @@ def test_vorschau_serves_drafts_on_localhost_and_rebuilds_on_change(project):
     out = "".join(printed)
     assert preview.returncode == 0, out
     assert f"Vorschau auf {base}/ – beenden mit Strg+C." in out
-    assert f"„Noch nicht fertig“ (Entwurf): {base}/entwuerfe/noch-nicht-fertig/" in out
+    assert (
+        f"„Noch nicht\u00a0fertig“ (Entwurf): {base}/entwuerfe/noch-nicht-fertig/"
+        in out
+    )
     assert "Nicht neu gebaut; die Vorschau zeigt die letzte fehlerfreie Fassung." in out
     assert "b.md, Zeile 2: „gestern“ ist kein Datum" in out
     assert out.rstrip().endswith("Vorschau beendet.")

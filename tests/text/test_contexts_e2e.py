@@ -80,6 +80,7 @@ def test_an_english_post_is_set_in_english(site, make_post):
     assert '<meta property="og:locale" content="en_US">' in html
     data = json.loads(head(html, r'<script type="application/ld\+json">(.*?)</script>'))
     assert data["inLanguage"] == "en-US"
+    assert '<article class="post-card" lang="en">' in site.html("index.html")
 
 
 def test_a_german_post_says_so(built):

@@ -11,7 +11,6 @@ document.querySelectorAll("div.highlight").forEach((block) => {
   button.type = "button";
   button.className = "copy-code";
   button.textContent = "Kopieren";
-  button.setAttribute("aria-label", "Code kopieren");
   const status = document.createElement("span");
   status.className = "visually-hidden";
   status.setAttribute("role", "status");
