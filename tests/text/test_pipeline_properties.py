@@ -143,3 +143,30 @@ def test_without_patterns_the_html_is_plain_markdowns(markdown):
     glued = converter().convert(markdown)
     assert glued.count("\u00a0") <= plain.count("\u00a0") + plain.count("</")
     assert " ".join(glued.replace("\u00a0", " ").split()) == " ".join(plain.split())
+
+
+def _text(html: str) -> str:
+    return re.sub(r"<[^>]+>", "", html)
+
+
+# Tokens whose digits become a symbol: shortcodes, hearts.
+NUMBERS = [t for t in PLAIN_TOKENS + PATTERN_TOKENS if ":" not in t and "3" not in t]
+
+
+@FAST
+@given(documents(NUMBERS))
+def test_no_number_is_ever_lost(markdown):
+    plain = converter(pipeline=False).convert(markdown)
+    typeset = converter().convert(markdown)
+    assert re.findall(r"\d+", _text(typeset)) == re.findall(r"\d+", _text(plain))
+
+
+@FAST
+@given(documents(PLAIN_TOKENS))
+def test_english_text_without_patterns_is_plain_markdown(markdown):
+    english = {}
+    for pipeline in (False, True):
+        md = converter(pipeline, PERLEN_TYPOGRIFY_FILTERS=["amp", "caps"])
+        md.perlen_lang = "en"  # also the permalinks' labels
+        english[pipeline] = md.convert(markdown)
+    assert english[True] == english[False]
