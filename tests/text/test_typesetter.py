@@ -155,6 +155,10 @@ def test_hearts(text, html):
         ("Mo.-Fr.", "Mo.–Fr."),
         ("Montag-Freitag", "Montag–Freitag"),
         ("Januar-März", "Januar–März"),
+        # A range typed with spaces loses them (DIN 5008), a sum does not.
+        ("von 10 - 12 Uhr", f"von 10–12{NBSP}Uhr"),
+        ("1990 - 2000", "1990–2000"),
+        ("5 - 3 = 2", "5 – 3 = 2"),
         # Hyphens stay.
         ("Tel. 030 123456-78", f"Tel.{NBSP}030 123456-78"),
         ("+49 30 123456-78", "+49 30 123456-78"),
@@ -189,6 +193,9 @@ def test_dashes_minus_and_ranges(text, html):
         ("Dr. Müller", f"Dr.{NBSP}Müller"),
         ("Prof. Dr. Klein", f"Prof.{NBSP}Dr.{NBSP}Klein"),
         ("am 12. Mai", f"am 12.{NBSP}Mai"),
+        ("3 Mio. Euro", f"3{NBSP}Mio.{NBSP}Euro"),
+        ("z. Hd. Frau", f"z.{NBSP}Hd. Frau"),
+        ("Frankfurt a. M.", f"Frankfurt a.{NBSP}M."),
         # Not an abbreviation before a number or name.
         ("Es ist 5 vor 12.", "Es ist 5 vor 12."),
         ("zB so", "zB so"),

@@ -152,6 +152,7 @@ def _spaces(locale: str, lang: str) -> re.Pattern[str]:
     German abbreviations count in German text only.
     """
     after_dot = []
+    units = _alternatives(_UNITS)
     if lang == "de":
         months = _alternatives(
             [
@@ -160,7 +161,7 @@ def _spaces(locale: str, lang: str) -> re.Pattern[str]:
             ]
         )
         after_dot = [
-            r"(?<=(?<![\w.])[^\W\d_]\. )(?=[^\W\d_]\.)",  # z. B., d. h., u. a.
+            r"(?<=(?<![\w.])[^\W\d_]\. )(?=[^\W\d_]{1,2}\.)",  # z. B., z. Hd.
             rf"(?<=(?<![\w.])\d\. )(?=(?:{months})(?!\w))",  # 1. Mai
             rf"(?<=(?<![\w.])\d\d\. )(?=(?:{months})(?!\w))",  # 28. September
             *(
@@ -172,11 +173,15 @@ def _spaces(locale: str, lang: str) -> re.Pattern[str]:
                 r"(?=[A-ZÄÖÜ]|(?:med|phil|rer|jur|h\.c)\.)"
                 for a in _BEFORE_NAME
             ),  # Dr. Müller
+            *(
+                rf"(?<=\d {a}\. )(?=(?:{units})(?!\w))"
+                for a in ("Mio", "Mrd", "Tsd", "Bio")
+            ),  # 3 Mio. Euro
         ]
     return re.compile(
         r" (?<=[.\d§€$£] )"
         rf"(?:{'|'.join([*after_dot, ''])}"
-        rf"(?<=\d )(?=(?:{_alternatives(_UNITS)})(?!\w))"  # 5 km, 10 %, 20 €
+        rf"(?<=\d )(?=(?:{units})(?!\w))"  # 5 km, 10 %, 20 €
         r"|(?=\d)(?:(?<=(?<!\S)§ )|(?<=(?<!\S)§§ ))"  # § 5, §§ 5
         r"|(?<=[€$£] )(?=\d))"  # € 20
     )
@@ -266,6 +271,8 @@ def _rules(text: str, locale: str, lang: str, stop: int) -> str:
     is context."""
     if lang == "de" and "." in text and _JOINED_HINT.search(text):
         text, stop = _join_abbreviations(text, stop)
+    if " - " in text:
+        text, stop = _close_ranges(text, stop)
     if "-" in text or ".." in text:
         text = _DASHES.sub(lambda m: _dash(m, locale, stop), text)
     if " " in text:
@@ -290,6 +297,25 @@ def _ellipsis_space(match: re.Match[str], stop: int) -> str:
     ):
         return NBSP + "…"
     return match.group()
+
+
+# A range typed with spaces: "10 - 12 Uhr", "1990 - 2000" (DIN 5008: no spaces).
+_SPACED_RANGE = re.compile(r" -(?<=\d -) (?=\d)")
+
+
+def _close_ranges(text: str, stop: int) -> tuple[str, int]:
+    """ "10 - 12" → "10-12" where that is a range (`_range`) and not a sum
+    ("5 - 3 = 2"); the new `stop`."""
+    pieces, position = [], 0
+    for match in _SPACED_RANGE.finditer(text, 1, stop):
+        start = match.start()
+        closed = text[:start] + "-" + text[match.end() :]
+        after = closed[_number(closed, start + 1, 1) :].lstrip(" ")
+        if _range(closed, start) and not after.startswith(("=", "+", "-", "·", "×")):
+            pieces += [text[position:start], "-"]
+            position = match.end()
+            stop -= 2
+    return "".join(pieces) + text[position:], stop
 
 
 def _join_abbreviations(text: str, stop: int) -> tuple[str, int]:
