@@ -108,6 +108,7 @@ lighthouse: $(STAMP) $(NODE_STAMP) ## Lighthouse für Startseite und Beitrag (mo
 
 bench: $(STAMP) ## Bauzeit gegen Pelican messen, mit N erzeugten Beiträgen (Standard 1000; N=10000 für den Skalierungslauf; FORM=vielfalt für die zweite Korpusform)
 	$(BIN)/python -m benchmarks.run --form $(FORM) --beitraege $(N) --speichern $(BENCH_RESULTS)-$(N).json --vergleich $(BENCH_RESULTS)-1000.json
+	$(BIN)/python -m benchmarks.text_pipeline --beitraege $(N)
 
 lint: $(STAMP) ## Code-Stil prüfen (ruff)
 	$(BIN)/ruff check plugins tests benchmarks

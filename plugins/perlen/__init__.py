@@ -18,6 +18,7 @@ from perlen.publish import next_date, redirects, search_index, sitemap_fixes
 from perlen.site import (
     checks,
     cover_image,
+    feed_text,
     legal,
     listings,
     related,
@@ -70,6 +71,7 @@ def register() -> None:
     signals.all_generators_finalized.connect(sitemap_fixes.date_by_content)
     signals.all_generators_finalized.connect(next_date.write_next_date)
     signals.finalized.connect(search_index.index_site)
+    signals.feed_generated.connect(feed_text.keep_feed_text)
     logging.getLogger("pelican.generators").addFilter(_HIDE_REPORTED)
     logging.getLogger("pelican.contents").addFilter(_HIDE_REPORTED)
     logging.getLogger("pelican.cache").addFilter(_HIDE_REPORTED)

@@ -100,6 +100,11 @@ DEFAULTS: dict[str, Any] = {
     # Every page `noindex` (the theme's partials/meta.html reads it): for the
     # pull-request preview (vorschauconf.py), which no search engine may list.
     "PERLEN_NOINDEX": False,
+    # -- Long posts ----------------------------------------------------------
+    # A post of at least this many words with three or more sections (## and
+    # ### headings) shows a table of contents; `Inhaltsverzeichnis: ja` or
+    # `nein` in a post's header decides for that post.
+    "PERLEN_TOC_MIN_WORDS": 1200,
 }
 
 

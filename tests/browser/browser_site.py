@@ -58,6 +58,11 @@ Gute Ideen liegen selten an der Oberfläche.
 ## Zeit für die Tiefe
 
 Deshalb nehmen wir uns Zeit – für euch und für eure Marke.
+
+```python
+def perle(tiefe: int) -> str:
+    return "gefunden" if tiefe > 10 else "weiter tauchen"  # Geduld
+```
 """,
     "posts/2021/perlen-zaehlen.md": """Titel: Perlen zählen
 Datum: Dienstag, 12. Oktober 2021

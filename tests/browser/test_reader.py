@@ -22,9 +22,11 @@ from browser_site import (
 )
 
 POST = "2021/monarchie-im-perlenbuero/"
+CODE_POST = "2020/tauchen-nach-perlen/"
 PAGE_TYPES = {
     "startseite": "",
     "beitrag": POST,
+    "beitrag-mit-code": CODE_POST,
     "seite-2": "seite/2/",
     "kategorie": "kategorie/haltung/",
     "schlagwort": "schlagwort/kunden/",
@@ -346,3 +348,29 @@ def test_desktop_screenshots_of_every_page_type(open_reader):
         reader.open(path)
         reader.screenshot(f"{name}-desktop")
     assert reader.foreign == [] and reader.csp_errors == []
+
+
+def test_code_blocks_get_a_copy_button(open_reader):
+    reader = open_reader()
+    reader.page.context.grant_permissions(
+        ["clipboard-read", "clipboard-write"], origin=reader.site_url
+    )
+    reader.open(CODE_POST)
+    page = reader.page
+    button = page.get_by_role("button", name="Kopieren")
+    button.click()
+    page.get_by_role("button", name="Kopiert").wait_for()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.startswith("def perle(tiefe: int) -> str:")
+    assert '"weiter tauchen"  # Geduld' in copied
+    assert page.get_by_role("status").inner_text() == (
+        "Code in die Zwischenablage kopiert."
+    )
+    assert reader.foreign == [] and reader.csp_errors == []
+
+
+def test_without_javascript_code_has_no_button(open_reader):
+    reader = open_reader(java_script_enabled=False)
+    reader.open(CODE_POST)
+    assert reader.page.locator("div.highlight pre").is_visible()
+    assert reader.page.locator("button").count() == 0

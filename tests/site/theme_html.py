@@ -84,9 +84,10 @@ class Doc(HTMLParser):
         return value
 
     def outline(self) -> list[tuple[int, str]]:
-        """Level and text of every heading, in document order."""
+        """Level and text of every heading (without its permalink ¶), in
+        document order."""
         return [
-            (int(name[1]), self._text(index))
+            (int(name[1]), self._text(index).removesuffix("¶"))
             for index, (name, _) in enumerate(self.elements)
             if name in {"h1", "h2", "h3", "h4", "h5", "h6"}
         ]

@@ -7,21 +7,24 @@ from typing import Any
 from markdown import Markdown
 from pelican.settings import DEFAULT_CONFIG
 from perlen.text import pipeline as textpipeline
+from perlen.text.headings import HeadingsExtension
 
 _PELICAN = DEFAULT_CONFIG["MARKDOWN"]
 
 
 def converter(pipeline: bool = True, **settings: Any) -> Markdown:
-    """Pelican's Markdown (codehilite, extra) plus toc, with or without our pipeline.
+    """Pelican's Markdown (codehilite, extra) plus our headings (toc with
+    German anchors and permalinks), with or without our text pipeline.
 
     `settings` are PERLEN_* overrides, e.g. `PERLEN_EMOTICONS=True`.
     """
     extensions: list[Any] = [
         e for e in _PELICAN["extension_configs"] if e != "markdown.extensions.meta"
     ]
-    extensions.append("markdown.extensions.toc")
     if pipeline:
         extensions += textpipeline.markdown_extensions(settings)
+    else:
+        extensions.append(HeadingsExtension())
     return Markdown(
         extensions=extensions,
         extension_configs=_PELICAN["extension_configs"],

@@ -70,9 +70,9 @@ def test_titles_and_summaries_are_typeset_too(built):
     assert f"<h1>„Der Kunde ist König“ –{NBSP}wirklich?</h1>" in page
     # Plain-text contexts get the characters without markup.
     title = re.search(r"<title>(.*?)</title>", page, re.S).group(1)
-    assert title.startswith("„Der Kunde ist König“ – wirklich?")
+    assert title.startswith(f"„Der Kunde ist König“ –{NBSP}wirklich?")
     index = built.html("index.html")
-    assert f"Wenn der „Kunde“ König{NBSP}ist…" in index
+    assert f"Wenn der „Kunde“ König{NBSP}ist{NBSP}…" in index
 
 
 def test_the_real_first_post(site):

@@ -38,6 +38,7 @@ KEYS: dict[str, tuple[str, ...]] = {
     "old_addresses": ("Alte Adressen", "Alte Adresse"),
     "template": ("Vorlage", "Template"),
     "translation": ("Übersetzung", "Translation"),
+    "toc": ("Inhaltsverzeichnis", "Toc"),
     "save_as": ("Save_as",),
     "url": ("Url",),
 }

@@ -33,7 +33,7 @@ from perlen.content.reading_time import WORD_COUNT, count_words
 from perlen.content.slugs import german_slug
 from perlen.problems import Problem, ProblemError, Severity
 from perlen.settings import setting
-from perlen.text import characters, pipeline
+from perlen.text import characters, headings, pipeline
 
 LIST_KEYS = {"tags", "authors"}
 # Metadata key of the warnings the reader found in a post (`reader_warnings`).
@@ -114,6 +114,7 @@ class GermanMarkdownReader(MarkdownReader):
             metadata[RAW_HTML] = True
         # Counted here so that the content cache keeps it (`reading_time`).
         metadata[WORD_COUNT] = count_words(content)
+        problems += self._long_post(header, metadata)
         if problems:
             # Warnings travel with the post, so a cached post still has them.
             metadata[WARNINGS] = tuple(problems)
@@ -172,6 +173,26 @@ class GermanMarkdownReader(MarkdownReader):
                 )
             )
         return problems
+
+    def _long_post(self, header: Header, metadata: dict[str, Any]) -> list[Problem]:
+        """The table of contents the post shows (`toc`), and a warning for
+        each `#` heading, which would be a second title."""
+        shown = headings.show_toc(
+            metadata.get("toc"),
+            metadata[WORD_COUNT],
+            self._md.perlen_toc_entries,
+            setting(self.settings, "PERLEN_TOC_MIN_WORDS"),
+        )
+        metadata["toc"] = self._md.perlen_toc if shown else ""
+        return [
+            self._problem(
+                header.body_line + line - 1,
+                "Eine Überschrift mit „#“ ist so groß wie der Titel.",
+                "Überschriften im Text beginnen mit „##“ (Unterpunkte „###“).",
+                Severity.WARNING,
+            )
+            for line in headings.title_heading_lines(header.body)
+        ]
 
     def _convert(self, markdown: str) -> str:
         self._md.reset()
@@ -250,7 +271,7 @@ class GermanMarkdownReader(MarkdownReader):
             return parse_date(value, locale=setting(self.settings, "PERLEN_LOCALE"))
         if key == "status":
             return map_status(value, line)
-        if key in {"draft", "published"}:
+        if key in {"draft", "published"} or key == "toc":
             return map_flag(value, line)
         if key == "lang":
             return map_language(

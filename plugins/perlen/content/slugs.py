@@ -15,20 +15,9 @@ import emoji
 from pelican.settings import DEFAULT_CONFIG
 from pelican.utils import slugify
 
+from perlen.text.headings import GERMAN_SPELLING
 from perlen.text.hearts import HEART
 
-_GERMAN = str.maketrans(
-    {
-        "ä": "ae",
-        "ö": "oe",
-        "ü": "ue",
-        "Ä": "Ae",
-        "Ö": "Oe",
-        "Ü": "Ue",
-        "ß": "ss",
-        "ẞ": "SS",
-    }
-)
 _SUBSTITUTIONS = DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"]
 
 
@@ -42,4 +31,6 @@ def german_slug(text: str) -> str:
     # HEART looks at the character before a heart; the space gives it one.
     plain = emoji.replace_emoji(HEART.sub(" ", f" {text}"), " ")
     # Escaped, so that slugify's tag stripping finds no tags, only text.
-    return slugify(html.escape(plain.translate(_GERMAN)), regex_subs=_SUBSTITUTIONS)
+    return slugify(
+        html.escape(plain.translate(GERMAN_SPELLING)), regex_subs=_SUBSTITUTIONS
+    )

@@ -1,30 +1,62 @@
-"""German dates and plain text for templates: Jinja filters and locale dates.
+"""German dates, plain text and languages for templates: Jinja filters and
+locale dates.
 
 Templates format dates with `{{ article.date|datum }}` or any CLDR pattern
 (`{{ article.date|datum("MMMM y") }}`); `locale_date` is German too, so
 Pelican's own templates print German without a `de_DE` system locale.
+`|plaintext` keeps the no-break spaces the text pipeline set, `|standalone`
+makes an automatic summary fit for a list page, `|bcp47` and `|og_locale`
+name a post's language for JSON-LD and OpenGraph.
 """
 
 from __future__ import annotations
 
-from markupsafe import Markup
+from functools import cache
+
+from babel.core import Locale, UnknownLocaleError, get_global
 
 from perlen.content.dates import format_date
 from perlen.settings import setting
 from perlen.site.csp import content_security_policy
+from perlen.text.fragments import plain_text, standalone
 
 
 def plaintext(value: str) -> str:
-    """Text of an HTML fragment (title, summary) without tags or entities.
+    """Text of an HTML fragment (title, summary) without tags or entities,
+    its no-break spaces kept.
 
     For `<title>`, meta descriptions, feeds and JSON-LD; escape it for the
     context it goes into.
     """
-    return Markup(str(value)).striptags()
+    return plain_text(value)
+
+
+@cache
+def _likely(lang: str) -> tuple[str, str | None]:
+    """Language and likely territory of a language code: "de" → ("de", "DE")."""
+    code = str(lang).replace("-", "_")
+    try:
+        locale = Locale.parse(get_global("likely_subtags").get(code, code))
+    except (UnknownLocaleError, ValueError):
+        return code, None
+    return locale.language, locale.territory
+
+
+def bcp47(lang: str) -> str:
+    """A language tag with its likely region, as JSON-LD's `inLanguage`
+    wants it: "de" → "de-DE", "en" → "en-US"."""
+    language, territory = _likely(lang)
+    return f"{language}-{territory}" if territory else language
+
+
+def og_locale(lang: str) -> str:
+    """OpenGraph's locale: "de" → "de_DE", "en" → "en_US"."""
+    return bcp47(lang).replace("-", "_")
 
 
 def add_filters(generator) -> None:
-    """`generator_init` handler: the `datum` and `plaintext` filters, and the
+    """`generator_init` handler: the `datum`, `plaintext`, `standalone`,
+    `bcp47` and `og_locale` filters, and the
     Content-Security-Policy for the pages' meta element as `csp_meta`."""
     settings = generator.settings
     locale = setting(settings, "PERLEN_LOCALE")
@@ -35,6 +67,9 @@ def add_filters(generator) -> None:
 
     generator.env.filters["datum"] = datum
     generator.env.filters["plaintext"] = plaintext
+    generator.env.filters["standalone"] = standalone
+    generator.env.filters["bcp47"] = bcp47
+    generator.env.filters["og_locale"] = og_locale
     generator.env.globals["csp_meta"] = content_security_policy(settings, meta=True)
 
 

@@ -1,9 +1,11 @@
 """Hearts: `<3` becomes ❤️ and `</3` 💔, where a person wrote one.
 
-A heart stands alone: after a space, an opening bracket or quote, or an
-emphasis marker, and not before a digit or letter, so `x<3`, `a <30` and
-`<3,5` stay comparisons. Code, attributes, URLs and raw HTML never reach
-this rule (see `textpipeline`); `&lt;3` is how a writer keeps a literal `<3`.
+A heart stands alone: after a space, a bracket, a quote, punctuation, an
+emphasis marker, an emoji or another heart (`<3<3<3`), and not before a
+digit or letter, so `x<3`, `a <30` and `<3,5` stay comparisons. The
+character before is the one the reader sees: a `<br>` counts as a space,
+`&nbsp;` as a non-breaking one (see `pipeline`). Code, attributes, URLs and
+raw HTML never reach this rule; `&lt;3` is how a writer keeps a literal `<3`.
 """
 
 from __future__ import annotations
@@ -17,9 +19,17 @@ HEARTS = {"<3": "❤️", "</3": "💔"}
 
 # Run on text with one character of context in front, so that the
 # lookbehind, placed after the `<` for speed, sees the character before.
-HEART = re.compile(r"(?P<heart><(?<=[\s(\[{„‚»«›‹*_~]<)/?3)(?!\w|[.,]\d)")
+# A `3` before may end a heart drawn just before (`<3<3`), which the
+# pipeline checks (`follows_symbol`).
+_BEFORE = "\\s(\\[{„‚»«›‹*_~\"'“”‘’.,;:!?…–—\u2600-\u27bf\ufe0f\U0001f000-\U0001faff"
+HEART = re.compile(rf"(?P<heart><(?<=[{_BEFORE}3]<)/?3)(?!\w|[.,]\d)")
 
 
-def symbol(match: re.Match[str]) -> tuple[Element, int]:
+def follows_symbol(match: re.Match[str]) -> bool:
+    """Whether the match needs a symbol right before it: `<3` after a `3`."""
+    return match.string[match.start() - 1] == "3"
+
+
+def symbol(match: re.Match[str], lang: str = "de") -> tuple[Element, int]:
     """The heart element for a match of `HEART`, and where the match ends."""
-    return emojis.element(HEARTS[match.group()], "emoji heart"), match.end()
+    return emojis.element(HEARTS[match.group()], lang), match.end()

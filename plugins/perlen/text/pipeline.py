@@ -1,4 +1,4 @@
-"""The German text pipeline: emoji, hearts and typography inside Markdown.
+"""The text pipeline: emoji, hearts and typography inside Markdown.
 
 Text rules run inside Python-Markdown, where code spans, code blocks and raw
 HTML are already set apart, so they never touch code. One tree processor
@@ -6,12 +6,17 @@ runs after Markdown's inline processing (see `PRIORITY`): for each block it
 collects the text runs in reading order, skipping `<code>`, `<pre>`,
 `<kbd>`, `<samp>`, `<script>`, `<style>`, `<textarea>` (also when typed as
 raw HTML) and atomic text such as autolinked URLs; raw HTML is only a
-placeholder here, and attributes are never read. Then:
+placeholder here, which counts as what a reader sees of it (`raw_html`:
+`<br>` a space, `&nbsp;` a no-break space), and attributes are never read
+as text. Then:
 
 1. symbols become elements: hearts (`hearts`), emoji, shortcodes and
    emoticons (`emojis`), typogrify's `amp` and `caps` spans;
-2. the runs get German typography (`typography.typeset`);
-3. typogrify's `widont` glues the last two words of the block.
+2. the runs get the typography of the text's language (`typography`):
+   German, English, or none for other languages;
+3. typogrify's `widont` glues the last two words of the block;
+4. alt texts and titles get steps 1 and 2 as plain text; footnote
+   back-links are labelled in the post's language (`footnotes`).
 
 Titles go through the same steps via `typeset_inline`.
 """
@@ -21,7 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, partial
 from html.parser import HTMLParser
 from typing import Any
 from xml.etree.ElementTree import Element, SubElement
@@ -29,15 +34,13 @@ from xml.etree.ElementTree import Element, SubElement
 from markdown import Extension, Markdown
 from markdown.serializers import to_html_string
 from markdown.treeprocessors import Treeprocessor
-from markdown.util import BLOCK_LEVEL_ELEMENTS, HTML_PLACEHOLDER, AtomicString
+from markdown.util import BLOCK_LEVEL_ELEMENTS, AtomicString
 
 from perlen.settings import DEFAULTS, setting
-from perlen.text import emojis, hearts, typography
+from perlen.text import emojis, footnotes, hearts, typography
+from perlen.text.headings import HeadingsExtension
+from perlen.text.raw_html import UNTOUCHED, VOID, RawHtml
 
-# Elements whose text no rule changes.
-UNTOUCHED = frozenset({"code", "pre", "kbd", "samp", "script", "style", "textarea"})
-# Inline elements without text; for the rules they are a line break.
-VOID = frozenset({"br", "img", "wbr", "input"})
 # Blocks whose last two words `widont` keeps together (as typogrify does).
 WIDONT_BLOCKS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd"})
 TYPOGRIFY_FILTERS = ("amp", "caps", "widont")
@@ -74,6 +77,8 @@ class Options:
     guillemets: bool
     typogrify: frozenset[str]
     locale: str
+    # The language of the text being set ("de", "en"); `for_language`.
+    lang: str = "de"
 
     @classmethod
     def of(cls, values: Mapping[str, Any]) -> Options:
@@ -83,7 +88,15 @@ class Options:
                 f"PERLEN_TYPOGRIFY_FILTERS: unbekannter Filter „{min(unknown)}“ – "
                 f"möglich sind {', '.join(TYPOGRIFY_FILTERS)}."
             )
-        return cls(**{**values, "typogrify": frozenset(values["typogrify"])})
+        return cls(
+            **{**values, "typogrify": frozenset(values["typogrify"])},
+            lang=_primary(values["locale"]),
+        )
+
+
+def _primary(lang: str) -> str:
+    """The language of a locale or language tag: "de_DE" → "de"."""
+    return lang.replace("-", "_").split("_")[0].lower()
 
 
 def _settings_options(settings: Mapping[str, Any]) -> dict[str, Any]:
@@ -181,6 +194,8 @@ class _SymbolRule:
     pattern: re.Pattern[str]
     applies: Callable[[str], bool]  # a cheap test before the regex runs
     make: Callable[[re.Match[str]], tuple[Element, int] | None]  # element, end
+    # Whether a match is valid only right after another symbol (`<3<3`).
+    chained: Callable[[re.Match[str]], bool] | None = None
 
 
 def _always(_: str) -> bool:
@@ -191,16 +206,23 @@ def _always(_: str) -> bool:
 def _symbol_rules(options: Options) -> tuple[_SymbolRule, ...]:
     """The rules that turn text into elements, earliest first on a tie."""
     rules = []
+    lang = options.lang
     if options.hearts:
-        rules.append(_SymbolRule(hearts.HEART, lambda t: "<" in t, hearts.symbol))
-    if options.emoji:
-        if options.emoticons:
-            rules.append(_SymbolRule(emojis.EMOTICON, _always, emojis.symbol))
-        if options.shortcodes:
-            rules.append(
-                _SymbolRule(emojis.SHORTCODE, lambda t: ":" in t, emojis.symbol)
+        rules.append(
+            _SymbolRule(
+                hearts.HEART,
+                lambda t: "<" in t,
+                partial(hearts.symbol, lang=lang),
+                hearts.follows_symbol,
             )
-        rules.append(_SymbolRule(emojis.emoji_pattern(), _always, emojis.symbol))
+        )
+    if options.emoji:
+        symbol = partial(emojis.symbol, lang=lang)
+        if options.emoticons:
+            rules.append(_SymbolRule(emojis.EMOTICON, _always, symbol))
+        if options.shortcodes:
+            rules.append(_SymbolRule(emojis.SHORTCODE, lambda t: ":" in t, symbol))
+        rules.append(_SymbolRule(emojis.emoji_pattern(), _always, symbol))
     if "amp" in options.typogrify:
         rules.append(_SymbolRule(typography.AMP, lambda t: "&" in t, _span))
     if "caps" in options.typogrify:
@@ -208,67 +230,19 @@ def _symbol_rules(options: Options) -> tuple[_SymbolRule, ...]:
     return tuple(rules)
 
 
-# A placeholder for raw HTML that Markdown stashed away, with its index.
-_RAW_HTML = re.compile(HTML_PLACEHOLDER % r"(\d+)")
-_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)")
-
-
-class _RawHtml:
-    """Cuts a block's runs, in reading order, at raw HTML placeholders.
-
-    Markdown stashes each tag a writer typed inline, but not the text between
-    `<script>` and `</script>`: that text, and the text of raw `<code>`,
-    `<kbd>` and the like, is "literal". A placeholder is a "tag": for the
-    rules neither text nor context, like docutils' tag tokens.
-    """
-
-    def __init__(self, stash: list[Any]):
-        self.stash = stash
-        self.inside: str | None = None  # the untouched raw element we are in
-
-    def segments(self, text: str) -> list[tuple[str, str]]:
-        """`text` as `(piece, kind)`, kind being "text", "literal" or "tag"."""
-        result: list[tuple[str, str]] = []
-        position = 0
-        for match in _RAW_HTML.finditer(text) if "\x02" in text else ():
-            if match.start() > position:
-                result.append((text[position : match.start()], self._kind()))
-            result.append((match.group(), "tag"))
-            self._enter_or_leave(int(match.group(1)))
-            position = match.end()
-        if position < len(text):
-            result.append((text[position:], self._kind()))
-        return result
-
-    def _kind(self) -> str:
-        return "text" if self.inside is None else "literal"
-
-    def _enter_or_leave(self, index: int) -> None:
-        raw = self.stash[index] if index < len(self.stash) else None
-        tag = _TAG.match(raw) if isinstance(raw, str) else None
-        if tag is None:
-            return
-        closing, name = tag.group(1), tag.group(2).lower()
-        if (
-            self.inside is None
-            and not closing
-            and name in UNTOUCHED
-            and not raw.endswith("/>")
-        ):
-            self.inside = name
-        elif closing and name == self.inside:
-            self.inside = None
-
-
 def _find_symbols(
-    text: str, rules: tuple[_SymbolRule, ...], blocked: list[tuple[int, int]]
+    text: str, view: str, rules: tuple[_SymbolRule, ...], blocked: list[tuple[int, int]]
 ) -> tuple[str, list[tuple[Element, str]]]:
-    """Split `text[1:]` at its symbols outside `blocked`; `text[0]` is context."""
+    """Split `text[1:]` at its symbols outside `blocked`; `text[0]` is context.
+
+    The rules read `view`, which is `text` with raw HTML shown as what a
+    reader sees of it (`RawHtml.view`).
+    """
     matches = [
         (m, rule)
         for rule in rules
-        if rule.applies(text)
-        for m in rule.pattern.finditer(text, 1)
+        if rule.applies(view)
+        for m in rule.pattern.finditer(view, 1)
     ]
     if not matches:
         return text[1:], []
@@ -279,10 +253,12 @@ def _find_symbols(
     position = 1
     for match, rule in matches:
         start = match.start()
-        if start < position or any(s <= start < e for s, e in blocked):
+        if start < position or (
+            rule.chained and rule.chained(match) and not (found and position == start)
+        ):
             continue
         hit = rule.make(match)
-        if hit:
+        if hit and not any(s < hit[1] and start < e for s, e in blocked):
             element, position = hit
             found.append((start, position, element))
     if not found:
@@ -296,35 +272,38 @@ def _find_symbols(
 
 
 def _split(
-    items: list[Run | str], rules: tuple[_SymbolRule, ...], raw: _RawHtml
+    items: list[Run | str], rules: tuple[_SymbolRule, ...], raw: RawHtml
 ) -> list[Run | str]:
     """Turn the symbols in the runs into elements; the flow's new items."""
     result: list[Run | str] = []
     before = " "
     for item in items:
         value = item if isinstance(item, str) else item.text
+        view = value
         result.append(item)
         if isinstance(item, Run) and value:
-            blocked, position = [], 1  # offsets in `before + value`
+            blocked: list[tuple[int, int]] = []
             if "\x02" in value or raw.inside is not None:  # else all is text
-                for piece, kind in raw.segments(value):
-                    if kind != "text":
-                        blocked.append((position, position + len(piece)))
-                    position += len(piece)
-            head, pieces = _find_symbols(before + value, rules, blocked)
+                view, spans = raw.view(value, before)
+                blocked = [(s + 1, e + 1) for s, e in spans]  # after `before`
+            head, pieces = _find_symbols(before + value, before + view, rules, blocked)
             if pieces:
                 item.set(head)
                 result += item.insert(pieces)
-        before = value[-1:] or before
+        before = view[-1:] or before
     return result
 
 
 def _runs(
-    items: list[Run | str], raw: _RawHtml
-) -> tuple[list[tuple[str, bool]], list[list[tuple[str, str]] | None]]:
-    """The `(text, editable)` runs for `typography`, and how to join them back."""
+    items: list[Run | str], raw: RawHtml
+) -> tuple[list[tuple[str, bool]], list[list[tuple[str, str, str]] | None]]:
+    """The `(text, editable)` runs for `typography`, and how to join them back.
+
+    A placeholder for raw HTML is a run of what the reader sees of it, which
+    no rule changes.
+    """
     runs: list[tuple[str, bool]] = []
-    layout: list[list[tuple[str, str]] | None] = []
+    layout: list[list[tuple[str, str, str]] | None] = []
     for item in items:
         if isinstance(item, str):
             runs.append((item, False))
@@ -334,10 +313,8 @@ def _runs(
         if "\x02" in text or raw.inside is not None:
             segments = raw.segments(text)
         else:  # what `segments` returns for plain text
-            segments = [(text, "text")] if text else []
-        runs += [
-            ("", False) if k == "tag" else (piece, k == "text") for piece, k in segments
-        ]
+            segments = [(text, "text", text)] if text else []
+        runs += [(seen, kind == "text") for _, kind, seen in segments]
         layout.append(segments)
     return runs, layout
 
@@ -355,14 +332,17 @@ def typeset_tree(
     for flow in _flows(root, is_block):
         if all(isinstance(i, str) or i.text.isspace() for i in flow.items):
             continue  # nothing any rule could change
-        items = _split(flow.items, rules, _RawHtml(stash)) if rules else flow.items
+        items = _split(flow.items, rules, RawHtml(stash)) if rules else flow.items
         if not (options.typography or (widont and flow.widont)):
             continue
-        runs, layout = _runs(items, _RawHtml(stash))
+        runs, layout = _runs(items, RawHtml(stash))
         texts = [text for text, _ in runs]
         if options.typography:
             texts = typography.typeset(
-                runs, guillemets=options.guillemets, locale=options.locale
+                runs,
+                guillemets=options.guillemets,
+                locale=options.locale,
+                lang=options.lang,
             )
         if widont and flow.widont:
             glued = typography.widont(
@@ -380,7 +360,7 @@ def typeset_tree(
             else:
                 new = "".join(
                     texts[index + k] if kind == "text" else piece
-                    for k, (piece, kind) in enumerate(segments)
+                    for k, (piece, kind, _) in enumerate(segments)
                 )
             index += len(segments)
             if new != item.text:
@@ -398,21 +378,57 @@ class GermanTextTreeprocessor(Treeprocessor):
         options = for_language(self.options, getattr(self.md, "perlen_lang", None))
         # `md.is_block_level`, with a set instead of Markdown's list.
         blocks = frozenset(self.md.block_level_elements)
-        typeset_tree(
-            root,
-            options,
-            lambda tag: tag.lower().rstrip("/") in blocks,
-            self.md.htmlStash.rawHtmlBlocks,
-        )
+
+        def is_block(tag: str) -> bool:
+            return tag.lower().rstrip("/") in blocks
+
+        stash = self.md.htmlStash.rawHtmlBlocks
+        typeset_tree(root, options, is_block, stash)
+        typeset_attributes(root, options, is_block, stash)
+        footnotes.label_backlinks(root, options.lang)
+
+
+# Attributes a reader gets as text: an image's alt text, a link's title.
+_TEXT_ATTRIBUTES = (("img", "alt"), ("img", "title"), ("a", "title"))
+
+
+def typeset_attributes(
+    root: Element, options: Options, is_block: Callable[[str], bool], stash: list[Any]
+) -> None:
+    """Alt texts and titles get the characters body text gets, as plain text:
+    „quotes“, dashes, ❤️ and 😉, but no markup (and no `widont`)."""
+    plain = replace(options, typogrify=frozenset())
+    for element in root.iter():
+        for tag, name in _TEXT_ATTRIBUTES:
+            value = element.get(name) if element.tag == tag else None
+            if value and not value.isspace():
+                element.set(name, typeset_plain(value, plain, is_block, stash))
+
+
+def typeset_plain(
+    text: str, options: Options, is_block: Callable[[str], bool], stash: list[Any]
+) -> str:
+    """`text` through the rules, as plain text (symbols as their characters)."""
+    paragraph = Element("p")
+    paragraph.text = text
+    typeset_tree(paragraph, options, is_block, stash)
+    return "".join(paragraph.itertext())
 
 
 def for_language(options: Options, lang: str | None) -> Options:
-    """German quotes and spacing only for German text: a post with
-    `Sprache: Englisch` keeps its quotes; emoji, hearts and typogrify's
-    filters apply to every language."""
-    if lang is None or lang.split("_")[0] == options.locale.split("_")[0]:
+    """The options for text in `lang` (None: the site's language).
+
+    German and English text get their own typography (`typography`); text
+    in any other language keeps its quotes and spacing. Emoji are named in
+    German or English, hearts and typogrify's filters apply to every
+    language.
+    """
+    if lang is None:
         return options
-    return replace(options, typography=False)
+    primary = _primary(lang)
+    if primary not in typography.LANGUAGES:
+        return replace(options, typography=False, lang=primary)
+    return replace(options, lang=primary)
 
 
 class GermanTextExtension(Extension):
@@ -439,8 +455,9 @@ def makeExtension(**kwargs: Any) -> GermanTextExtension:
 
 
 def markdown_extensions(settings: Mapping[str, Any]) -> list[Extension]:
-    """The Markdown extensions that set German text, configured from settings."""
-    return [GermanTextExtension(**_settings_options(settings))]
+    """The Markdown extensions that set German text, configured from settings,
+    and German heading anchors with a table of contents."""
+    return [GermanTextExtension(**_settings_options(settings)), HeadingsExtension()]
 
 
 class _Fragment(HTMLParser):

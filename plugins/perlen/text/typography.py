@@ -1,14 +1,27 @@
-"""German typography for runs of plain text: quotes, dashes, spaces, widows.
+"""German (and English) typography for runs of plain text: quotes, dashes,
+spaces, widows.
 
 Pure functions over the text runs of one block (a paragraph, a heading, a
 title) in reading order. The caller collects the runs from the element tree,
 so code, raw HTML and attributes never get here; URLs, which do, are masked
-while the rules run. Quotes come from docutils' smartquotes (German, or
-guillemets), after a pairing pass that tells the apostrophe (`fass' es` →
-`fass’ es`) from a closing ‚quote‘, which docutils alone cannot. typogrify's
-`amp`, `caps` and `widont` live here too: typogrify works on finished HTML,
-its `caps` misses German capitals (ÖPNV), and its quotes and dashes are
-English.
+while the rules run. Each run is set with the characters around it as
+context: the one before (for quotes and dashes) and a few after (for a unit
+in a `caps` span after a number, or a dash at the end of the block).
+
+Quotes come from docutils' smartquotes (German, guillemets or English),
+after a pairing pass that tells the apostrophe (`fass' es` → `fass’ es`,
+`'90er`, `Grass' Romane`, `Hab' ich`) from a closing ‚quote‘, which docutils
+alone cannot. English quotes typed in a German text („“ and ‚‘ are German)
+are set as German ones. typogrify's `amp`, `caps` and `widont` live here
+too: typogrify works on finished HTML, its `caps` misses German capitals
+(ÖPNV), and its quotes and dashes are English.
+
+German rules follow Duden and DIN 5008: en dash for ranges (`9.30–17.00
+Uhr`, `Mo–Fr`), a real minus (`−5 °C`), hyphens kept in dates, ISBNs and
+phone numbers (`030 123456-78`); no-break spaces after abbreviations
+(`z. B.`, `S. 12 f.`, `Dr. Müller`) and before units, `z.B.` typed without
+space gets a narrow no-break space, and an ellipsis after a whole word gets
+a space before it (`Das ist doch …`).
 
 Speed: each pattern begins with a character or a class, its lookbehinds
 after it; a pattern that begins with a lookbehind or with alternatives is
@@ -23,10 +36,16 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
-from babel.dates import get_month_names
+from babel.dates import get_day_names, get_month_names
 from docutils.utils.smartquotes import educateQuotes
 
 NBSP = "\u00a0"
+NARROW_NBSP = "\u202f"
+MINUS = "\u2212"
+# Languages with rules of their own; other text keeps its characters.
+LANGUAGES = ("de", "en")
+# How many characters after a run the rules may look at.
+_AFTER = 12
 
 # A URL in prose. As in GitHub's autolinks, trailing punctuation is not part
 # of it; neither are quotation marks, which a URL cannot contain unencoded
@@ -52,26 +71,70 @@ CAPS = re.compile(
 # A cheap test whether a text can contain `caps` at all.
 CAPS_HINT = re.compile(rf"[{_CAPITAL}][{_CAPITAL}\d]")
 
+# Units and words that belong to the number before them: "5 km", "S. 12 f.".
 _UNITS = (
-    "%", "‰", "€", "$", "£", "°C", "°F", "°", "km/h", "km²", "m²", "m³", "km", "cm",
-    "mm", "m", "kg", "mg", "g", "t", "l", "ml", "h", "min", "s", "ms", "kB", "KB",
-    "MB", "GB", "TB", "px", "pt", "dpi", "Uhr", "Euro", "EUR", "Cent", "Prozent",
-    "Mio.", "Mrd.", "Tsd.",
+    "%", "‰", "€", "$", "£", "¥", "°C", "°F", "°", "K", "km/h", "km²", "m²", "m³",
+    "cm²", "cm³", "mm²", "km", "cm", "mm", "µm", "nm", "m", "kg", "mg", "µg", "g",
+    "t", "l", "ml", "cl", "dl", "hl", "ha", "h", "min", "s", "ms", "Min.", "Std.",
+    "Sek.", "Mon.", "Jh.", "Jhd.", "V", "mV", "kV", "W", "kW", "MW", "Wh", "kWh",
+    "MWh", "GWh", "A", "mA", "mAh", "Hz", "kHz", "MHz", "GHz", "dB", "Pa", "hPa",
+    "bar", "kcal", "kJ", "J", "PS", "B", "kB", "KB", "MB", "GB", "TB", "PB", "KiB",
+    "MiB", "GiB", "TiB", "Bit", "Byte", "kbit/s", "Mbit/s", "Gbit/s", "MB/s",
+    "GB/s", "fps", "bpm", "px", "pt", "dpi", "ppi", "Uhr", "Euro", "EUR", "USD",
+    "CHF", "GBP", "Cent", "ct", "Ct.", "Dollar", "Franken", "Pfund", "Prozent",
+    "Grad", "Stk.", "Mio.", "Mrd.", "Bio.", "Tsd.", "f.", "ff.",
 )  # fmt: skip
-# Abbreviations that stand before a number: "S. 12", "Nr. 5", "ca. 3".
+# Abbreviations that stand before a number: "S. 12", "Nr. 5", "ca. 3", in
+# either case ("Ca. 5 km" at the start of a sentence).
 _BEFORE_NUMBER = (
-    "S", "Nr", "Abs", "Art", "Bd", "Kap", "Abb", "Tab", "Ziff", "Anm", "ca", "Tel",
+    "S", "Nr", "Nrn", "Abs", "Art", "Bd", "Bde", "Kap", "Abb", "Tab", "Ziff",
+    "Anm", "ca", "Tel", "Bsp", "Fn", "Rn", "Rz", "Sp", "Z", "Jg", "Abschn", "Aufl",
+    "Pos", "Gl", "Hft", "Vers", "Zi", "Pkt", "Fig",
 )  # fmt: skip
+# Titles before a name: "Dr. Müller", "Prof. Dr. Klein", "St. Pauli".
+_BEFORE_NAME = ("Dr", "Prof", "Hr", "Fr", "St", "Dipl.-Ing", "Mag")
+# Abbreviations of several parts typed without spaces; each gets a narrow
+# no-break space: "z.B." → "z. B." (Duden allows both spacings).
+_JOINED = (
+    "z.B.", "d.h.", "u.a.", "o.ä.", "o.Ä.", "u.ä.", "u.Ä.", "s.o.", "s.u.", "u.U.",
+    "z.T.", "v.a.", "m.E.", "i.d.R.", "u.v.m.", "i.A.", "i.V.", "n.Chr.", "v.Chr.",
+    "z.Zt.", "z.Z.", "o.g.", "s.a.", "m.W.", "u.dgl.", "a.D.", "i.R.", "e.V.",
+)  # fmt: skip
+
+
+def _both_cases(words: Sequence[str]) -> list[str]:
+    """`words` as typed and with their first letter in the other case; not
+    for single letters ("s." is "siehe", not "S.")."""
+    result = set(words)
+    for word in words:
+        if len(word) > 1:
+            result |= {word[0].upper() + word[1:], word[0].lower() + word[1:]}
+    return sorted(result)
+
+
+# A cheap test whether a text can contain one (a letter, a dot, a letter).
+_JOINED_HINT = re.compile(r"\.(?<=[^\W\d_]\.)(?=[^\W\d_])")
+_JOINED_PATTERN = re.compile(
+    r"(?<![\w.])(?:"
+    + "|".join(
+        re.escape(w) for w in sorted(_both_cases(_JOINED), key=len, reverse=True)
+    )
+    + r")(?!\w)"
+)
 
 # The rules run on a run's text with one character of context in front (the
 # last character before it in the block); a match never begins with a
 # character it replaces, so the context character is never replaced.
 # `_range` reads the whole match, not its group.
 _DASHES = re.compile(
-    r"[-\d.](?:"
-    # " - " and " -- " between words, "---"
-    r"(?<=-)(?:(?P<spaced>(?<=\s-)-?(?=\s))|(?P<em>(?<=[^-]-)--(?!-)))"
-    r"|(?<=\d)(?P<range>\d*-\d+)"  # checked in `_dash`
+    r"[-.](?:"
+    r"(?<=-)(?:"
+    r"(?P<spaced>(?<=\s-)-?(?=\s|$))"  # " - " and " -- " between words
+    r"|(?P<em>(?<=[^-]-)--(?!-))"  # "---"
+    r"|(?P<pair>(?<=[^-\s]-)-(?!-))"  # "12--15", "Berlin--Hamburg"
+    r"|(?P<minus>(?<=[\s(\[{=≈~±/]-)(?=\d))"  # "-5 °C"
+    r"|(?P<range>(?<=\d-)(?=\d))"  # "1990-2000"; checked in `_range`
+    r"|(?P<words>(?:(?<=[^\W\d_]-)|(?<=[^\W\d_]\.-))(?=[A-ZÄÖÜ])))"  # "Mo-Fr"; `_words`
     r"|(?<=\.)(?P<ellipsis>\.\.(?<=[^.]\.\.\.)(?!\.)))"
 )
 
@@ -81,121 +144,327 @@ def _alternatives(words: Sequence[str]) -> str:
 
 
 @cache
-def _spaces(locale: str) -> re.Pattern[str]:
+def _spaces(locale: str, lang: str) -> re.Pattern[str]:
     """Spaces that must not break, each match being the space alone.
 
-    Only the space is matched, so `sub` replaces it with a string instead of
-    calling back into Python; one lookbehind for the characters that can
+    Only the space is matched; one lookbehind for the characters that can
     precede such a space rules out most spaces before the alternatives run.
+    German abbreviations count in German text only.
     """
-    months = _alternatives(
-        [
-            *get_month_names("wide", locale=locale).values(),
-            *get_month_names("abbreviated", locale=locale).values(),
+    after_dot = []
+    units = _alternatives(_UNITS)
+    if lang == "de":
+        months = _alternatives(
+            [
+                *get_month_names("wide", locale=locale).values(),
+                *get_month_names("abbreviated", locale=locale).values(),
+            ]
+        )
+        after_dot = [
+            r"(?<=(?<![\w.])[^\W\d_]\. )(?=[^\W\d_]{1,2}\.)",  # z. B., z. Hd.
+            rf"(?<=(?<![\w.])\d\. )(?=(?:{months})(?!\w))",  # 1. Mai
+            rf"(?<=(?<![\w.])\d\d\. )(?=(?:{months})(?!\w))",  # 28. September
+            *(
+                rf"(?<=(?<![\w.]){re.escape(a)}\. )(?=\d)"
+                for a in _both_cases(_BEFORE_NUMBER)
+            ),  # S. 12, ca. 5, Ca. 5
+            *(
+                rf"(?<=(?<![\w.]){re.escape(a)}\. )"
+                r"(?=[A-ZÄÖÜ]|(?:med|phil|rer|jur|h\.c)\.)"
+                for a in _BEFORE_NAME
+            ),  # Dr. Müller
+            *(
+                rf"(?<=\d {a}\. )(?=(?:{units})(?!\w))"
+                for a in ("Mio", "Mrd", "Tsd", "Bio")
+            ),  # 3 Mio. Euro
         ]
-    )
-    after_dot = [
-        r"(?<=(?<![\w.])[^\W\d_]\. )(?=[^\W\d_]\.)",  # z. B., d. h., u. a.
-        rf"(?<=(?<![\w.])\d\. )(?=(?:{months})(?!\w))",  # 1. Mai
-        rf"(?<=(?<![\w.])\d\d\. )(?=(?:{months})(?!\w))",  # 28. September
-        *(rf"(?<=(?<![\w.]){a}\. )(?=\d)" for a in _BEFORE_NUMBER),  # S. 12
-    ]
     return re.compile(
         r" (?<=[.\d§€$£] )"
-        rf"(?:{'|'.join(after_dot)}"
-        rf"|(?<=\d )(?=(?:{_alternatives(_UNITS)})(?!\w))"  # 5 km, 10 %, 20 €
+        rf"(?:{'|'.join([*after_dot, ''])}"
+        rf"(?<=\d )(?=(?:{units})(?!\w))"  # 5 km, 10 %, 20 €
         r"|(?=\d)(?:(?<=(?<!\S)§ )|(?<=(?<!\S)§§ ))"  # § 5, §§ 5
         r"|(?<=[€$£] )(?=\d))"  # € 20
     )
 
 
-def _dash(match: re.Match[str]) -> str:
+@cache
+def _range_words(locale: str) -> frozenset[str]:
+    """Weekdays and months, wide and abbreviated: "Mo", "Montag", "Jan"."""
+    names = {
+        n.rstrip(".")
+        for get in (get_day_names, get_month_names)
+        for width in ("wide", "abbreviated")
+        for n in get(width, locale=locale).values()
+    }
+    return frozenset(names | set(get_day_names("short", locale=locale).values()))
+
+
+def _dash(match: re.Match[str], locale: str, stop: int) -> str:
     kind = match.lastgroup
-    if kind == "spaced":
+    if match.end() > stop:  # reaches into the context after the run
+        return match.group()
+    if kind in ("spaced", "pair"):
         return "–"
     if kind == "em":
         return "—"
     if kind == "ellipsis":
         return "…"
-    return _range(match)
+    if kind == "minus":
+        return MINUS
+    if kind == "words":
+        return "–" if _words(match.string, match.start(), locale) else "-"
+    return "–" if _range(match.string, match.start()) else "-"
 
 
-def _range(match: re.Match[str]) -> str:
-    """An en dash in "1990-2000", "9-17 Uhr"; not in dates, ISBNs, 0711-123456."""
-    text, (start, end) = match.string, match.span()
-    first = match.group().split("-")[0]
-    before = text[start - 1] if start else " "
-    after = text[end : end + 2] + "  "
-    if (
+def _word_at(text: str, start: int, step: int, inner: str = "") -> str:
+    """The letters (and `inner` characters) from `start` on, in direction `step`."""
+    end = start
+    while 0 <= end < len(text) and (text[end].isalpha() or text[end] in inner):
+        end += step
+    return text[start:end] if step > 0 else text[end + 1 : start + 1]
+
+
+def _words(text: str, dash: int, locale: str) -> bool:
+    """Whether the hyphen at `dash` joins a range of weekdays or months."""
+    first = _word_at(text, dash - 1 - (text[dash - 1] == "."), -1)
+    second = _word_at(text, dash + 1, 1)
+    names = _range_words(locale)
+    return first in names and second in names
+
+
+def _number(text: str, start: int, step: int) -> int:
+    """Where the number that begins (step 1) or ends (step -1) at `start`
+    ends or begins: digits, with "." or "," between digits (1.000, 10,5)."""
+    position = start
+    while 0 <= position < len(text):
+        char = text[position]
+        inner = char in ".," and 0 <= position + step < len(text)
+        if char.isdigit() or (inner and text[position + step].isdigit()):
+            position += step
+        else:
+            break
+    return position
+
+
+def _range(text: str, dash: int) -> bool:
+    """Whether the hyphen at `dash` stands for "to" between numbers: "1990-2000",
+    "9.30-17.00 Uhr", "1.000-2.000 €"; not in dates (2021-09-28), ISBNs, area
+    codes (0711-123456) or extensions (030 123456-78)."""
+    begin = _number(text, dash - 1, -1) + 1
+    end = _number(text, dash + 1, 1)
+    first, second = text[begin:dash], text[dash + 1 : end]
+    before = text[begin - 1] if begin else " "
+    after = text[end] if end < len(text) else " "
+    return not (
         before.isalnum()
-        or before in "_.,/-"
-        or (len(first) > 2 and first.startswith("0"))
-        or after[0].isalnum()
-        or after[0] in "_-"
-        or (after[0] in ".,/" and after[1].isdigit())
-    ):
-        return match.group()
-    return match.group().replace("-", "–")
+        or before in "_.,/-+"
+        or (before in " \u00a0" and begin > 1 and text[begin - 2].isdigit())
+        or (len(first) > 2 and first.startswith("0") and first.isdigit())
+        or (len(second) == 2 and second.startswith("0"))
+        or after.isalnum()
+        or after in "_-"
+    )
 
 
-def _rules(text: str, locale: str) -> str:
-    """Dashes, ellipses and non-breaking spaces; `text[0]` is context."""
+def _rules(text: str, locale: str, lang: str, stop: int) -> str:
+    """Dashes, ellipses and non-breaking spaces in `text[1:stop]`; the rest
+    is context."""
+    if lang == "de" and "." in text and _JOINED_HINT.search(text):
+        text, stop = _join_abbreviations(text, stop)
+    if " - " in text:
+        text, stop = _close_ranges(text, stop)
     if "-" in text or ".." in text:
-        text = _DASHES.sub(_dash, text)
+        text = _DASHES.sub(lambda m: _dash(m, locale, stop), text)
     if " " in text:
-        text = _spaces(locale).sub(NBSP, text)
+        spaces = _spaces(locale, lang)
+        if " " in text[stop:]:
+            text = spaces.sub(lambda m: NBSP if m.start() < stop else " ", text)
+        else:  # a plain replacement is faster than a callback
+            text = spaces.sub(NBSP, text)
+    if lang == "de" and "…" in text:
+        text = _ELLIPSIS_AFTER_WORD.sub(lambda m: _ellipsis_space(m, stop), text)
     return text
 
 
+def _ellipsis_space(match: re.Match[str], stop: int) -> str:
+    """A no-break space before an ellipsis after a whole word: two letters or
+    more, one of them a vowel ("doch …"), not a cut-off "Sch…"; a space the
+    writer typed there becomes one too."""
+    start = match.start()
+    word = _word_at(match.string, start - 1, -1, "'’")
+    if match.end() <= stop and (
+        match.group("space") or (len(word) > 1 and _VOWEL.search(word))
+    ):
+        return NBSP + "…"
+    return match.group()
+
+
+# A range typed with spaces: "10 - 12 Uhr", "1990 - 2000" (DIN 5008: no spaces).
+_SPACED_RANGE = re.compile(r" -(?<=\d -) (?=\d)")
+
+
+def _close_ranges(text: str, stop: int) -> tuple[str, int]:
+    """ "10 - 12" → "10-12" where that is a range (`_range`) and not a sum
+    ("5 - 3 = 2"); the new `stop`."""
+    pieces, position = [], 0
+    for match in _SPACED_RANGE.finditer(text, 1, stop):
+        start = match.start()
+        closed = text[:start] + "-" + text[match.end() :]
+        after = closed[_number(closed, start + 1, 1) :].lstrip(" ")
+        if _range(closed, start) and not after.startswith(("=", "+", "-", "·", "×")):
+            pieces += [text[position:start], "-"]
+            position = match.end()
+            stop -= 2
+    return "".join(pieces) + text[position:], stop
+
+
+def _join_abbreviations(text: str, stop: int) -> tuple[str, int]:
+    """`z.B.` → `z. B.` with narrow no-break spaces; the new `stop`."""
+    pieces, position = [], 0
+    for match in _JOINED_PATTERN.finditer(text, 1, stop):
+        word = match.group()
+        spaced = word[:-1].replace(".", "." + NARROW_NBSP) + "."
+        pieces += [text[position : match.start()], spaced]
+        position = match.end()
+        stop += len(spaced) - len(word)
+    return "".join(pieces) + text[position:], stop
+
+
+# An ellipsis after a word, not inside one ("Verfl…ter"); `_ellipsis_space`.
+_ELLIPSIS_AFTER_WORD = re.compile(
+    r"(?:(?P<space> )(?<=[^\W\d_] )…|…(?<=[^\W\d_]…))(?![^\W\d_])"
+)
+_VOWEL = re.compile("[aeiouyäöüAEIOUYÄÖÜ]")
+
+
 def _neighbours(texts: Sequence[str]) -> tuple[list[str], list[str]]:
-    """For each text, the character before it and the one after it in the block."""
+    """For each text, the character before it in the block (a space at the
+    block's start), and the characters after it (up to `_AFTER`)."""
     before, last = [], " "
     for text in texts:
         before.append(last)
         last = text[-1:] or last
-    after, first = [], " "
+    after, following = [], ""
     for text in reversed(texts):
-        after.append(first)
-        first = text[:1] or first
+        after.append(following)
+        following = (text[:_AFTER] + following)[:_AFTER]
     return before, after[::-1]
 
 
 _CLOSING_AFTER = frozenset(".,;:!?…)")
-# Words that begin with an apostrophe in German: 's, 'n Abend, 'ne, 'rein.
-_ELIDED = re.compile(r"'(?:s|n|ne|nen|nem|ner|m|em|rein|raus|rum|runter|rüber|rauf)\b")
+# Words that begin with an apostrophe: 's, 'n Abend, 'ne, 'rein; 'em, 'til.
+_ELIDED = re.compile(
+    r"'(?:s|n|ne|nen|nem|ner|m|em|rein|raus|rum|runter|rüber|rauf|til|cause)\b"
+)
+# A year cut short: '90er, '22, '68ers.
+_DECADE = re.compile(r"'\d\d(?!\d)")
+# Words whose end is cut off by an apostrophe when a word follows: hab' ich,
+# geh' doch; Grass' Romane, Marx' Werk (genitive); nothin' else.
+_ELIDED_END = re.compile(
+    r"(?:(?<![^\W\d_])(?:hab|hätt|würd|könnt|sollt|wollt|müsst|dürft|möcht|"
+    r"geh|steh|seh|komm|mach|sag|lass|nehm|geb|glaub|find|denk|mein|wär|hör|"
+    r"schreib|bleib|lieb|heut|gern|will|kann|hatt|ruf|fahr|lauf|bring|zeig)"
+    r"|[sßxz]|ce|in)$",
+    re.IGNORECASE,
+)
 
 
 def _apostrophes(texts: list[str], editable: Sequence[bool]) -> None:
     """Turn each `'` that is an apostrophe into ’; leave quotes to docutils.
 
-    Inside a word it is one (`geht's`), and before an elided word (`'s`,
-    `'ne`). At a word's end it closes a quote opened before in the block,
-    else it is one (`fass' es`, `Andreas'`); at a word's start it opens a
-    quote that is closed later, else it is one (`'80er`).
+    Inside a word it is one (`geht's`), before an elided word (`'s`, `'ne`)
+    and before a year (`'90er`). At a word's end it closes a quote opened
+    before in the block, else it is one (`fass' es`, `Andreas'`) – unless
+    the word is one that loses its end (`hab'`, `Grass'`) and a word
+    follows: then it is an apostrophe when a clearer closing quote still
+    comes for each open one (`'Hab' ich doch gesagt!'`).
     """
     before, after = _neighbours(texts)
-    openers: list[tuple[int, int]] = []
-    apostrophes: list[tuple[int, int]] = []
+    marks: list[tuple[int, int, str]] = []  # (run, offset, kind)
     for i, text in enumerate(texts):
         if not editable[i] or "'" not in text:
             continue
         j = text.find("'")
         while j >= 0:
             prev = text[j - 1] if j else before[i]
-            nxt = text[j + 1] if j + 1 < len(text) else after[i]
-            inside_word = prev.isalnum() and nxt.isalnum()
-            if inside_word or (not prev.isalnum() and _ELIDED.match(text, j)):
-                apostrophes.append((i, j))
-            elif nxt.isalnum():
-                openers.append((i, j))
-            elif prev.isalnum() or prev in _CLOSING_AFTER:
-                if openers:
-                    openers.pop()
-                else:
-                    apostrophes.append((i, j))
+            nxt = text[j + 1] if j + 1 < len(text) else after[i][:1]
+            marks.append((i, j, _kind(texts, i, j, prev, nxt, after[i])))
             j = text.find("'", j + 1)
-    for i, j in apostrophes + openers:
+    strong_left = sum(kind == "strong" for _, _, kind in marks)
+    open_quotes: list[tuple[int, int]] = []
+    apostrophes: list[tuple[int, int]] = []
+    for i, j, kind in marks:
+        if kind == "apostrophe":
+            apostrophes.append((i, j))
+        elif kind == "open":
+            open_quotes.append((i, j))
+        elif kind == "strong":
+            strong_left -= 1
+            if open_quotes:
+                open_quotes.pop()
+            else:
+                apostrophes.append((i, j))
+        elif kind == "weak":
+            if open_quotes and strong_left < len(open_quotes):
+                open_quotes.pop()
+            else:
+                apostrophes.append((i, j))
+    for i, j in apostrophes + open_quotes:
         texts[i] = texts[i][:j] + "’" + texts[i][j + 1 :]
+
+
+def _kind(texts: list[str], i: int, j: int, prev: str, nxt: str, after: str) -> str:
+    """What the `'` at `texts[i][j]` is: "apostrophe", "open", "strong" or
+    "weak" (a closing quote or an apostrophe), or "" (docutils decides)."""
+    text = texts[i]
+    if prev.isalnum() and nxt.isalnum():
+        return "apostrophe"
+    if prev in _CLOSING_AFTER and not nxt.isalnum():
+        return "strong"
+    if not prev.isalnum():
+        rest = text[j:] + after
+        if _ELIDED.match(rest) or _DECADE.match(rest):
+            return "apostrophe"
+        return "open" if nxt.isalnum() else ""
+    rest = (text[j + 1 :] + after)[:2]
+    if rest[:1].isspace() and rest[1:2].isalpha() and _ELIDED_END.search(text[:j]):
+        return "weak"
+    return "strong"
+
+
+# Quotation marks that are not German, typed in a German text: “…” and ‘…’
+# (English), ”…” (Swedish). “ and ‘ are German closing marks, ‘ and ’ also
+# apostrophes, so they are read as quotes only where the position says so.
+_FOREIGN_QUOTES = re.compile(
+    r"[“‘](?<=[\s(\[{—–\-/\x02][“‘])|”|’(?=[\s.,;:!?…)\]}—–\-\x02]|$)"
+)
+
+
+def _straighten(texts: list[str], editable: Sequence[bool]) -> None:
+    """Make typed English quotes in German text straight, for docutils to set
+    as German ones: “Hallo” → "Hallo" → „Hallo“; ‘so’ → 'so' → ‚so‘.
+
+    A ’ after a word closes only a ‘ opened before it; otherwise it stays an
+    apostrophe (Grass’ Romane).
+    """
+    before, after = _neighbours(texts)
+    single_open = 0
+    for i, text in enumerate(texts):
+        if not editable[i] or not any(q in text for q in "“”‘’"):
+            continue
+        chars = list(text)
+        for match in _FOREIGN_QUOTES.finditer(before[i] + text + after[i][:1], 1):
+            char, k = match.group(), match.start() - 1
+            if k >= len(text):
+                break
+            if char == "‘":
+                single_open += 1
+            elif char == "’":
+                if not single_open:
+                    continue
+                single_open -= 1
+            chars[k] = "'" if char in "‘’" else '"'
+        texts[i] = "".join(chars)
 
 
 def _quotes(texts: list[str], editable: Sequence[bool], language: str) -> list[str]:
@@ -214,16 +483,27 @@ def _quotes(texts: list[str], editable: Sequence[bool], language: str) -> list[s
     ]
 
 
+def _quote_language(lang: str, guillemets: bool) -> str:
+    if lang == "en":
+        return "en"
+    return "de-x-altquot" if guillemets else "de"
+
+
 def typeset(
-    runs: Sequence[tuple[str, bool]], *, guillemets: bool, locale: str
+    runs: Sequence[tuple[str, bool]],
+    *,
+    guillemets: bool,
+    locale: str,
+    lang: str = "de",
 ) -> list[str]:
-    """The typeset text of each run of one block.
+    """The typeset text of each run of one block, in `lang` ("de" or "en").
 
     `runs` are `(text, editable)` in reading order; runs that must not change
     (code, emoji) are context only and come back as they are.
     """
     editable = [e for _, e in runs]
     urls: list[str] = []
+    names_locale = locale if lang == locale.split("_")[0] else lang
 
     def mask(match: re.Match[str]) -> str:
         urls.append(match.group())
@@ -232,19 +512,33 @@ def typeset(
     texts = [
         URL.sub(mask, t) if e and ("://" in t or "www." in t) else t for t, e in runs
     ]
-    before, _ = _neighbours(texts)
+    before, after = _neighbours(texts)
     texts = [
-        _rules(before[i] + text, locale)[1:] if editable[i] and text else text
+        _set(before[i] + text + after[i], names_locale, lang, len(text) + 1)
+        if editable[i] and text
+        else text
         for i, text in enumerate(texts)
     ]
+    if lang == "de" and any(
+        e and ("“" in t or "”" in t or "‘" in t)
+        for t, e in zip(texts, editable, strict=True)
+    ):
+        _straighten(texts, editable)
     if any(("'" in t or '"' in t) for t, e in zip(texts, editable, strict=True) if e):
         _apostrophes(texts, editable)
-        texts = _quotes(texts, editable, "de-x-altquot" if guillemets else "de")
+        texts = _quotes(texts, editable, _quote_language(lang, guillemets))
     if urls:
         texts = [
             _MASKED.sub(lambda m: urls[ord(m.group()) - _MASK_BASE], t) for t in texts
         ]
     return texts
+
+
+def _set(text: str, locale: str, lang: str, stop: int) -> str:
+    """`_rules` on a run between its context; the run's new text."""
+    after = len(text) - stop
+    result = _rules(text, locale, lang, stop)
+    return result[1 : len(result) - after]
 
 
 # Breaking white space (NBSP does not break).
