@@ -19,6 +19,7 @@ from perlen.site import (
     checks,
     cover_image,
     listings,
+    pictures,
     related,
     schedule,
     templating,
@@ -45,6 +46,9 @@ def register() -> None:
     signals.article_generator_finalized.connect(cover_image.link_cover_images)
     signals.page_generator_finalized.connect(cover_image.link_cover_images)
     signals.all_generators_finalized.connect(cover_image.use_cover_urls)
+    signals.get_generators.connect(pictures.add_generator)
+    signals.static_generator_finalized.connect(pictures.keep_originals_out)
+    signals.all_generators_finalized.connect(pictures.hand_over_contents)
     signals.article_generator_init.connect(progress.start_reading)
     signals.page_generator_init.connect(progress.start_reading)
     signals.article_generator_preread.connect(progress.file_read)

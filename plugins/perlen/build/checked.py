@@ -27,6 +27,7 @@ from perlen.problems import BuildFailed, Problem, ProblemError, Severity
 from perlen.settings import setting
 from perlen.site.checks import check_site
 from perlen.site.contents import contents_of
+from perlen.site.pictures import image_problems
 
 logger = logging.getLogger(__name__)
 
@@ -49,7 +50,11 @@ def collect(generators) -> list[Problem]:
 def fail_on_problems(generators) -> None:
     """`all_generators_finalized` handler: stop before anything is written."""
     contents = contents_of(generators)
-    problems = sorted(set(collect(generators)) | set(check_site(generators, contents)))
+    problems = sorted(
+        set(collect(generators))
+        | set(check_site(generators, contents))
+        | set(image_problems(contents))
+    )
     sources = sorted(generators[0].context["generated_content"])
     problems_found.send(contents, sources=sources, problems=problems)
     strict = setting(generators[0].settings, "PERLEN_STRICT")

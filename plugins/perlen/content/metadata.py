@@ -29,6 +29,8 @@ KEYS: dict[str, tuple[str, ...]] = {
     "status": ("Status",),
     "lang": ("Sprache", "Lang"),
     "image": ("Titelbild", "Image"),
+    "cover_alt": ("Titelbild-Text", "Titelbildtext", "Image_alt"),
+    "credit": ("Bildnachweis", "Credit"),
     "template": ("Vorlage", "Template"),
     "translation": ("Übersetzung", "Translation"),
     "save_as": ("Save_as",),

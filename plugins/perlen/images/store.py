@@ -1,0 +1,126 @@
+"""Processed images are made once: cached by content and settings, in parallel.
+
+A job names everything its bytes depend on in its `key` (the source file's
+SHA-256, the variants, the quality settings, Pillow's version), so an
+unchanged image is never encoded again – not by a rebuild, not by the
+preview – and a changed one always is. Missing entries are made in a pool
+of processes, one per core; the build copies finished files from the cache.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import os
+import shutil
+import tempfile
+from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import PIL
+from blinker import signal
+
+from perlen.images.source import ImageError, unreadable
+
+# Bump when the encoder's output changes in a way the key does not show.
+ENCODER_VERSION = "1"
+
+# Sent after every build's image step with the `Report` as sender: how many
+# jobs were made anew and how many came from the cache (tests count them).
+images_processed = signal("perlen-images-processed")
+
+
+@dataclass(frozen=True)
+class Job:
+    """Files to make: `make()` returns their bytes by site-relative path."""
+
+    key: str
+    outputs: tuple[str, ...]
+    make: Callable[[], dict[str, bytes]] = field(compare=False)
+    origin: str = ""  # the writer's file that shows the image, for messages
+    line: int | None = None
+
+
+@dataclass
+class Report:
+    made: list[str] = field(default_factory=list)  # keys of jobs made anew
+    reused: int = 0
+    failed: list[tuple[Job, ImageError]] = field(default_factory=list)
+
+
+def cache_key(*parts: object) -> str:
+    """A key over `parts` and the encoder's version."""
+    digest = hashlib.sha256(f"{ENCODER_VERSION}|{PIL.__version__}".encode())
+    for part in parts:
+        digest.update(b"\0")
+        digest.update(part if isinstance(part, bytes) else repr(part).encode())
+    return digest.hexdigest()
+
+
+def file_digest(path: Path) -> bytes:
+    with path.open("rb") as file:
+        return hashlib.file_digest(file, "sha256").digest()
+
+
+def _entry(cache: Path, job: Job) -> Path:
+    return cache / job.key[:2] / job.key
+
+
+def _name(output: str) -> str:
+    return output.replace("/", "%")
+
+
+def _run(job: Job) -> dict[str, bytes] | ImageError:
+    try:
+        return job.make()
+    except ImageError as error:
+        return error
+    except (OSError, SyntaxError, ValueError):  # Pillow's "broken file"
+        return unreadable(os.path.basename(job.origin))
+
+
+def process(jobs: Iterable[Job], cache: Path, output: Path, workers: int) -> Report:
+    """Make the jobs the cache lacks, then copy every job's files into `output`."""
+    report = Report()
+    unique = list({(job.key, job.outputs): job for job in jobs}.values())
+    missing = [job for job in unique if not _entry(cache, job).is_dir()]
+    report.reused = len(unique) - len(missing)
+    if len(missing) > 1 and workers > 1:
+        context = multiprocessing.get_context("forkserver")
+        with ProcessPoolExecutor(
+            min(workers, len(missing)), mp_context=context
+        ) as pool:
+            results = list(pool.map(_run, missing))
+    else:
+        results = [_run(job) for job in missing]
+    for job, result in zip(missing, results, strict=True):
+        if isinstance(result, ImageError):
+            report.failed.append((job, result))
+            continue
+        _store(_entry(cache, job), result)
+        report.made.append(job.key)
+    failed = {id(job) for job, _ in report.failed}
+    for job in unique:
+        if id(job) in failed:
+            continue
+        entry = _entry(cache, job)
+        for path in job.outputs:
+            target = output / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(entry / _name(path), target)
+    images_processed.send(report)
+    return report
+
+
+def _store(entry: Path, files: dict[str, bytes]) -> None:
+    """Write a cache entry atomically: a half-written entry never counts."""
+    entry.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(dir=entry.parent, prefix=".neu-"))
+    for path, data in files.items():
+        (staging / _name(path)).write_bytes(data)
+    try:
+        staging.rename(entry)
+    except OSError:  # made meanwhile by another build
+        shutil.rmtree(staging, ignore_errors=True)
