@@ -45,7 +45,6 @@ def register() -> None:
     signals.page_generator_context.connect(schedule.leave_out_unpublished)
     signals.article_generator_finalized.connect(cover_image.link_cover_images)
     signals.page_generator_finalized.connect(cover_image.link_cover_images)
-    signals.all_generators_finalized.connect(cover_image.use_cover_urls)
     signals.get_generators.connect(pictures.add_generator)
     signals.static_generator_finalized.connect(pictures.keep_originals_out)
     signals.all_generators_finalized.connect(pictures.hand_over_contents)

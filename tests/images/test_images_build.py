@@ -206,7 +206,8 @@ def test_image_over_the_limit_is_an_error(site, make_post):
 def test_gif_and_svg_pass_through(site, make_post):
     Image.new("P", (20, 10)).save(site.content / "posts/anim.gif")
     (site.content / "posts/form.svg").write_text(
-        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 32"><circle r="4"/></svg>'
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 32">'
+        '<circle r="4"/></svg>'
     )
     site.write("posts/x.md", make_post("![Animation](anim.gif) ![Form](form.svg)"))
     output = site.build()

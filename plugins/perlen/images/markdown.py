@@ -16,7 +16,7 @@ from __future__ import annotations
 import html
 import posixpath
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -37,6 +37,7 @@ USED = "perlen_images"
 # After `perlen_local_links` (-1), which writes `{static}…`.
 PRIORITY = -2
 _SYNTAX = re.compile(r"^[{|]static[}|]")
+_VARIANT = re.compile(r"-\d+\.(?:avif|webp|jpg|png)$")
 _CREDIT = re.compile(r"\s*\bBildnachweis:\s*(?P<credit>.+?)\s*$", re.IGNORECASE)
 
 
@@ -93,6 +94,17 @@ def content_path(src: str, source_path: str, root: str) -> str | None:
         Path(root).resolve().as_posix(),
     )
     return posixpath.normpath(posixpath.join(folder, path))
+
+
+def written_source(src: str, used: Sequence[str], relative_dir: str) -> str | None:
+    """The image as the writer named it, for the `src` of one of its variants
+    (`/posts/2021/perlen-960.jpg` → `perlen.jpg`), so that checks of the
+    built HTML can point at the writer's line."""
+    stem = _VARIANT.sub("", urlsplit(src).path).lstrip("/")
+    for path in used:
+        if posixpath.splitext(path)[0] == stem or path == stem:
+            return posixpath.relpath(path, relative_dir or ".")
+    return None
 
 
 def split_credit(title: str) -> tuple[str, str]:

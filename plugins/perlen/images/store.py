@@ -68,10 +68,6 @@ def _entry(cache: Path, job: Job) -> Path:
     return cache / job.key[:2] / job.key
 
 
-def _name(output: str) -> str:
-    return output.replace("/", "%")
-
-
 def _run(job: Job) -> dict[str, bytes] | ImageError:
     try:
         return job.make()
@@ -85,7 +81,10 @@ def process(jobs: Iterable[Job], cache: Path, output: Path, workers: int) -> Rep
     """Make the jobs the cache lacks, then copy every job's files into `output`."""
     report = Report()
     unique = list({(job.key, job.outputs): job for job in jobs}.values())
-    missing = [job for job in unique if not _entry(cache, job).is_dir()]
+    # Jobs with the same key (one title, two posts) share one entry.
+    missing = list(
+        {job.key: job for job in unique if not _entry(cache, job).is_dir()}.values()
+    )
     report.reused = len(unique) - len(missing)
     if len(missing) > 1 and workers > 1:
         context = multiprocessing.get_context("forkserver")
@@ -99,27 +98,29 @@ def process(jobs: Iterable[Job], cache: Path, output: Path, workers: int) -> Rep
         if isinstance(result, ImageError):
             report.failed.append((job, result))
             continue
-        _store(_entry(cache, job), result)
+        _store(_entry(cache, job), [result[path] for path in job.outputs])
         report.made.append(job.key)
-    failed = {id(job) for job, _ in report.failed}
+    failed = {job.key for job, _ in report.failed}
     for job in unique:
-        if id(job) in failed:
+        if job.key in failed:
             continue
         entry = _entry(cache, job)
-        for path in job.outputs:
+        for index, path in enumerate(job.outputs):
             target = output / path
             target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(entry / _name(path), target)
+            shutil.copyfile(entry / str(index), target)
     images_processed.send(report)
     return report
 
 
-def _store(entry: Path, files: dict[str, bytes]) -> None:
-    """Write a cache entry atomically: a half-written entry never counts."""
+def _store(entry: Path, files: list[bytes]) -> None:
+    """Write a cache entry atomically: a half-written entry never counts.
+    Files are numbered in the order of the job's outputs, so that an entry
+    serves every job with its key, whatever their paths."""
     entry.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(dir=entry.parent, prefix=".neu-"))
-    for path, data in files.items():
-        (staging / _name(path)).write_bytes(data)
+    for index, data in enumerate(files):
+        (staging / str(index)).write_bytes(data)
     try:
         staging.rename(entry)
     except OSError:  # made meanwhile by another build

@@ -25,6 +25,7 @@ from pelican.contents import Content
 
 from perlen.content.dates import fold
 from perlen.content.metadata import canonical_key, split_header
+from perlen.images.markdown import USED, written_source
 from perlen.problems import Problem, Severity, display_path
 from perlen.settings import setting
 from perlen.site.cover_image import cover_path, cover_value
@@ -402,7 +403,9 @@ def alt_text_problems(content: Content, sources: SourceLines) -> list[Problem]:
             if tag.name != "img" or tag.attrs.get("alt", "").strip():
                 continue
             src = tag.attrs.get("src", "")
-            written = re.sub(r"^[{|]\w+[}|]", "", src)
+            written = written_source(
+                src, content.metadata.get(USED, ()), content.relative_dir
+            ) or re.sub(r"^[{|]\w+[}|]", "", src)
             problems.append(
                 Problem(
                     content.source_path,

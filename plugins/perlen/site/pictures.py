@@ -100,7 +100,7 @@ def cover(content: Content) -> Cover | None:
         src = f"{options.base}{source.path}"
         element = passthrough(source, src, alt, first=True)
         html = Markup(to_html_string(element))
-        share = card_path(content) if isinstance(content, Article) else ""
+        share = card_path(content) if isinstance(content, Article) else source.path
         return Cover(html, html, share, alt)
     planned = plan(source, options.widths)
     card_sizes = setting(content.settings, "PERLEN_IMAGE_CARD_SIZES")
@@ -289,6 +289,8 @@ def hand_over_contents(generators) -> None:
     contents = contents_of(generators)
     for content in contents:
         content.cover = cover(content)
+        if content.cover is not None and content.cover.share:
+            content.image = content.cover.share
     for generator in generators:
         if isinstance(generator, PicturesGenerator):
             generator.contents = contents
