@@ -68,6 +68,11 @@ def _entry(cache: Path, job: Job) -> Path:
     return cache / job.key[:2] / job.key
 
 
+def _cached(cache: Path, job: Job) -> bool:
+    entry = _entry(cache, job)
+    return all((entry / str(i)).is_file() for i in range(len(job.outputs)))
+
+
 def _run(job: Job) -> dict[str, bytes] | ImageError:
     try:
         return job.make()
@@ -82,9 +87,7 @@ def process(jobs: Iterable[Job], cache: Path, output: Path, workers: int) -> Rep
     report = Report()
     unique = list({(job.key, job.outputs): job for job in jobs}.values())
     # Jobs with the same key (one title, two posts) share one entry.
-    missing = list(
-        {job.key: job for job in unique if not _entry(cache, job).is_dir()}.values()
-    )
+    missing = list({job.key: job for job in unique if not _cached(cache, job)}.values())
     report.reused = len(unique) - len(missing)
     if len(missing) > 1 and workers > 1:
         context = multiprocessing.get_context("forkserver")
@@ -121,6 +124,7 @@ def _store(entry: Path, files: list[bytes]) -> None:
     staging = Path(tempfile.mkdtemp(dir=entry.parent, prefix=".neu-"))
     for index, data in enumerate(files):
         (staging / str(index)).write_bytes(data)
+    shutil.rmtree(entry, ignore_errors=True)  # an incomplete entry
     try:
         staging.rename(entry)
     except OSError:  # made meanwhile by another build
