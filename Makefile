@@ -6,6 +6,7 @@ STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 PELICANOPTS ?=
 N ?= 1000
+BILDER ?= 100
 
 .DEFAULT_GOAL := help
 .PHONY: help venv html serve clean test lint bench neu pruefen vorschau lighthouse
@@ -92,8 +93,9 @@ test: lint $(NODE_STAMP) ## Alle Tests ausführen (mit Stilprüfung)
 lighthouse: $(STAMP) $(NODE_STAMP) ## Lighthouse für Startseite und Beitrag (mobil; Berichte in test-artifacts/)
 	$(BIN)/pytest -q tests/browser/test_lighthouse.py
 
-bench: $(STAMP) ## Bauzeit gegen Pelican messen, mit N erzeugten Beiträgen (Standard 1000; N=10000 für den Skalierungslauf)
+bench: $(STAMP) ## Bauzeit gegen Pelican messen, mit N erzeugten Beiträgen (Standard 1000; N=10000 für den Skalierungslauf), dann Bilder kalt/warm (BILDER=100 Beiträge mit je 2 Fotos)
 	$(BIN)/python -m benchmarks.run --beitraege $(N) --speichern cache/benchmark-$(N).json --vergleich cache/benchmark-1000.json
+	$(BIN)/python -m benchmarks.images --beitraege $(BILDER)
 
 lint: $(STAMP) ## Code-Stil prüfen (ruff)
 	$(BIN)/ruff check plugins tests benchmarks

@@ -101,6 +101,9 @@ DEFAULTS: dict[str, Any] = {
     "PERLEN_IMAGE_MAX_MEGAPIXELS": 50,
     # A Titelbild narrower than this is a warning: the preview would be blurry.
     "PERLEN_COVER_MIN_WIDTH": 1200,
+    # A post without Titelbild is shared with a generated 1200×630 card. On
+    # in publishconf.py; off while writing, where nobody shares the preview.
+    "PERLEN_SOCIAL_CARDS": False,
     # Processes that encode images; None: one per core.
     "PERLEN_IMAGE_WORKERS": None,
     # The cache of processed images; None: `bilder/` beside the content cache.

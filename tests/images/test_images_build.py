@@ -90,7 +90,7 @@ def test_phone_photo_is_published_oriented_small_and_without_metadata(
         "decoding": "async",
     }
     assert not (output / "posts/foto.jpg").exists()  # the original stays home
-    assert encodings == [2]  # the photo's variants, the social card
+    assert encodings == [1]
 
 
 def test_page_weight_on_a_phone(site, make_post):
@@ -136,7 +136,7 @@ def test_second_image_lazy_figure_caption_and_credit(site, make_post, encodings)
     with Image.open(output / "images/druck-960.jpg") as image:
         assert image.mode == "RGB"
     assert not (output / "images/druck.jpg").exists()
-    assert encodings == [4]  # three images, the social card
+    assert encodings == [3]
 
 
 def test_tiny_image_is_not_upscaled(site, make_post):
@@ -161,10 +161,10 @@ def test_warm_build_encodes_nothing_and_writes_the_same_bytes(
     site.write("posts/x.md", make_post("![Perlen](foto.jpg)\n\nNeuer Satz."))
     second = {p: p.read_bytes() for p in _files(site.build()) if p.suffix != ".html"}
     assert first == second
-    assert encodings == [2, 0]  # the photo and the social card, then nothing
+    assert encodings == [1, 0]
     phone_photo(site.content / "posts/foto.jpg", (1700, 1200))  # changed photo
     site.build()
-    assert encodings == [2, 0, 1]
+    assert encodings == [1, 0, 1]
 
 
 @pytest.mark.parametrize(

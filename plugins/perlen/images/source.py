@@ -69,8 +69,8 @@ def read_source(root: Path, path: str, max_bytes: int, max_pixels: int) -> Sourc
     name = posixpath.basename(path)
     if suffix in HEIC:
         raise ImageError(
-            f"„{name}“ ist ein iPhone-Foto im HEIC-Format, das Browser nicht "
-            "alle zeigen.",
+            f"„{name}“ ist ein iPhone-Foto im HEIC-Format, das nicht jeder "
+            "Browser zeigen kann.",
             "Bitte das Foto als JPEG exportieren: in der Fotos-App „Exportieren“ "
             "→ „JPEG“, oder am iPhone unter Einstellungen → Kamera → Formate "
             "„Maximale Kompatibilität“ wählen.",

@@ -76,6 +76,14 @@ def card_path(content: Content) -> str:
     return posixpath.join(posixpath.dirname(content.save_as), CARD_NAME)
 
 
+def _gets_card(content: Content) -> bool:
+    return (
+        isinstance(content, Article)
+        and bool(content.save_as)
+        and setting(content.settings, "PERLEN_SOCIAL_CARDS")
+    )
+
+
 def _read(content: Content, path: str) -> SourceImage | None:
     try:
         return _options(content).read(path)
@@ -93,14 +101,14 @@ def cover(content: Content) -> Cover | None:
     source = _read(content, path) if path else None
     alt = cover_alt(content)
     if source is None:
-        if isinstance(content, Article) and content.save_as:
+        if _gets_card(content):
             return Cover(None, None, card_path(content), alt)
         return None
     if source.passthrough:
         src = f"{options.base}{source.path}"
         element = passthrough(source, src, alt, first=True)
         html = Markup(to_html_string(element))
-        share = card_path(content) if isinstance(content, Article) else source.path
+        share = card_path(content) if _gets_card(content) else source.path
         return Cover(html, html, share, alt)
     planned = plan(source, options.widths)
     card_sizes = setting(content.settings, "PERLEN_IMAGE_CARD_SIZES")
@@ -168,12 +176,24 @@ def _problem(content, path, error, sources, line) -> Problem:
 
 
 def keep_originals_out(generator) -> None:
-    """`static_generator_finalized` handler: the static generator copies no
-    raster image; the site gets only the processed variants."""
+    """`static_generator_finalized` handler: the static generator does not
+    copy the images the pipeline processes; the site gets their variants.
+
+    (An image only raw HTML names, `<img src="…">`, is the writer's own and
+    is copied as it is, as are files that no post shows.)"""
+    processed: set[str] = set()
+    for content in generator.context["generated_content"].values():
+        if isinstance(content, Content):
+            processed.update(content.metadata.get(USED, ()))
+            cover_file = cover_path(cover_value(content), content.relative_dir)
+            if cover_file:
+                processed.add(cover_file)
     generator.staticfiles[:] = [
         static
         for static in generator.staticfiles
-        if posixpath.splitext(static.source_path)[1].lower() not in RASTER | HEIC
+        if static.relative_source_path not in processed
+        or posixpath.splitext(static.relative_source_path)[1].lower()
+        not in RASTER | HEIC
     ]
 
 
