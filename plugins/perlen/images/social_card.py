@@ -5,7 +5,9 @@ the agency's name in its brand colour, a string of pearls. The title is set
 as large as fits, broken between words, hyphenated (German rules, Pyphen)
 only where a word is wider than the line, and never cut inside a word; a
 title too long for five lines ends with "…" after a whole word. Drawing
-uses no clock and no randomness: the same title gives the same bytes.
+uses no clock and no randomness: the same title gives the same bytes. A
+cached card is drawn anew when the title, the font or this code change
+(`store.cache_key`).
 """
 
 from __future__ import annotations
@@ -27,8 +29,6 @@ LINE = (227, 213, 219)  # --line
 PEARL = ((255, 255, 255), (241, 227, 232), (199, 138, 162))  # --pearl
 TITLE_SIZES = (80, 72, 64, 56, 50, 44)
 MAX_LINES = 5
-# Bump when the drawing changes: cached cards are then drawn anew.
-DESIGN_VERSION = "1"
 
 
 @cache

@@ -1,7 +1,8 @@
 """Processed images are made once: cached by content and settings, in parallel.
 
 A job names everything its bytes depend on in its `key` (the source file's
-SHA-256, the variants, the quality settings, Pillow's version), so an
+SHA-256, the variants, the quality settings, Pillow's version, the code of
+this package; for a social card its title, the site's name and the font), so an
 unchanged image is never encoded again – not by a rebuild, not by the
 preview – and a changed one always is. Missing entries are made in a pool
 of processes, one per core; the build copies finished files from the cache.
@@ -17,6 +18,7 @@ import tempfile
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 import PIL
@@ -24,8 +26,7 @@ from blinker import signal
 
 from perlen.images.source import ImageError, unreadable
 
-# Bump when the encoder's output changes in a way the key does not show.
-ENCODER_VERSION = "1"
+_PACKAGE = Path(__file__).parent
 
 # Sent after every build's image step with the `Report` as sender: how many
 # jobs were made anew and how many came from the cache (tests count them).
@@ -50,9 +51,19 @@ class Report:
     failed: list[tuple[Job, ImageError]] = field(default_factory=list)
 
 
+@cache
+def _code() -> bytes:
+    """The image package's own code: a change to the encoder or the card's
+    design makes every file anew."""
+    digest = hashlib.sha256(PIL.__version__.encode())
+    for source in sorted(_PACKAGE.glob("*.py")):
+        digest.update(source.read_bytes())
+    return digest.digest()
+
+
 def cache_key(*parts: object) -> str:
-    """A key over `parts` and the encoder's version."""
-    digest = hashlib.sha256(f"{ENCODER_VERSION}|{PIL.__version__}".encode())
+    """A key over `parts`, Pillow's version and the image package's code."""
+    digest = hashlib.sha256(_code())
     for part in parts:
         digest.update(b"\0")
         digest.update(part if isinstance(part, bytes) else repr(part).encode())

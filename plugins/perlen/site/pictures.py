@@ -234,7 +234,6 @@ def _card_job(content: Content, font: str) -> store.Job:
             "card",
             title,
             site_name,
-            social_card.DESIGN_VERSION,
             social_card.font_digest(font),
         ),
         (path,),
