@@ -94,7 +94,7 @@ def read_source(root: Path, path: str, max_bytes: int, max_pixels: int) -> Sourc
                     f"sind höchstens {max_pixels / 1e6:.0f}.",
                     "Bitte das Bild kleiner exportieren (z. B. 3000 Pixel breit).",
                 )
-            if image.getexif().get(ImageOps.ExifTags.Base.Orientation) in (5, 6, 7, 8):
+            if _orientation(image) in (5, 6, 7, 8):
                 width, height = height, width
             alpha = image.mode in ("RGBA", "LA", "PA") or (
                 image.mode == "P" and "transparency" in image.info
@@ -104,6 +104,14 @@ def read_source(root: Path, path: str, max_bytes: int, max_pixels: int) -> Sourc
             raise
         raise unreadable(name) from error
     return SourceImage(path, width, height, alpha)
+
+
+def _orientation(image: Image.Image) -> int | None:
+    """The EXIF orientation, read without decoding the picture: Pillow would
+    decode a whole PNG to look for EXIF after its pixels."""
+    if image.format == "PNG" and "exif" not in image.info:
+        return None
+    return image.getexif().get(ImageOps.ExifTags.Base.Orientation)
 
 
 def unreadable(name: str) -> ImageError:

@@ -18,7 +18,7 @@ import tempfile
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import PIL
@@ -71,6 +71,14 @@ def cache_key(*parts: object) -> str:
 
 
 def file_digest(path: Path) -> bytes:
+    """The SHA-256 of a file, read again only when its size or time changed
+    (a preview rebuilding many times hashes each photo once)."""
+    stat = path.stat()
+    return _digest(path, stat.st_size, stat.st_mtime_ns)
+
+
+@lru_cache(maxsize=4096)
+def _digest(path: Path, size: int, mtime: int) -> bytes:
     with path.open("rb") as file:
         return hashlib.file_digest(file, "sha256").digest()
 
