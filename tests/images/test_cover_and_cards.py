@@ -146,3 +146,19 @@ def test_json_ld_credit_for_a_post_credit(site, make_post, monkeypatch):
     data = json.loads(script.split("</script>")[0])
     assert data["image"]["creditText"] == "Anna"
     assert data["image"]["url"] == "https://blog.example.org/posts/krone-1200x630.jpg"
+
+
+def test_an_svg_titelbild_is_shown_as_it_is(site, make_post):
+    (site.content / "posts/form.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1200 600"></svg>'
+    )
+    site.write("posts/x.md", make_post(Titelbild="form.svg"))
+    output = site.build(SITEURL="https://blog.example.org")
+    page = site.html(POST)
+    cover = page[page.index('<figure class="post-cover">') :]
+    [img] = _tags(cover[: cover.index("</figure>")], "img")
+    assert img["src"] == "https://blog.example.org/posts/form.svg"
+    assert (img["width"], img["height"]) == ("1200", "600")
+    assert (output / "posts/form.svg").is_file()
+    assert 'content="https://blog.example.org/posts/form.svg"' in page
+    assert "og:image:width" not in page  # its own size, not a 1200×630 crop

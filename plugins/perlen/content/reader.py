@@ -27,7 +27,7 @@ from perlen.content.metadata import (
 )
 from perlen.content.reading_time import WORD_COUNT, count_words
 from perlen.content.slugs import german_slug
-from perlen.images import markdown as pictures
+from perlen.images import markdown as image_markdown
 from perlen.problems import Problem, ProblemError
 from perlen.settings import setting
 from perlen.text import pipeline
@@ -50,7 +50,7 @@ class GermanMarkdownReader(MarkdownReader):
             e for e in config.pop("extensions") if e != "markdown.extensions.meta"
         ]
         extensions += pipeline.markdown_extensions(self.settings)
-        extensions += pictures.markdown_extensions(self.settings)
+        extensions += image_markdown.markdown_extensions(self.settings)
         self._md = Markdown(extensions=extensions, **config)
 
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
@@ -90,7 +90,7 @@ class GermanMarkdownReader(MarkdownReader):
             html.escape(title, quote=False), self.settings, lang
         )
         metadata.setdefault("slug", german_slug(title))
-        document = pictures.Document(
+        document = image_markdown.Document(
             source_path, lang, metadata.get("credit", ""), bool(metadata.get("image"))
         )
         self._md.perlen_document = document
@@ -99,7 +99,7 @@ class GermanMarkdownReader(MarkdownReader):
         content = self._convert(header.body)
         # Counted here so that the content cache keeps it (`reading_time`).
         metadata[WORD_COUNT] = count_words(content)
-        metadata[pictures.USED] = tuple(document.used)
+        metadata[image_markdown.USED] = tuple(document.used)
         return content, metadata
 
     def _convert(self, markdown: str) -> str:

@@ -50,8 +50,9 @@ class Cover:
 
     picture: Markup | None  # above the post
     card_picture: Markup | None  # in listings
-    share: str  # site-relative path of the 1200×630 preview
+    share: str  # site-relative path of the preview, 1200×630 unless…
     alt: str
+    share_size: tuple[int, int] | None = OG_SIZE  # … a GIF or SVG as it is
 
 
 def _options(content: Content) -> ImageOptions:
@@ -108,8 +109,9 @@ def cover(content: Content) -> Cover | None:
         src = f"{options.base}{source.path}"
         element = passthrough(source, src, alt, first=True)
         html = Markup(to_html_string(element))
-        share = card_path(content) if _gets_card(content) else source.path
-        return Cover(html, html, share, alt)
+        if _gets_card(content):
+            return Cover(html, html, card_path(content), alt)
+        return Cover(html, html, source.path, alt, None)
     planned = plan(source, options.widths)
     card_sizes = setting(content.settings, "PERLEN_IMAGE_CARD_SIZES")
     shown = picture(planned, alt, options.sizes, options.base, first=True)
