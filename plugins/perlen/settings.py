@@ -84,7 +84,7 @@ DEFAULTS: dict[str, Any] = {
     # others (English quotes and dashes) are replaced by PERLEN_TYPOGRAPHY,
     # so Pelican's own TYPOGRIFY stays False.
     "PERLEN_TYPOGRIFY_FILTERS": ["amp", "caps", "widont"],
-    # -- Images (perlen.images, issue 15) ----------------------------------
+    # -- Images (perlen.images) --------------------------------------------
     # Every raster image a post or page shows is published in these widths
     # (px; never wider than the original, at most the largest step) …
     "PERLEN_IMAGE_WIDTHS": [480, 960, 1440, 2000],
