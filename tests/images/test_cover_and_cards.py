@@ -32,6 +32,8 @@ def test_titelbild_is_shown_above_the_text_and_in_cards(site, make_post):
             **{"Titelbild-Text": "Eine Krone aus Perlen", "Bildnachweis": "Anna"},
         ),
     )
+    older = make_post(Titel="Älter", Datum="2.3.2020", Titelbild="krone.jpg")
+    site.write("posts/aelter.md", older)
     output = site.build()
     page = site.html(POST)
     cover = page[page.index('<figure class="post-cover">') :]
@@ -45,9 +47,13 @@ def test_titelbild_is_shown_above_the_text_and_in_cards(site, make_post):
     body = page[page.index('<div class="post-body">') :]
     [inner] = _tags(body[: body.index("</div>")], "img")
     assert inner["loading"] == "lazy" and "fetchpriority" not in inner
-    # In the listing: the same variants, lazily, sized for the card.
-    [card] = [i for i in _tags(site.html("index.html"), "img") if "krone" in i["src"]]
-    assert card["loading"] == "lazy"
+    # In the listing: the same variants, sized for the card; the first
+    # card's image is fetched first, the others lazily.
+    card, later = [
+        i for i in _tags(site.html("index.html"), "img") if "krone" in i["src"]
+    ]
+    assert card["fetchpriority"] == "high" and "loading" not in card
+    assert later["loading"] == "lazy" and "fetchpriority" not in later
     assert card["sizes"] == "(min-width: 43rem) 20rem, calc(100vw - 3rem)"
     assert card["src"] == "/posts/krone-960.jpg"
     with Image.open(output / "posts/krone-1200x630.jpg") as image:

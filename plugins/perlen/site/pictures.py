@@ -49,7 +49,8 @@ class Cover:
     """What the theme shows for a post's image and what it shares."""
 
     picture: Markup | None  # above the post
-    card_picture: Markup | None  # in listings
+    card_picture: Markup | None  # in listings …
+    first_card_picture: Markup | None  # … in the first card, fetched first
     share: str  # site-relative path of the preview, 1200×630 unless…
     alt: str
     share_size: tuple[int, int] | None = OG_SIZE  # … a GIF or SVG as it is
@@ -103,22 +104,24 @@ def cover(content: Content) -> Cover | None:
     alt = cover_alt(content)
     if source is None:
         if _gets_card(content):
-            return Cover(None, None, card_path(content), alt)
+            return Cover(None, None, None, card_path(content), alt)
         return None
     if source.passthrough:
         src = f"{options.base}{source.path}"
         element = passthrough(source, src, alt, first=True)
         html = Markup(to_html_string(element))
         if _gets_card(content):
-            return Cover(html, html, card_path(content), alt)
-        return Cover(html, html, source.path, alt, None)
+            return Cover(html, html, html, card_path(content), alt)
+        return Cover(html, html, html, source.path, alt, None)
     planned = plan(source, options.widths)
     card_sizes = setting(content.settings, "PERLEN_IMAGE_CARD_SIZES")
     shown = picture(planned, alt, options.sizes, options.base, first=True)
     in_card = picture(planned, alt, card_sizes, options.base)
+    in_first_card = picture(planned, alt, card_sizes, options.base, first=True)
     return Cover(
         Markup(to_html_string(shown)),
         Markup(to_html_string(in_card)),
+        Markup(to_html_string(in_first_card)),
         _og_path(source),
         alt,
     )
