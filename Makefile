@@ -9,6 +9,7 @@ N ?= 1000
 # Corpus shape of `make bench`: standard or vielfalt (benchmarks/corpus.py).
 FORM ?= standard
 BENCH_RESULTS := cache/benchmark$(if $(filter-out standard,$(FORM)),-$(FORM))
+BILDER ?= 100
 
 .DEFAULT_GOAL := help
 .PHONY: help venv html serve clean test lint bench neu pruefen vorschau lighthouse
@@ -106,9 +107,10 @@ test: lint $(NODE_STAMP) ## Alle Tests ausführen (mit Stilprüfung)
 lighthouse: $(STAMP) $(NODE_STAMP) ## Lighthouse für Startseite und Beitrag (mobil; Berichte in test-artifacts/)
 	$(BIN)/pytest -q tests/browser/test_lighthouse.py
 
-bench: $(STAMP) ## Bauzeit gegen Pelican messen, mit N erzeugten Beiträgen (Standard 1000; N=10000 für den Skalierungslauf; FORM=vielfalt für die zweite Korpusform)
+bench: $(STAMP) ## Bauzeit gegen Pelican messen, mit N erzeugten Beiträgen (Standard 1000; N=10000 für den Skalierungslauf; FORM=vielfalt für die zweite Korpusform), dann Bilder kalt/warm (BILDER=100 Beiträge mit je 2 Fotos)
 	$(BIN)/python -m benchmarks.run --form $(FORM) --beitraege $(N) --speichern $(BENCH_RESULTS)-$(N).json --vergleich $(BENCH_RESULTS)-1000.json
 	$(BIN)/python -m benchmarks.text_pipeline --beitraege $(N)
+	$(BIN)/python -m benchmarks.images --beitraege $(BILDER)
 
 lint: $(STAMP) ## Code-Stil prüfen (ruff)
 	$(BIN)/ruff check plugins tests benchmarks

@@ -38,3 +38,6 @@ PERLEN_VERIFY = True
 
 # Readers search the whole site with Pagefind (German stemming via lang="de").
 PERLEN_SEARCH = True
+
+# A post without Titelbild is shared with a generated social card.
+PERLEN_SOCIAL_CARDS = True

@@ -21,6 +21,7 @@ from perlen.site import (
     feed_text,
     legal,
     listings,
+    pictures,
     related,
     schedule,
     static_urls,
@@ -59,6 +60,9 @@ def register() -> None:
     signals.page_generator_finalized.connect(cover_image.link_cover_images)
     signals.all_generators_finalized.connect(cover_image.use_cover_urls)
     signals.page_generator_finalized.connect(legal.describe_external_services)
+    signals.get_generators.connect(pictures.add_generator)
+    signals.static_generator_finalized.connect(pictures.keep_originals_out)
+    signals.all_generators_finalized.connect(pictures.hand_over_contents)
     signals.article_generator_init.connect(progress.start_reading)
     signals.page_generator_init.connect(progress.start_reading)
     signals.article_generator_preread.connect(progress.file_read)

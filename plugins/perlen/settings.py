@@ -105,6 +105,30 @@ DEFAULTS: dict[str, Any] = {
     # ### headings) shows a table of contents; `Inhaltsverzeichnis: ja` or
     # `nein` in a post's header decides for that post.
     "PERLEN_TOC_MIN_WORDS": 1200,
+    # -- Images (perlen.images) --------------------------------------------
+    # Every raster image a post or page shows is published in these widths
+    # (px; never wider than the original, at most the largest step) …
+    "PERLEN_IMAGE_WIDTHS": [480, 960, 1440, 2000],
+    # … as AVIF, WebP and JPEG (or PNG with transparency), with this quality
+    # (0–100; AVIF 50 looks like JPEG 80 at about half the bytes).
+    "PERLEN_IMAGE_QUALITY": {"avif": 50, "webp": 75, "jpeg": 80},
+    # The `sizes` of every image: the theme's column (body max-width 40rem,
+    # 1.5rem padding either side; see theme/static/css/perlen.css).
+    "PERLEN_IMAGE_SIZES": "(min-width: 43rem) 40rem, calc(100vw - 3rem)",
+    # Post cards in listings show the Titelbild smaller.
+    "PERLEN_IMAGE_CARD_SIZES": "(min-width: 43rem) 20rem, calc(100vw - 3rem)",
+    # Larger images are an error (a phone photo has 3–12 MB, 12–48 megapixels).
+    "PERLEN_IMAGE_MAX_MB": 30,
+    "PERLEN_IMAGE_MAX_MEGAPIXELS": 50,
+    # A Titelbild narrower than this is a warning: the preview would be blurry.
+    "PERLEN_COVER_MIN_WIDTH": 1200,
+    # A post without Titelbild is shared with a generated 1200×630 card. On
+    # in publishconf.py; off while writing, where nobody shares the preview.
+    "PERLEN_SOCIAL_CARDS": False,
+    # Processes that encode images; None: one per core.
+    "PERLEN_IMAGE_WORKERS": None,
+    # The cache of processed images; None: `bilder/` beside the content cache.
+    "PERLEN_IMAGE_CACHE_PATH": None,
 }
 
 

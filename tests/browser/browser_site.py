@@ -28,6 +28,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from conftest import ROOT, Site, fill_in_legal_data
+from PIL import ExifTags, Image, ImageFilter
 
 CHROMIUM = Path("/usr/bin/chromium")
 AXE = ROOT / "node_modules/axe-core/axe.min.js"
@@ -73,6 +74,36 @@ Zusammenfassung: Was im Agenturalltag wirklich zählt.
 Nicht jede Stunde lässt sich abrechnen, aber jede zählt.
 """,
 }
+
+
+# A post that lives on a 12-megapixel phone photo (page weight, Lighthouse).
+PHOTO_POST = "2019/perlen-am-strand/"
+PHOTO_POST_TEXT = """Titel: Perlen am Strand
+Datum: Freitag, 1. März 2019
+Kategorie: Handwerk
+Schlagwörter: Gestaltung
+Zusammenfassung: Ein Tag am Meer, ein Foto und viele Ideen.
+Bildnachweis: perlenmädchen
+
+Manchmal braucht eine Idee den Blick aufs Wasser.
+
+![Eine Perlenkette im Sand, dahinter das Meer](strand.jpg "Der Strand am Morgen.")
+
+Danach ging es zurück ins Büro – mit vielen Skizzen.
+"""
+
+
+def phone_photo(path: Path) -> None:
+    """A 4032×3024 photo (12 megapixels) with a little texture, GPS and camera."""
+    size = (4032, 3024)
+    base = Image.linear_gradient("L").resize(size)
+    noise = Image.effect_noise(size, 40).filter(ImageFilter.GaussianBlur(2))
+    exif = Image.Exif()
+    exif[ExifTags.Base.Model] = "iPhone 13 mini"
+    exif[ExifTags.IFD.GPSInfo] = {ExifTags.GPS.GPSLatitudeRef: "N"}
+    image = Image.merge("RGB", (base, Image.blend(base, noise, 0.5), noise))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    image.save(path, "JPEG", quality=90, exif=exif)
 
 
 def require(available: bool, reason: str) -> None:
@@ -141,6 +172,8 @@ def build_and_serve(
     site = Site(root)
     for relative, text in extra_posts.items():
         site.write(relative, text)
+    site.write("posts/2019/perlen-am-strand.md", PHOTO_POST_TEXT)
+    phone_photo(site.content / "posts/2019/strand.jpg")
     server = ThreadingHTTPServer(
         ("127.0.0.1", 0), partial(_SiteHandler, directory=str(site.output))
     )

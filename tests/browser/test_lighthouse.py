@@ -1,4 +1,5 @@
-"""Lighthouse budgets on the home page and a post, as a phone sees them.
+"""Lighthouse budgets on the home page, a post and a post with a 12-megapixel
+photo, as a phone sees them.
 
 Lighthouse (npm, pinned in package-lock.json) runs Debian's chromium in its
 default mobile emulation with simulated throttling. Accessibility and SEO must
@@ -17,6 +18,7 @@ from browser_site import (
     ARTIFACTS,
     CHROMIUM,
     CHROMIUM_ARGS,
+    PHOTO_POST,
     ROOT,
     build_and_serve,
     require,
@@ -46,7 +48,11 @@ def site_url(tmp_path_factory):
 
 @pytest.mark.parametrize(
     ("name", "path"),
-    [("startseite", ""), ("beitrag", "2021/monarchie-im-perlenbuero/")],
+    [
+        ("startseite", ""),
+        ("beitrag", "2021/monarchie-im-perlenbuero/"),
+        ("foto", PHOTO_POST),  # a 12-megapixel phone photo in the text
+    ],
 )
 def test_lighthouse_budgets(site_url, name, path):
     ARTIFACTS.mkdir(exist_ok=True)

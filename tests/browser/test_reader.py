@@ -14,6 +14,7 @@ from browser_site import (
     AXE,
     DESKTOP,
     PHONE,
+    PHOTO_POST,
     browser,  # noqa: F401 (a fixture)
     build_and_serve,
     new_reader,
@@ -27,6 +28,7 @@ PAGE_TYPES = {
     "startseite": "",
     "beitrag": POST,
     "beitrag-mit-code": CODE_POST,
+    "foto": PHOTO_POST,
     "seite-2": "seite/2/",
     "kategorie": "kategorie/haltung/",
     "schlagwort": "schlagwort/kunden/",
@@ -374,3 +376,24 @@ def test_without_javascript_code_has_no_button(open_reader):
     reader.open(CODE_POST)
     assert reader.page.locator("div.highlight pre").is_visible()
     assert reader.page.locator("button").count() == 0
+
+
+def test_a_phone_loads_little_of_a_12_megapixel_photo(open_reader):
+    """390 px at 2× density: the 960-px AVIF, at most 250 KB of images."""
+    reader = open_reader(viewport={"width": 390, "height": 844}, device_scale_factor=2)
+    sizes: dict[str, int] = {}
+
+    def remember(response):
+        if response.request.resource_type == "image":
+            sizes[response.url] = len(response.body())
+
+    reader.page.on("response", remember)
+    reader.open(PHOTO_POST)
+    photo = reader.page.locator(".post-body picture img")
+    photo.scroll_into_view_if_needed()
+    reader.page.wait_for_function(
+        "img => img.complete && img.naturalWidth > 0", arg=photo.element_handle()
+    )
+    assert photo.evaluate("img => img.currentSrc").endswith("/strand-960.avif")
+    assert 0 < sum(sizes.values()) <= 250_000, sizes
+    assert not any(url.endswith("/strand.jpg") for url in reader.requests)

@@ -16,17 +16,15 @@ from perlen.build.checked import checked_build
 from perlen.content.links import pelican_link
 from perlen.problems import BuildFailed, Severity
 from perlen.site.checks import SourceLines
-
-PNG = bytes.fromhex(
-    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
-    "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082"
-)
+from PIL import Image
 
 
-def put_image(site, relative: str) -> Path:
+def put_image(site, relative: str, size: tuple[int, int] = (8, 6)) -> Path:
+    """A real picture (PNG data, whatever the suffix): the site publishes
+    only processed images (perlen.images)."""
     path = site.content / relative
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(PNG)
+    Image.new("RGB", size, (163, 22, 79)).save(path, "PNG")
     return path
 
 
@@ -297,7 +295,8 @@ def test_images_work_in_the_built_site(site, stored, written):
     (src,) = re.findall(
         r'<img [^>]*src="([^"]+)"', article_of(site.html("2021/bilder/index.html"))
     )
-    assert (site.output / src.lstrip("/")).read_bytes() == PNG
+    with Image.open(site.output / src.lstrip("/")) as image:
+        assert image.size == (8, 6)
 
 
 def test_the_same_image_in_two_posts_works_without_warnings(site):
@@ -306,7 +305,7 @@ def test_the_same_image_in_two_posts_works_without_warnings(site):
     site.write("posts/2021/b.md", post("B", "29.09.2021", body="![Krone](krone.jpg)"))
     assert messages(site, PERLEN_STRICT=True) == []
     site.build(PERLEN_STRICT=True)
-    assert resolves(site, "/posts/2021/krone.jpg")
+    assert resolves(site, "/posts/2021/krone-8.jpg")
 
 
 def test_an_image_without_alt_text_is_a_warning_at_its_line(site, caplog):
@@ -383,13 +382,14 @@ def test_a_missing_titelbild_fails(site):
     ids=["daneben", "images"],
 )
 def test_the_titelbild_becomes_a_url_of_the_built_site(site, stored, written):
-    put_image(site, stored)
+    put_image(site, stored, (1600, 900))
     site.write("posts/2021/x.md", post("A", Titelbild=written))
     outcome = checked_build(site.settings())
     assert outcome.problems == []
     (content,) = outcome.contents
     assert not content.image.startswith("/")  # site-relative, like content.url
-    assert (site.output / content.image).read_bytes() == PNG
+    with Image.open(site.output / content.image) as image:  # the social preview
+        assert (image.format, image.size) == ("JPEG", (1200, 630))
 
 
 def test_a_titelbild_on_another_website_stays_as_it_is(site):
@@ -507,7 +507,7 @@ def test_a_text_no_reader_reads_fails_the_build(site, make_post, name):
 
 def test_images_next_to_posts_are_no_unread_texts(site, make_post):
     site.write("posts/gut.md", make_post("![Krone](krone.png)"))
-    (site.content / "posts/krone.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    put_image(site, "posts/krone.png")
     site.build()
 
 

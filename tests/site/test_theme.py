@@ -3,7 +3,6 @@ engines and screen readers can use. Every test builds a real site."""
 
 from __future__ import annotations
 
-import base64
 import itertools
 import json
 import re
@@ -11,14 +10,11 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, Site
+from PIL import Image
 from theme_html import Doc
 
 SITEURL = "https://blog.perlenmaedchen.example"
 WORDS_450 = " ".join(["Perle"] * 450)
-# A 1×1 PNG, for a Titelbild.
-PNG = base64.b64decode(
-    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8/5+hHgAHggJ/PchI7wAAAABJRU5ErkJggg=="
-)
 
 
 @pytest.fixture
@@ -277,7 +273,8 @@ def test_only_the_article_body_is_indexed_for_search(agency_site):
 
 def test_published_post_has_seo_and_social_metadata(site, make_post, publish):
     (site.content / "images").mkdir()
-    (site.content / "images/krone.png").write_bytes(PNG)
+    cover = Image.new("RGB", (1600, 1000), (163, 22, 79))
+    cover.save(site.content / "images/krone.png")
     site.write(
         "posts/x.md",
         make_post(
@@ -287,6 +284,8 @@ def test_published_post_has_seo_and_social_metadata(site, make_post, publish):
             Autorin="Frau Müller",
             Zusammenfassung="Wenn der Kunde *König* ist",
             Titelbild="/images/krone.png",
+            **{"Titelbild-Text": "Eine goldene Krone"},
+            Bildnachweis="Anna Muster",
             Aktualisiert="1.10.2021",
         ),
     )
@@ -302,9 +301,14 @@ def test_published_post_has_seo_and_social_metadata(site, make_post, publish):
     # Plain-text contexts keep the no-break spaces of the text (widont).
     assert doc.meta("og:title") == "Monarchie im\u00a0Perlenbüro"
     assert doc.meta("og:description") == "Wenn der Kunde König\u00a0ist"
-    assert doc.meta("og:image") == f"{SITEURL}/images/krone.png"
+    # The Titelbild is shared as its 1200×630 crop.
+    preview = f"{SITEURL}/images/krone-1200x630.jpg"
+    assert doc.meta("og:image") == preview
+    assert doc.meta("og:image:width") == "1200"
+    assert doc.meta("og:image:height") == "630"
+    assert doc.meta("og:image:alt") == "Eine goldene Krone"
     assert doc.meta("twitter:card") == "summary_large_image"
-    assert doc.meta("twitter:image") == f"{SITEURL}/images/krone.png"
+    assert doc.meta("twitter:image") == preview
     assert doc.meta("twitter:title") == "Monarchie im\u00a0Perlenbüro"
     assert doc.meta("article:published_time") == "2021-09-28T00:00:00+02:00"
 
@@ -322,7 +326,13 @@ def test_published_post_has_seo_and_social_metadata(site, make_post, publish):
         }
     ]
     assert data["publisher"]["name"] == "Kreativagentur perlenmädchen"
-    assert data["image"] == f"{SITEURL}/images/krone.png"
+    assert data["image"] == {
+        "@type": "ImageObject",
+        "url": preview,
+        "width": 1200,
+        "height": 630,
+        "creditText": "Anna Muster",
+    }
     assert data["mainEntityOfPage"] == url
 
     feeds = {
@@ -357,7 +367,10 @@ def test_pages_without_a_post_image_get_a_small_card(site, make_post, publish):
     assert home.find_all("link", rel="canonical", href=f"{SITEURL}/")
     assert home.text("title") == "Kreativagentur perlenmädchen – der Blog"
     post = Doc(site.html("2021/monarchie-im-perlenbuero/index.html"))
-    assert not post.find_all("meta", property="og:image")
+    # A post without Titelbild is shared with its generated social card.
+    card = f"{SITEURL}/2021/monarchie-im-perlenbuero/vorschau.png"
+    assert post.meta("og:image") == card
+    assert post.meta("twitter:card") == "summary_large_image"
     # Without a Zusammenfassung the description is the start of the text.
     assert post.meta("description") == "Text."
 

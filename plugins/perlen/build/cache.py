@@ -26,7 +26,7 @@ from pelican.cache import FileDataCacher
 from perlen.problems import display_path
 
 _PACKAGE = Path(__file__).parent
-_IGNORED = {"OUTPUT_PATH", "CACHE_PATH"}
+_IGNORED = {"OUTPUT_PATH", "CACHE_PATH", "PERLEN_IMAGE_CACHE_PATH"}
 
 
 def fingerprint(settings: dict) -> str:
@@ -51,8 +51,15 @@ def fingerprint(settings: dict) -> str:
 
 
 def use_versioned_cache(pelican) -> None:
-    """`initialized` handler: point CACHE_PATH at this version's cache."""
+    """`initialized` handler: point CACHE_PATH at this version's cache.
+
+    Processed images are kept across versions (`perlen.images.store` keys
+    them by everything their bytes depend on), in `bilder/` beside."""
     settings = pelican.settings
+    if not settings.get("PERLEN_IMAGE_CACHE_PATH"):
+        settings["PERLEN_IMAGE_CACHE_PATH"] = os.path.join(
+            settings["CACHE_PATH"], "bilder"
+        )
     settings["CACHE_PATH"] = os.path.join(settings["CACHE_PATH"], fingerprint(settings))
 
 

@@ -34,6 +34,7 @@ from perlen.site.addresses import address_problems, generated_addresses, key
 from perlen.site.checks import SourceLines, check_site
 from perlen.site.contents import contents_of
 from perlen.site.date_order import modified_before_date
+from perlen.site.pictures import image_problems
 from perlen.site.template_choice import missing_templates, template_names
 
 logger = logging.getLogger(__name__)
@@ -74,6 +75,7 @@ def fail_on_problems(generators) -> None:
             template_names(generators[0]),
             lambda content: sources.field(content.source_path, "template"),
         ),
+        *image_problems(contents),
         *modified_before_date(
             contents, lambda content: sources.field(content.source_path, "modified")
         ),

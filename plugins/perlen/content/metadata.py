@@ -36,6 +36,8 @@ KEYS: dict[str, tuple[str, ...]] = {
     "lang": ("Sprache", "Lang"),
     "image": ("Titelbild", "Image"),
     "old_addresses": ("Alte Adressen", "Alte Adresse"),
+    "cover_alt": ("Titelbild-Text", "Titelbildtext", "Image_alt"),
+    "credit": ("Bildnachweis", "Credit"),
     "template": ("Vorlage", "Template"),
     "translation": ("Übersetzung", "Translation"),
     "toc": ("Inhaltsverzeichnis", "Toc"),

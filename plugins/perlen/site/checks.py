@@ -29,6 +29,7 @@ from perlen.content.encoding import lines, read_text
 from perlen.content.errors import LineError
 from perlen.content.metadata import canonical_key, split_header
 from perlen.content.reader import RAW_HTML, WARNINGS
+from perlen.images.markdown import USED, written_source
 from perlen.problems import Problem, Severity, display_path
 from perlen.settings import setting
 from perlen.site.containment import inside
@@ -613,7 +614,9 @@ def alt_text_problems(
         if tag.name != "img" or tag.attrs.get("alt", "").strip():
             continue
         src = tag.attrs.get("src", "")
-        written = re.sub(r"^[{|]\w+[}|]", "", src)
+        written = written_source(
+            src, content.metadata.get(USED, ()), content.relative_dir
+        ) or re.sub(r"^[{|]\w+[}|]", "", src)
         problems.append(
             Problem(
                 content.source_path,

@@ -1,15 +1,15 @@
-"""Titelbild: the image a post brings for its social preview (og:image).
+"""Titelbild: the image a post shows above its text and shares (og:image).
 
 `Titelbild: bild.jpg` names a file like a Markdown image does: relative to
 the post (`bild.jpg` beside it) or to the content folder (`/images/logo.png`).
-The build copies the file and sets `content.image` to its site-relative URL
-(like `content.url`), so the theme writes `{{ SITEURL }}/{{ article.image }}`.
-A URL of another website stays as it is.
+The static generator learns of the file here; `site.pictures` makes what the
+theme shows and shares of it and sets `content.image` to the site-relative
+URL of the 1200×630 preview (like `content.url`). A URL of another website
+stays as it is.
 """
 
 from __future__ import annotations
 
-import os
 import posixpath
 import re
 from urllib.parse import unquote, urlsplit
@@ -49,17 +49,3 @@ def link_cover_images(generator) -> None:
         path = cover_path(cover_value(content), content.relative_dir)
         if path is not None:
             generator.context["static_links"].add(path)
-
-
-def use_cover_urls(generators) -> None:
-    """`all_generators_finalized` handler: `content.image` becomes the URL of
-    the copied file. Missing files are left to the checks to report."""
-    static_content = generators[0].context["static_content"]
-    for content in contents_of(generators):
-        path = cover_path(cover_value(content), content.relative_dir)
-        static = static_content.get(path) if path else None
-        if static is None or not os.path.isfile(
-            os.path.join(content.settings["PATH"], path)
-        ):
-            continue
-        content.image = static.url

@@ -1,0 +1,219 @@
+"""The Markdown extension that turns a post's images into `<picture>`s.
+
+It runs after `content.links` has written local images in Pelican's syntax
+(`{static}bild.jpg`): a raster image becomes `<picture>` with its variants
+(`markup`), a GIF or SVG keeps its file and gets its size and lazy loading.
+`![Alt](bild.jpg "Bildunterschrift")` alone in a paragraph becomes
+`<figure>` with `<figcaption>`; a credit ends the caption
+(`"Am Strand. Bildnachweis: Anna Muster"`) or comes from the post's
+`Bildnachweis:`. The reader hands each conversion a `Document` and keeps
+the images it used in the post's metadata (`USED`), so that the build
+writes their variants even when the post itself comes from the cache.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+from xml.etree.ElementTree import Element, SubElement
+
+from markdown import Extension, Markdown
+from markdown.treeprocessors import Treeprocessor
+
+from perlen.images.markup import passthrough, picture
+from perlen.images.source import ImageError, SourceImage, is_image, read_source
+from perlen.images.variants import plan
+from perlen.settings import setting
+from perlen.text.pipeline import typeset_inline
+
+# Metadata key: the content-relative paths of the images a post shows.
+USED = "perlen_images"
+# After `perlen_local_links` (-1), which writes `{static}…`.
+PRIORITY = -2
+_SYNTAX = re.compile(r"^[{|]static[}|]")
+_VARIANT = re.compile(r"-\d+\.(?:avif|webp|jpg|png)$")
+_CREDIT = re.compile(r"\s*\bBildnachweis:\s*(?P<credit>.+?)\s*$", re.IGNORECASE)
+
+
+@dataclass
+class Document:
+    """The post being converted: where it is, and what it has said so far."""
+
+    source_path: str
+    lang: str | None = None
+    credit: str = ""  # the post's `Bildnachweis:`
+    has_cover: bool = False  # a Titelbild above the text is the first image
+    used: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ImageOptions:
+    """What the extension needs of Pelican's settings."""
+
+    root: str  # PATH: the content folder
+    base: str  # SITEURL + "/"
+    widths: tuple[int, ...]
+    sizes: str
+    max_bytes: int
+    max_pixels: int
+    settings: Mapping[str, Any] = field(compare=False, hash=False)
+
+    @classmethod
+    def of(cls, settings: Mapping[str, Any]) -> ImageOptions:
+        return cls(
+            root=settings["PATH"],
+            base=settings.get("SITEURL", "") + "/",
+            widths=tuple(setting(settings, "PERLEN_IMAGE_WIDTHS")),
+            sizes=setting(settings, "PERLEN_IMAGE_SIZES"),
+            max_bytes=int(setting(settings, "PERLEN_IMAGE_MAX_MB") * 1e6),
+            max_pixels=int(setting(settings, "PERLEN_IMAGE_MAX_MEGAPIXELS") * 1e6),
+            settings=settings,
+        )
+
+    def read(self, path: str) -> SourceImage:
+        return read_source(Path(self.root), path, self.max_bytes, self.max_pixels)
+
+
+def content_path(src: str, source_path: str, root: str) -> str | None:
+    """The content-relative path of a local image, None for another site's."""
+    value = _SYNTAX.sub("", src)
+    parts = urlsplit(value)
+    if parts.scheme or parts.netloc or not parts.path or value.startswith("{"):
+        return None
+    path = unquote(parts.path)
+    if path.startswith("/"):
+        return posixpath.normpath(path.lstrip("/"))
+    folder = posixpath.relpath(
+        posixpath.dirname(Path(source_path).resolve().as_posix()),
+        Path(root).resolve().as_posix(),
+    )
+    return posixpath.normpath(posixpath.join(folder, path))
+
+
+def written_source(src: str, used: Sequence[str], relative_dir: str) -> str | None:
+    """The image as the writer named it, for the `src` of one of its variants
+    (`/posts/2021/perlen-960.jpg` → `perlen.jpg`), so that checks of the
+    built HTML can point at the writer's line."""
+    stem = _VARIANT.sub("", urlsplit(src).path).lstrip("/")
+    for path in used:
+        if posixpath.splitext(path)[0] == stem or path == stem:
+            return posixpath.relpath(path, relative_dir or ".")
+    return None
+
+
+def split_credit(title: str) -> tuple[str, str]:
+    """("Am Strand.", "Anna Muster") from "Am Strand. Bildnachweis: Anna Muster"."""
+    match = _CREDIT.search(title)
+    if match is None:
+        return title.strip(), ""
+    return title[: match.start()].strip(), match["credit"]
+
+
+class PictureTreeprocessor(Treeprocessor):
+    def __init__(self, md: Markdown, options: ImageOptions):
+        super().__init__(md)
+        self.options = options
+
+    def run(self, root: Element) -> None:
+        document: Document | None = getattr(self.md, "perlen_document", None)
+        if document is None:
+            return
+        first = not document.has_cover
+        titles: dict[int, str] = {}  # replaced image → the title it had
+        for parent in list(root.iter()):
+            for index, child in enumerate(list(parent)):
+                if child.tag != "img":
+                    continue
+                replacement = self._replace(child, document, first)
+                if replacement is None:
+                    continue
+                first = False
+                replacement.tail = child.tail
+                parent[index] = replacement
+                if child.get("title") is not None:
+                    titles[id(replacement)] = child.get("title")
+        for paragraph in list(root.iter("p")):
+            children = list(paragraph)
+            if (
+                len(children) == 1
+                and id(children[0]) in titles
+                and self._figure(paragraph, titles[id(children[0])], document)
+            ):
+                del titles[id(children[0])]
+        for element in root.iter():  # elsewhere, a title stays a tooltip
+            if id(element) in titles:
+                img = element.find("img") if element.tag == "picture" else element
+                img.set("title", titles[id(element)])
+
+    def _replace(self, img: Element, document: Document, first: bool) -> Element | None:
+        path = content_path(img.get("src", ""), document.source_path, self.options.root)
+        if path is None or not is_image(path):
+            return None
+        if not (Path(self.options.root) / path).is_file():
+            return None  # the link check names the missing file
+        document.used.append(path)
+        try:
+            source = self.options.read(path)
+        except (ImageError, OSError):
+            return None  # the build reports it (`site.pictures`)
+        alt = img.get("alt", "")
+        if source.passthrough:
+            return passthrough(source, img.get("src", ""), alt, first=first)
+        return picture(
+            plan(source, self.options.widths),
+            alt,
+            self.options.sizes,
+            self.options.base,
+            first=first,
+        )
+
+    def _figure(self, paragraph: Element, title: str, document: Document) -> bool:
+        """A captioned image alone in its paragraph becomes a `<figure>`."""
+        image = paragraph[0]
+        if (paragraph.text or "").strip() or (image.tail or "").strip():
+            return False
+        caption, credit = split_credit(title)
+        credit = credit or document.credit
+        paragraph.tag = "figure"
+        paragraph.attrib.clear()
+        image.tail = None
+        if caption or credit:
+            figcaption = SubElement(paragraph, "figcaption")
+            figcaption.text = self.md.htmlStash.store(
+                caption_html(caption, credit, self.options.settings, document.lang)
+            )
+        return True
+
+
+def caption_html(
+    caption: str, credit: str, settings: Mapping[str, Any], lang: str | None
+) -> str:
+    """The caption and credit with German typography, as HTML."""
+    parts = []
+    if caption:
+        parts.append(typeset_inline(html.escape(caption, quote=False), settings, lang))
+    if credit:
+        typeset = typeset_inline(html.escape(credit, quote=False), settings, lang)
+        parts.append(f'<span class="credit">Bild: {typeset}</span>')
+    return " ".join(parts)
+
+
+class PictureExtension(Extension):
+    def __init__(self, options: ImageOptions, **kwargs: Any):
+        self.options = options
+        super().__init__(**kwargs)
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        md.treeprocessors.register(
+            PictureTreeprocessor(md, self.options), "perlen_pictures", PRIORITY
+        )
+
+
+def markdown_extensions(settings: Mapping[str, Any]) -> list[Extension]:
+    return [PictureExtension(ImageOptions.of(settings))]

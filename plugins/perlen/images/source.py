@@ -1,0 +1,152 @@
+"""A writer's image file: read its header, check it, never decode it here.
+
+Reading only the header (Pillow opens lazily) keeps a build cheap for posts
+whose images are already processed; the checks that need the whole file
+(is it corrupt?) happen when it is encoded, or when a check asks for them.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+# Files published as they are: GIF (animations), SVG (vector graphics).
+PASSTHROUGH = frozenset({".gif", ".svg"})
+# Files Pillow decodes and the pipeline encodes anew.
+RASTER = frozenset({".jpg", ".jpeg", ".png", ".webp", ".avif", ".tif", ".tiff", ".bmp"})
+# iPhone photos: not decoded (no pillow-heif); the writer exports a JPEG.
+HEIC = frozenset({".heic", ".heif"})
+
+# What makes an SVG run code: script elements, event handlers, javascript: links.
+_SVG_CODE = re.compile(
+    rb"<script\b|\son[a-z]+\s*=|javascript:|<foreignObject\b", re.IGNORECASE
+)
+_SVG_SIZE = re.compile(rb"<svg\b[^>]*>", re.IGNORECASE | re.DOTALL)
+_SVG_ATTRIBUTE = re.compile(rb'\b(width|height|viewBox)\s*=\s*["\']([^"\']*)["\']')
+
+
+class ImageError(ValueError):
+    """An image a writer must fix; message and fix in German."""
+
+    def __init__(self, message: str, fix: str):
+        self.message = message
+        self.fix = fix
+        super().__init__(f"{message} {fix}")
+
+
+@dataclass(frozen=True)
+class SourceImage:
+    """What the markup needs to know of an image: its size as shown
+    (after EXIF orientation), and whether it has transparency."""
+
+    path: str  # content-relative, with "/"
+    width: int | None
+    height: int | None
+    alpha: bool = False
+
+    @property
+    def suffix(self) -> str:
+        return posixpath.splitext(self.path)[1].lower()
+
+    @property
+    def passthrough(self) -> bool:
+        return self.suffix in PASSTHROUGH
+
+
+def is_image(path: str) -> bool:
+    suffix = posixpath.splitext(path)[1].lower()
+    return suffix in RASTER or suffix in PASSTHROUGH or suffix in HEIC
+
+
+def read_source(root: Path, path: str, max_bytes: int, max_pixels: int) -> SourceImage:
+    """The image at `root/path`, checked against the limits; raises `ImageError`."""
+    file = root / path
+    suffix = posixpath.splitext(path)[1].lower()
+    name = posixpath.basename(path)
+    if suffix in HEIC:
+        raise ImageError(
+            f"„{name}“ ist ein iPhone-Foto im HEIC-Format, das nicht jeder "
+            "Browser zeigen kann.",
+            "Bitte das Foto als JPEG exportieren: in der Fotos-App „Exportieren“ "
+            "→ „JPEG“, oder am iPhone unter Einstellungen → Kamera → Formate "
+            "„Maximale Kompatibilität“ wählen.",
+        )
+    size = file.stat().st_size
+    if size > max_bytes:
+        raise ImageError(
+            f"„{name}“ ist {size / 1e6:.0f} MB groß; erlaubt sind "
+            f"höchstens {max_bytes / 1e6:.0f} MB.",
+            "Bitte das Bild kleiner exportieren (z. B. 3000 Pixel breit als JPEG); "
+            "die Website rechnet es ohnehin auf höchstens 2000 Pixel herunter.",
+        )
+    if suffix == ".svg":
+        return _svg(file, path, name)
+    try:
+        with Image.open(file) as image:
+            width, height = image.size
+            if width * height > max_pixels:
+                raise ImageError(
+                    f"„{name}“ hat {width * height / 1e6:.0f} Megapixel; erlaubt "
+                    f"sind höchstens {max_pixels / 1e6:.0f}.",
+                    "Bitte das Bild kleiner exportieren (z. B. 3000 Pixel breit).",
+                )
+            if _orientation(image) in (5, 6, 7, 8):
+                width, height = height, width
+            alpha = image.mode in ("RGBA", "LA", "PA") or (
+                image.mode == "P" and "transparency" in image.info
+            )
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
+        if isinstance(error, ImageError):
+            raise
+        raise unreadable(name) from error
+    return SourceImage(path, width, height, alpha)
+
+
+def _orientation(image: Image.Image) -> int | None:
+    """The EXIF orientation, read without decoding the picture: Pillow would
+    decode a whole PNG to look for EXIF after its pixels."""
+    if image.format == "PNG" and "exif" not in image.info:
+        return None
+    return image.getexif().get(ImageOps.ExifTags.Base.Orientation)
+
+
+def unreadable(name: str) -> ImageError:
+    return ImageError(
+        f"„{name}“ lässt sich nicht als Bild lesen: Die Datei ist beschädigt "
+        "oder kein Bild.",
+        "Bitte das Bild neu exportieren (JPEG oder PNG) und die Datei ersetzen.",
+    )
+
+
+def _svg(file: Path, path: str, name: str) -> SourceImage:
+    data = file.read_bytes()
+    if _SVG_CODE.search(data):
+        raise ImageError(
+            f"„{name}“ enthält Programmcode (Skripte oder Event-Handler), den die "
+            "Website nicht ausliefert.",
+            "Bitte die Grafik ohne Skripte exportieren, z. B. in Inkscape als "
+            "„Optimiertes SVG“ oder in Illustrator ohne Interaktivität.",
+        )
+    tag = _SVG_SIZE.search(data)
+    if tag is None:
+        raise unreadable(name)
+    attributes = {
+        key.decode(): value.decode() for key, value in _SVG_ATTRIBUTE.findall(tag[0])
+    }
+    width, height = (
+        _svg_number(attributes.get("width")),
+        _svg_number(attributes.get("height")),
+    )
+    box = attributes.get("viewBox", "").replace(",", " ").split()
+    if (width is None or height is None) and len(box) == 4:
+        width, height = _svg_number(box[2]), _svg_number(box[3])
+    return SourceImage(path, width, height)
+
+
+def _svg_number(value: str | None) -> int | None:
+    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)(?:px)?\s*", value or "")
+    return round(float(match[1])) if match else None

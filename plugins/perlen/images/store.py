@@ -1,0 +1,150 @@
+"""Processed images are made once: cached by content and settings, in parallel.
+
+A job names everything its bytes depend on in its `key` (the source file's
+SHA-256, the variants, the quality settings, Pillow's version, the code of
+this package; for a social card its title, the site's name and the font), so an
+unchanged image is never encoded again – not by a rebuild, not by the
+preview – and a changed one always is. Missing entries are made in a pool
+of processes, one per core; the build copies finished files from the cache.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import os
+import shutil
+import tempfile
+from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+from pathlib import Path
+
+import PIL
+from blinker import signal
+
+from perlen.images.source import ImageError, unreadable
+
+_PACKAGE = Path(__file__).parent
+
+# Sent after every build's image step with the `Report` as sender: how many
+# jobs were made anew and how many came from the cache (tests count them).
+images_processed = signal("perlen-images-processed")
+
+
+@dataclass(frozen=True)
+class Job:
+    """Files to make: `make()` returns their bytes by site-relative path."""
+
+    key: str
+    outputs: tuple[str, ...]
+    make: Callable[[], dict[str, bytes]] = field(compare=False)
+    origin: str = ""  # the writer's file that shows the image, for messages
+    line: int | None = None
+
+
+@dataclass
+class Report:
+    made: list[str] = field(default_factory=list)  # keys of jobs made anew
+    reused: int = 0
+    failed: list[tuple[Job, ImageError]] = field(default_factory=list)
+
+
+@cache
+def _code() -> bytes:
+    """The image package's own code: a change to the encoder or the card's
+    design makes every file anew."""
+    digest = hashlib.sha256(PIL.__version__.encode())
+    for source in sorted(_PACKAGE.glob("*.py")):
+        digest.update(source.read_bytes())
+    return digest.digest()
+
+
+def cache_key(*parts: object) -> str:
+    """A key over `parts`, Pillow's version and the image package's code."""
+    digest = hashlib.sha256(_code())
+    for part in parts:
+        digest.update(b"\0")
+        digest.update(part if isinstance(part, bytes) else repr(part).encode())
+    return digest.hexdigest()
+
+
+def file_digest(path: Path) -> bytes:
+    """The SHA-256 of a file, read again only when its size or time changed
+    (a preview rebuilding many times hashes each photo once)."""
+    stat = path.stat()
+    return _digest(path, stat.st_size, stat.st_mtime_ns)
+
+
+@lru_cache(maxsize=4096)
+def _digest(path: Path, size: int, mtime: int) -> bytes:
+    with path.open("rb") as file:
+        return hashlib.file_digest(file, "sha256").digest()
+
+
+def _entry(cache: Path, job: Job) -> Path:
+    return cache / job.key[:2] / job.key
+
+
+def _cached(cache: Path, job: Job) -> bool:
+    entry = _entry(cache, job)
+    return all((entry / str(i)).is_file() for i in range(len(job.outputs)))
+
+
+def _run(job: Job) -> dict[str, bytes] | ImageError:
+    try:
+        return job.make()
+    except ImageError as error:
+        return error
+    except (OSError, SyntaxError, ValueError):  # Pillow's "broken file"
+        return unreadable(os.path.basename(job.origin))
+
+
+def process(jobs: Iterable[Job], cache: Path, output: Path, workers: int) -> Report:
+    """Make the jobs the cache lacks, then copy every job's files into `output`."""
+    report = Report()
+    unique = list({(job.key, job.outputs): job for job in jobs}.values())
+    # Jobs with the same key (one title, two posts) share one entry.
+    missing = list({job.key: job for job in unique if not _cached(cache, job)}.values())
+    report.reused = len(unique) - len(missing)
+    if len(missing) > 1 and workers > 1:
+        context = multiprocessing.get_context("forkserver")
+        with ProcessPoolExecutor(
+            min(workers, len(missing)), mp_context=context
+        ) as pool:
+            results = list(pool.map(_run, missing))
+    else:
+        results = [_run(job) for job in missing]
+    for job, result in zip(missing, results, strict=True):
+        if isinstance(result, ImageError):
+            report.failed.append((job, result))
+            continue
+        _store(_entry(cache, job), [result[path] for path in job.outputs])
+        report.made.append(job.key)
+    failed = {job.key for job, _ in report.failed}
+    for job in unique:
+        if job.key in failed:
+            continue
+        entry = _entry(cache, job)
+        for index, path in enumerate(job.outputs):
+            target = output / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(entry / str(index), target)
+    images_processed.send(report)
+    return report
+
+
+def _store(entry: Path, files: list[bytes]) -> None:
+    """Write a cache entry atomically: a half-written entry never counts.
+    Files are numbered in the order of the job's outputs, so that an entry
+    serves every job with its key, whatever their paths."""
+    entry.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(dir=entry.parent, prefix=".neu-"))
+    for index, data in enumerate(files):
+        (staging / str(index)).write_bytes(data)
+    shutil.rmtree(entry, ignore_errors=True)  # an incomplete entry
+    try:
+        staging.rename(entry)
+    except OSError:  # made meanwhile by another build
+        shutil.rmtree(staging, ignore_errors=True)

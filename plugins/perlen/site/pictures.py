@@ -1,0 +1,320 @@
+"""Pelican glue of the image pipeline (`perlen.images`): which images the
+site shows, their checks, and the step that writes their variants.
+
+- The reader's Markdown extension wrote `<picture>` markup and kept the
+  paths of a post's images in its metadata (`images.markdown.USED`), also
+  for posts that later come from the content cache.
+- `cover`: the Titelbild shown above a post and in its card, and its
+  1200×630 crop for `og:image`; a post without one gets a social card.
+- `image_problems`: every image checked (size limits, HEIC, SVG scripts,
+  unreadable files, a Titelbild too narrow), in German with file and line.
+- `PicturesGenerator`: after the pages are rendered, makes what the cache
+  lacks (`images.store`) and copies every variant into the site; the static
+  generator no longer copies raster originals (`keep_originals_out`).
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from markdown.serializers import to_html_string
+from markupsafe import Markup
+from pelican.contents import Article, Content
+
+from perlen.images import encode, social_card, store
+from perlen.images.markdown import USED, ImageOptions
+from perlen.images.markup import passthrough, picture
+from perlen.images.source import HEIC, RASTER, ImageError, SourceImage
+from perlen.images.variants import Plan, plan
+from perlen.problems import BuildFailed, Problem, Severity
+from perlen.settings import setting
+from perlen.site.checks import SourceLines
+from perlen.site.contents import contents_of
+from perlen.site.cover_image import cover_path, cover_value, is_external
+from perlen.site.templating import plaintext
+
+OG_SIZE = (1200, 630)
+CARD_NAME = "vorschau.png"
+# The theme's self-hosted Fraunces (FreeType reads woff2 itself).
+CARD_FONT = "fraunces-latin-600-normal.woff2"
+
+
+@dataclass(frozen=True)
+class Cover:
+    """What the theme shows for a post's image and what it shares."""
+
+    picture: Markup | None  # above the post
+    card_picture: Markup | None  # in listings …
+    first_card_picture: Markup | None  # … in the first card, fetched first
+    share: str  # site-relative path of the preview, 1200×630 unless…
+    alt: str
+    share_size: tuple[int, int] | None = OG_SIZE  # … a GIF or SVG as it is
+
+
+def _options(content: Content) -> ImageOptions:
+    return ImageOptions.of(content.settings)
+
+
+def cover_alt(content: Content) -> str:
+    """`Titelbild-Text:`, or else the post's title."""
+    value = content.metadata.get("cover_alt")
+    return (
+        value.strip()
+        if isinstance(value, str) and value.strip()
+        else plaintext(content.title)
+    )
+
+
+def _og_path(source: SourceImage) -> str:
+    return f"{posixpath.splitext(source.path)[0]}-{OG_SIZE[0]}x{OG_SIZE[1]}.jpg"
+
+
+def card_path(content: Content) -> str:
+    return posixpath.join(posixpath.dirname(content.save_as), CARD_NAME)
+
+
+def _gets_card(content: Content) -> bool:
+    return (
+        isinstance(content, Article)
+        and bool(content.save_as)
+        and setting(content.settings, "PERLEN_SOCIAL_CARDS")
+    )
+
+
+def _read(content: Content, path: str) -> SourceImage | None:
+    try:
+        return _options(content).read(path)
+    except (ImageError, OSError):
+        return None  # reported by `image_problems`
+
+
+def cover(content: Content) -> Cover | None:
+    """The Titelbild of `content` as the theme shows and shares it; a post
+    without one shares its social card; None for a page without one."""
+    if is_external(cover_value(content)):
+        return None  # another website's image: shared as it is
+    options = _options(content)
+    path = cover_path(cover_value(content), content.relative_dir)
+    source = _read(content, path) if path else None
+    alt = cover_alt(content)
+    if source is None:
+        if _gets_card(content):
+            return Cover(None, None, None, card_path(content), alt)
+        return None
+    if source.passthrough:
+        src = f"{options.base}{source.path}"
+        element = passthrough(source, src, alt, first=True)
+        html = Markup(to_html_string(element))
+        if _gets_card(content):
+            return Cover(html, html, html, card_path(content), alt)
+        return Cover(html, html, html, source.path, alt, None)
+    planned = plan(source, options.widths)
+    card_sizes = setting(content.settings, "PERLEN_IMAGE_CARD_SIZES")
+    shown = picture(planned, alt, options.sizes, options.base, first=True)
+    in_card = picture(planned, alt, card_sizes, options.base)
+    in_first_card = picture(planned, alt, card_sizes, options.base, first=True)
+    return Cover(
+        Markup(to_html_string(shown)),
+        Markup(to_html_string(in_card)),
+        Markup(to_html_string(in_first_card)),
+        _og_path(source),
+        alt,
+    )
+
+
+# -- Checks ------------------------------------------------------------------
+
+
+def image_problems(contents: list[Content]) -> list[Problem]:
+    """Every image a post shows, checked; the Titelbild also for its width."""
+    sources = SourceLines()
+    problems = []
+    for content in contents:
+        options = _options(content)
+        for path in dict.fromkeys(content.metadata.get(USED, ())):
+            try:
+                options.read(path)
+            except (ImageError, OSError) as error:
+                problems.append(_problem(content, path, error, sources, None))
+        path = cover_path(cover_value(content), content.relative_dir)
+        if path is None or not os.path.isfile(os.path.join(options.root, path)):
+            continue
+        line = sources.field(content.source_path, "image")
+        try:
+            source = options.read(path)
+        except (ImageError, OSError) as error:
+            problems.append(_problem(content, path, error, sources, line))
+            continue
+        minimum = setting(content.settings, "PERLEN_COVER_MIN_WIDTH")
+        if not source.passthrough and source.width and source.width < minimum:
+            problems.append(
+                Problem(
+                    content.source_path,
+                    line,
+                    f"Das Titelbild „{posixpath.basename(path)}“ ist nur "
+                    f"{source.width} Pixel breit; für die Vorschau in sozialen "
+                    f"Netzwerken braucht es mindestens {minimum}.",
+                    "Bitte eine größere Fassung des Bildes nehmen.",
+                    Severity.WARNING,
+                )
+            )
+    return problems
+
+
+def _problem(content, path, error, sources, line) -> Problem:
+    message, fix = (
+        (error.message, error.fix)
+        if isinstance(error, ImageError)
+        else (f"„{posixpath.basename(path)}“ lässt sich nicht lesen.", "")
+    )
+    if line is None:
+        line = sources.find(content.source_path, posixpath.basename(path))
+    return Problem(content.source_path, line, message, fix)
+
+
+# -- Writing the variants ----------------------------------------------------
+
+
+def keep_originals_out(generator) -> None:
+    """`static_generator_finalized` handler: the static generator does not
+    copy the images the pipeline processes; the site gets their variants.
+
+    (An image only raw HTML names, `<img src="…">`, is the writer's own and
+    is copied as it is, as are files that no post shows.)"""
+    processed: set[str] = set()
+    for content in generator.context["generated_content"].values():
+        if isinstance(content, Content):
+            processed.update(content.metadata.get(USED, ()))
+            cover_file = cover_path(cover_value(content), content.relative_dir)
+            if cover_file:
+                processed.add(cover_file)
+    generator.staticfiles[:] = [
+        static
+        for static in generator.staticfiles
+        if static.relative_source_path not in processed
+        or posixpath.splitext(static.relative_source_path)[1].lower()
+        not in RASTER | HEIC
+    ]
+
+
+def _encode_job(
+    root: Path, source: SourceImage, planned: Plan, quality, where: tuple
+) -> store.Job:
+    file = root / source.path
+    variants = [(v.path, v.width, v.height, v.format) for v in planned.variants]
+    return store.Job(
+        store.cache_key(store.file_digest(file), variants, sorted(quality.items())),
+        tuple(v.path for v in planned.variants),
+        partial(encode.encode_all, file, planned, dict(quality)),
+        *where,
+    )
+
+
+def _og_job(root: Path, source: SourceImage, quality, where: tuple) -> store.Job:
+    file = root / source.path
+    share = _og_path(source)
+    return store.Job(
+        store.cache_key(store.file_digest(file), "og", OG_SIZE, quality["jpeg"]),
+        (share,),
+        partial(_crop_files, file, share, quality["jpeg"]),
+        *where,
+    )
+
+
+def _crop_files(file: Path, path: str, quality: int) -> dict[str, bytes]:
+    return {path: encode.crop(file, OG_SIZE, quality)}
+
+
+def _card_job(content: Content, font: str) -> store.Job:
+    title = plaintext(content.title)
+    site_name = content.settings.get("SITENAME", "")
+    path = card_path(content)
+    return store.Job(
+        store.cache_key(
+            "card",
+            title,
+            site_name,
+            social_card.font_digest(font),
+        ),
+        (path,),
+        partial(social_card.render_files, title, site_name, font, path),
+    )
+
+
+def jobs(contents: list[Content], settings: dict[str, Any]) -> list[store.Job]:
+    """Everything the site's images need: variants, crops, cards."""
+    quality = setting(settings, "PERLEN_IMAGE_QUALITY")
+    font = os.path.join(settings["THEME"], "static", "fonts", CARD_FONT)
+    found = []
+    sources = SourceLines()
+    for content in contents:
+        options = _options(content)
+        root = Path(options.root)
+        paths = list(content.metadata.get(USED, ()))
+        cover_file = cover_path(cover_value(content), content.relative_dir)
+        if cover_file:
+            paths.append(cover_file)
+        for path in dict.fromkeys(paths):
+            source = _read(content, path)
+            if source is None or source.passthrough:
+                continue
+            line = sources.find(content.source_path, posixpath.basename(path))
+            if path == cover_file:
+                line = sources.field(content.source_path, "image")
+            where = (content.source_path, line)
+            planned = plan(source, options.widths)
+            found.append(_encode_job(root, source, planned, quality, where))
+            if path == cover_file:
+                found.append(_og_job(root, source, quality, where))
+        shown = getattr(content, "cover", None)
+        if shown is not None and shown.share == card_path(content):
+            found.append(_card_job(content, font))
+    return found
+
+
+class PicturesGenerator:
+    """Writes the processed images after Pelican rendered the pages."""
+
+    def __init__(self, context, settings, path, theme, output_path, **_: Any):
+        self.settings = settings
+        self.output_path = output_path
+        self.contents: list[Content] = []
+
+    def generate_output(self, writer) -> None:
+        del writer  # the images are not pages
+        cache = Path(
+            self.settings.get("PERLEN_IMAGE_CACHE_PATH")
+            or os.path.join(self.settings["CACHE_PATH"], "bilder")
+        )
+        workers = setting(self.settings, "PERLEN_IMAGE_WORKERS") or os.cpu_count() or 1
+        report = store.process(
+            jobs(self.contents, self.settings), cache, Path(self.output_path), workers
+        )
+        if report.failed:
+            failed = report.failed
+            raise BuildFailed(
+                [Problem(j.origin, j.line, e.message, e.fix) for j, e in failed]
+            )
+
+
+def add_generator(pelican) -> type:
+    """`get_generators` handler."""
+    return PicturesGenerator
+
+
+def hand_over_contents(generators) -> None:
+    """`all_generators_finalized` handler: the pictures generator learns every
+    post and page of the build, and each gets its `cover`."""
+    contents = contents_of(generators)
+    for content in contents:
+        content.cover = cover(content)
+        if content.cover is not None and content.cover.share:
+            content.image = content.cover.share
+    for generator in generators:
+        if isinstance(generator, PicturesGenerator):
+            generator.contents = contents
