@@ -72,6 +72,16 @@ def test_a_link_to_nowhere_is_an_error(site, target):
     )
 
 
+def test_an_editors_lock_link_is_no_post(site):
+    site.write("posts/gut.md", post("Gut"))
+    os.symlink("anna@laptop.1234:1700000000", site.content / "posts/.#gut.md")
+    (site.content / "extra").mkdir()
+    os.symlink("anna@laptop.1234:1700000000", site.content / "extra/.#robots.txt")
+    assert messages(site) == []
+    site.build()
+    assert (site.output / "2021/gut/index.html").is_file()
+
+
 def test_a_folder_linking_to_itself_is_an_error(site):
     site.write("posts/gut.md", post("Gut"))
     os.symlink("..", site.content / "posts/schleife")

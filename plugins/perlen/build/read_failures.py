@@ -135,7 +135,17 @@ def _ignored(name: str, ignores: list[str]) -> bool:
     return any(fnmatch.fnmatch(name, pattern) for pattern in ignores)
 
 
+def editor_lock(path: str) -> bool:
+    """Emacs marks a file with unsaved changes by a link `.#name` to nowhere;
+    it is no post (though Pelican, whose IGNORE_FILES pattern `**/.*` never
+    matches a bare file name, tries to read it) and must not stop a preview."""
+    name = os.path.basename(path)
+    return name.startswith(".#") and os.path.islink(path) and not os.path.exists(path)
+
+
 def _entry_problem(root: str, path: str) -> Problem | None:
+    if editor_lock(path):
+        return None
     if os.path.islink(path):
         if not os.path.exists(path):
             return _loop(path) if _is_loop(path) else _dangling(path)
@@ -192,8 +202,9 @@ def record_failures(readers) -> None:
     def checked_read_file(base_path: str, path: str, *args, **kwargs):
         full = os.path.join(base_path, path)
         static = kwargs.get("fmt") == "static"  # not read here; see `contain`
-        if not static and forbidden(base_path, full):
-            # Reported by `tree_problems` (a link) or the link checks (`..`).
+        if not static and (editor_lock(full) or forbidden(base_path, full)):
+            # No post (an editor's lock), or reported by `tree_problems` (a
+            # link) or the link checks (`..`).
             raise ProblemError([])
         try:
             content = read_file(base_path, path, *args, **kwargs)
@@ -213,12 +224,13 @@ def record_failures(readers) -> None:
 def contain(generator) -> None:
     """`static_generator_finalized` handler: drop static files that lie
     outside content/ (through a link, or linked as `{static}../x.jpg`) or
-    behind a link in a loop, so they are never copied; the walk or the link
-    checks report them."""
+    behind a link in a loop, so they are never copied (the walk or the link
+    checks report them), and editors' lock links."""
     root = generator.path
     kept = []
     for static in generator.staticfiles:
-        if not forbidden(root, static.source_path):
+        path = static.source_path
+        if not (editor_lock(path) or forbidden(root, path)):
             kept.append(static)
         else:
             generator.context["static_content"].pop(
