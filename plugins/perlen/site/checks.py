@@ -19,6 +19,7 @@ import posixpath
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
@@ -352,6 +353,10 @@ def similar_categories(contents: list[Content], sources: SourceLines) -> list[Pr
 # -- Links and images --------------------------------------------------------
 
 
+# The checks of one post read its HTML one after another: parsed once.
+_start_tags = lru_cache(maxsize=4)(start_tags)
+
+
 def _fragments(content: Content) -> list[str]:
     """The HTML a writer wrote: the text and an explicit summary."""
     summary = content.metadata.get("summary")
@@ -366,7 +371,7 @@ def link_problems(
     root = content.settings["PATH"]
     problems = []
     for fragment in _fragments(content):
-        for tag in start_tags(fragment):
+        for tag in _start_tags(fragment):
             if tag.name not in ("a", "img"):
                 continue
             url = tag.attrs.get("href" if tag.name == "a" else "src", "")
@@ -406,7 +411,7 @@ def preview_link_problems(
     for fragment in _fragments(content):
         if not any(host in fragment for host in _LOCAL_HOST_TEXT):
             continue  # most posts: not worth parsing
-        for tag in start_tags(fragment):
+        for tag in _start_tags(fragment):
             url = tag.attrs.get("href" if tag.name == "a" else "src", "")
             if tag.name not in ("a", "img") or not _is_local(url):
                 continue
@@ -567,7 +572,7 @@ def alt_text_problems(content: Content, sources: SourceLines) -> list[Problem]:
     """Images without alt text: screen readers can only say "Bild"."""
     problems = []
     for fragment in _fragments(content):
-        for tag in start_tags(fragment):
+        for tag in _start_tags(fragment):
             if tag.name != "img" or tag.attrs.get("alt", "").strip():
                 continue
             src = tag.attrs.get("src", "")
