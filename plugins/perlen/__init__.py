@@ -58,7 +58,6 @@ def register() -> None:
     signals.all_generators_finalized.connect(schedule.announce_held_back)
     signals.article_generator_finalized.connect(cover_image.link_cover_images)
     signals.page_generator_finalized.connect(cover_image.link_cover_images)
-    signals.all_generators_finalized.connect(cover_image.use_cover_urls)
     signals.page_generator_finalized.connect(legal.describe_external_services)
     signals.get_generators.connect(pictures.add_generator)
     signals.static_generator_finalized.connect(pictures.keep_originals_out)

@@ -76,3 +76,11 @@ def test_control_characters_html_forbids_are_found_with_their_line():
         (3, "U+001B"),
         (5, "U+007F"),
     ]
+
+
+def test_c1_controls_are_forbidden_too():
+    """NEL (U+0085) ends a line for `str.splitlines()`, and HTML rejects it."""
+    assert [c.name for c in forbidden_controls("a\x85b\x9fc\u2028d")] == [
+        "U+0085",
+        "U+009F",
+    ]

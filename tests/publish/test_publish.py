@@ -378,3 +378,18 @@ def test_verify_only_checks_the_existing_output(publish_site, make_post, capsys)
         in errors
     )
     assert "Nicht in Ordnung: 1 Fehler in" in errors
+
+
+def test_invalid_html_of_a_summary_names_the_post_on_every_listing(
+    publish_site, make_post, java
+):
+    publish_site.write(
+        "posts/id.md",
+        make_post(Zusammenfassung='Ein <span id="a b">Satz</span> mit Leerzeichen.'),
+    )
+    with pytest.raises(BuildFailed) as failure:
+        publish_site.build("publishconf.py")
+    message = str(failure.value)
+    assert "Seiten: „/" in message and "ID must not contain whitespace" in message
+    assert "Bitte das HTML in der Zusammenfassung von „" in message
+    assert "posts/id.md“ korrigieren." in message

@@ -28,10 +28,9 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
-# C0 controls HTML forbids in text (tab, line feed, form feed and carriage
-# return are allowed), DEL, and the C1 controls a cp1252 file read as
-# Latin-1 would contain.
-_FORBIDDEN = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\x80-\x84\x86-\x9f]")
+# Controls HTML forbids in text (the Nu HTML Checker rejects them): C0 but
+# tab, line feed, form feed and carriage return; DEL; and C1.
+_FORBIDDEN = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 _NEWLINES = re.compile(r"\r\n?")
 
 SAVE_AS_UTF8 = (

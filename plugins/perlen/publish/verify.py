@@ -124,7 +124,7 @@ def verify_site(
     check_sitemap(site, pages, root, findings, required=_SITEMAP_PLUGIN in plugins)
     if setting(settings, "PERLEN_PUBLISH"):
         check_unpublished(written, findings)
-    check_html(site, findings)
+    check_html(site, findings, written)
     return sorted(findings.problems(written))
 
 
@@ -519,9 +519,12 @@ VNU_JAR = (
 )
 
 
-def check_html(site: Path, findings: Findings) -> None:
+def check_html(
+    site: Path, findings: Findings, written: Mapping[str, Content] | None = None
+) -> None:
     """Every page is valid HTML and every stylesheet valid CSS, according to
-    the Nu HTML Checker: one Java run for the whole site."""
+    the Nu HTML Checker: one Java run for the whole site. A finding on a
+    listing comes from a post's summary, which the fix names."""
     java = shutil.which("java")
     if java is None:
         findings.add(
@@ -583,11 +586,31 @@ def check_html(site: Path, findings: Findings) -> None:
                 "Bitte das Stylesheet des Themes korrigieren.",
             )
             continue
+        source = None if path in (written or {}) else _summary_source(message, written)
         findings.add(
             path,
             f"Ungültiges HTML: {text}",
-            "Bitte das HTML (Theme oder Beitrag) korrigieren.",
+            f"Bitte das HTML in der Zusammenfassung von „{display_path(source)}“ "
+            "korrigieren."
+            if source
+            else "Bitte das HTML (Theme oder Beitrag) korrigieren.",
         )
+
+
+def _summary_source(
+    message: Mapping[str, Any], written: Mapping[str, Content] | None
+) -> str | None:
+    """The post whose summary holds the markup the checker highlights."""
+    extract = message.get("extract") or ""
+    start, length = message.get("hiliteStart"), message.get("hiliteLength")
+    if not written or start is None or not length:
+        return None
+    markup = extract[start : start + length].strip()
+    for content in {id(c): c for c in written.values()}.values():
+        summary = content.metadata.get("summary")
+        if markup and isinstance(summary, str) and markup in content.summary:
+            return content.source_path
+    return None
 
 
 def _page_name(path: str) -> str:
