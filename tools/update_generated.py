@@ -1,5 +1,5 @@
 """Write the generated parts of hand-written files: the code colours in the
-theme's stylesheet (`perlen.text.code_style`) and the emoji table in the
+theme's code stylesheet (`perlen.text.code_style`) and the emoji table in the
 writers' guide (`perlen.text.emoji_guide`). Tests fail when they are stale.
 
     .venv/bin/python tools/update_generated.py
@@ -16,7 +16,7 @@ sys.path.insert(0, str(ROOT / "plugins"))
 from perlen.text import code_style, emoji_guide  # noqa: E402
 
 TARGETS = {
-    ROOT / "theme/static/css/perlen.css": code_style.update,
+    ROOT / "theme/static/css/code.css": code_style.update,
     ROOT / "docs/schreiben.md": emoji_guide.update,
 }
 

@@ -1,5 +1,7 @@
 """The content cache is reused exactly while code, data and settings stay."""
 
+from pathlib import Path
+
 import pytest
 from perlen.build import cache
 from perlen.build.atomic import build
@@ -26,6 +28,17 @@ def test_fingerprint_follows_plugin_files_and_settings(tmp_path, monkeypatch):
     assert cache.fingerprint(settings) not in {first, changed_data}
 
 
+def test_fingerprint_covers_every_stage_of_the_plugin():
+    """The text pipeline, the reader and the image markup change what the
+    cache holds, not only the build stage the cache module lives in."""
+    import perlen
+
+    root = cache._PACKAGE
+    assert root == Path(perlen.__file__).parent
+    for stage in ("text", "content", "images", "site"):
+        assert (root / stage / "__init__.py").is_file()
+
+
 # -- A damaged cache never breaks a build ---------------------------------------
 
 
@@ -49,7 +62,7 @@ def test_a_truncated_cache_is_rebuilt_with_a_note(site, capsys, keep):
     capsys.readouterr()
     site.write("posts/b.md", _post("B"))
     site.build()
-    assert "Text von B." in site.html("2021/b/index.html")
+    assert "Text von\u00a0B." in site.html("2021/b/index.html")
     err = capsys.readouterr().err
     assert "Hinweis: Der Zwischenspeicher" in err and "neu aufgebaut" in err
     assert "Traceback" not in err and "EOFError" not in err
@@ -95,7 +108,7 @@ def test_a_cache_that_cannot_be_saved_is_a_german_note(site, caplog):
     site.write("posts/a.md", _post("A"))
     (site.root / "cache").write_text("kein Ordner")  # the folder cannot be made
     site.build()
-    assert "Text von A." in site.html("2021/a/index.html")
+    assert "Text von\u00a0A." in site.html("2021/a/index.html")
     notes = [r.getMessage() for r in caplog.records if r.name == "pelican.cache"]
     assert notes and all(
         n.startswith("Hinweis: Der Zwischenspeicher „") and "Could not" not in n

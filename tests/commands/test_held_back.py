@@ -27,7 +27,7 @@ def test_publish_names_posts_held_back_and_until_when(project, monkeypatch, java
     assert code == 0, err
     assert after_summary(out) == [
         "Noch nicht veröffentlicht, weil ihr Datum in der Zukunft liegt:",
-        "  • „Bald „da““ erscheint ab dem 1. Januar 2199.",
+        "  • „Bald\u00a0„da““ erscheint ab dem 1. Januar 2199.",
         "  • „Tippfehler“ erscheint ab dem 28. September 2201.",
     ]
 

@@ -15,8 +15,6 @@ exports and copy-paste produce it. Each case is one of:
 from __future__ import annotations
 
 import os
-import struct
-import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -31,20 +29,15 @@ def post(title: str, body: str = "Der Text.", **extra: str) -> str:
     return f"{HEADER.format(title=title)}{lines}\n{body}\n"
 
 
-def png() -> bytes:
-    """A valid 1×1 PNG."""
+def photo() -> bytes:
+    """A PNG wide enough for a Titelbild (1,200 px)."""
+    from io import BytesIO
 
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        crc = zlib.crc32(kind + data)
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", crc)
+    from PIL import Image
 
-    header = struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)
-    return (
-        b"\x89PNG\r\n\x1a\n"
-        + chunk(b"IHDR", header)
-        + chunk(b"IDAT", zlib.compress(b"\x00\x00\x00\x00"))
-        + chunk(b"IEND", b"")
-    )
+    data = BytesIO()
+    Image.new("RGB", (1300, 700), (200, 120, 90)).save(data, "PNG")
+    return data.getvalue()
 
 
 @dataclass(frozen=True)
@@ -166,12 +159,12 @@ CASES = {
         Served(
             {
                 "2021/monarchie/": (
-                    '<p class="post-subtitle">Wenn der Kunde König ist</p>',
-                    '"alternativeHeadline": "Wenn der Kunde K\\u00f6nig ist"',
-                    '<meta name="description" content="Wenn der Kunde König ist">',
+                    '<p class="post-subtitle">Wenn der Kunde König\u00a0ist</p>',
+                    '"alternativeHeadline": "Wenn der Kunde K\\u00f6nig\\u00a0ist"',
+                    '<meta name="description" content="Wenn der Kunde König\u00a0ist">',
                 ),
                 "kategorie/untertitel-test/": (
-                    '<p class="post-card-subtitle">Wenn der Kunde König ist</p>',
+                    '<p class="post-card-subtitle">Wenn der Kunde König\u00a0ist</p>',
                 ),
             }
         ),
@@ -298,8 +291,10 @@ CASES = {
         Served(
             {
                 "2021/bild-im-buero/": (
-                    'posts/perle%20im%20b%C3%BCro.png"></p>',
-                    'posts/perle%20im%20b%C3%BCro.png">\n<meta name="twitter:card"',
+                    # The processed image's variants and the Titelbild's crop.
+                    "posts/perle%20im%20b%C3%BCro-960.avif 960w",
+                    'posts/perle%20im%20b%C3%BCro-960.jpg"',
+                    'posts/perle%20im%20b%C3%BCro-1200x630.jpg">',
                 )
             }
         ),
@@ -326,7 +321,7 @@ CASES = {
 }
 # Files some cases need beside their post.
 EXTRA_FILES: dict[str, dict[str, str | bytes]] = {
-    "image-name-with-space-and-umlaut": {"posts/perle im büro.png": png()},
+    "image-name-with-space-and-umlaut": {"posts/perle im büro.png": photo()},
 }
 SERVED = [name for name, (_, _, expect) in CASES.items() if isinstance(expect, Served)]
 

@@ -385,11 +385,11 @@ def test_invalid_html_of_a_summary_names_the_post_on_every_listing(
 ):
     publish_site.write(
         "posts/id.md",
-        make_post(Zusammenfassung='Ein <span id="a b">Satz</span> mit Leerzeichen.'),
+        make_post(Zusammenfassung='Ein <span dir="schräg">Satz</span> mit Richtung.'),
     )
     with pytest.raises(BuildFailed) as failure:
         publish_site.build("publishconf.py")
     message = str(failure.value)
-    assert "Seiten: „/" in message and "ID must not contain whitespace" in message
+    assert "Seiten: „/" in message and "“dir”" in message
     assert "Bitte das HTML in der Zusammenfassung von „" in message
     assert "posts/id.md“ korrigieren." in message

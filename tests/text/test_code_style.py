@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from perlen.text import code_style
 
-STYLESHEET = Path(__file__).resolve().parents[2] / "theme/static/css/perlen.css"
+STYLESHEET = Path(__file__).resolve().parents[2] / "theme/static/css/code.css"
 
 
 def test_the_stylesheets_code_colours_are_current():

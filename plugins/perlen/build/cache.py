@@ -25,7 +25,8 @@ from pelican.cache import FileDataCacher
 
 from perlen.problems import display_path
 
-_PACKAGE = Path(__file__).parent
+# The whole plugin package (this module lives in its `build/` stage).
+_PACKAGE = Path(__file__).parents[1]
 _IGNORED = {"OUTPUT_PATH", "CACHE_PATH", "PERLEN_IMAGE_CACHE_PATH"}
 
 

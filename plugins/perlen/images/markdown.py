@@ -100,7 +100,7 @@ def written_source(src: str, used: Sequence[str], relative_dir: str) -> str | No
     """The image as the writer named it, for the `src` of one of its variants
     (`/posts/2021/perlen-960.jpg` → `perlen.jpg`), so that checks of the
     built HTML can point at the writer's line."""
-    stem = _VARIANT.sub("", urlsplit(src).path).lstrip("/")
+    stem = _VARIANT.sub("", unquote(urlsplit(src).path)).lstrip("/")
     for path in used:
         if posixpath.splitext(path)[0] == stem or path == stem:
             return posixpath.relpath(path, relative_dir or ".")

@@ -10,6 +10,7 @@ fetches first (`fetchpriority="high"`).
 
 from __future__ import annotations
 
+from urllib.parse import quote
 from xml.etree.ElementTree import Element, SubElement
 
 from perlen.images.source import SourceImage
@@ -17,10 +18,21 @@ from perlen.images.variants import MIME, MODERN, Plan
 
 # The width the `<img>` falls back to where `srcset` is not understood.
 DEFAULT_WIDTH = 960
+# Characters a URL path may contain as they are (RFC 3986 sub-delims, "/").
+URL_SAFE = "/!$&'()*+,;=:@~"
+
+
+def url_path(path: str) -> str:
+    """`path` as it may stand in a URL (`perle im büro.png` →
+    `perle%20im%20b%C3%BCro.png`): a space would end a URL in `srcset`, and
+    the HTML check rejects it everywhere."""
+    return quote(path, safe=URL_SAFE)
 
 
 def _srcset(plan: Plan, format: str, base: str) -> str:
-    return ", ".join(f"{base}{v.path} {v.width}w" for v in plan.of_format(format))
+    return ", ".join(
+        f"{base}{url_path(v.path)} {v.width}w" for v in plan.of_format(format)
+    )
 
 
 def loading_attributes(first: bool) -> dict[str, str]:
@@ -51,7 +63,7 @@ def picture(
         element,
         "img",
         {
-            "src": base + default[0].path,
+            "src": base + url_path(default[0].path),
             "srcset": _srcset(plan, plan.fallback, base),
             "sizes": sizes,
             "alt": alt,

@@ -28,7 +28,7 @@ from pelican.contents import Article, Content
 
 from perlen.images import encode, social_card, store
 from perlen.images.markdown import USED, ImageOptions
-from perlen.images.markup import passthrough, picture
+from perlen.images.markup import passthrough, picture, url_path
 from perlen.images.source import HEIC, RASTER, ImageError, SourceImage
 from perlen.images.variants import Plan, plan
 from perlen.problems import BuildFailed, Problem, Severity
@@ -107,12 +107,12 @@ def cover(content: Content) -> Cover | None:
             return Cover(None, None, None, card_path(content), alt)
         return None
     if source.passthrough:
-        src = f"{options.base}{source.path}"
+        src = f"{options.base}{url_path(source.path)}"
         element = passthrough(source, src, alt, first=True)
         html = Markup(to_html_string(element))
         if _gets_card(content):
             return Cover(html, html, html, card_path(content), alt)
-        return Cover(html, html, html, source.path, alt, None)
+        return Cover(html, html, html, url_path(source.path), alt, None)
     planned = plan(source, options.widths)
     card_sizes = setting(content.settings, "PERLEN_IMAGE_CARD_SIZES")
     shown = picture(planned, alt, options.sizes, options.base, first=True)
@@ -122,7 +122,7 @@ def cover(content: Content) -> Cover | None:
         Markup(to_html_string(shown)),
         Markup(to_html_string(in_card)),
         Markup(to_html_string(in_first_card)),
-        _og_path(source),
+        url_path(_og_path(source)),
         alt,
     )
 

@@ -8,18 +8,15 @@ makes it, so that every link, image and Titelbild uses the encoded form.
 
 from __future__ import annotations
 
-from urllib.parse import quote
-
 from pelican.contents import Static
 
-# Characters a URL path may contain as they are (RFC 3986 sub-delims, "/").
-SAFE = "/!$&'()*+,;=:@~"
+from perlen.images.markup import url_path
 
 
 def encode_static_url(content) -> None:
     """`content_object_init` handler: a static file's URL, percent-encoded."""
     if isinstance(content, Static) and not hasattr(content, "override_url"):
         url = content.url
-        encoded = quote(url, safe=SAFE)
+        encoded = url_path(url)
         if encoded != url:
             content.override_url = encoded

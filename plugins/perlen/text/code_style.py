@@ -5,7 +5,7 @@ inline styles, which the Content-Security-Policy forbids). Their colours come
 from a Pygments style for light and one for dark mode, each colour made
 darker (or lighter) until it reaches WCAG AA contrast (4.5:1) on the theme's
 code background. `tools/update_generated.py` writes the result between the
-markers in `theme/static/css/perlen.css`; a test keeps it current.
+markers in `theme/static/css/code.css`; a test keeps it current.
 """
 
 from __future__ import annotations
