@@ -159,12 +159,12 @@ CASES = {
         Served(
             {
                 "2021/monarchie/": (
-                    '<p class="post-subtitle">Wenn der Kunde König\u00a0ist</p>',
+                    '<p class="post-subtitle">Wenn der Kunde König ist</p>',
                     '"alternativeHeadline": "Wenn der Kunde K\\u00f6nig\\u00a0ist"',
-                    '<meta name="description" content="Wenn der Kunde König\u00a0ist">',
+                    '<meta name="description" content="Wenn der Kunde König ist">',
                 ),
                 "kategorie/untertitel-test/": (
-                    '<p class="post-card-subtitle">Wenn der Kunde König\u00a0ist</p>',
+                    '<p class="post-card-subtitle">Wenn der Kunde König ist</p>',
                 ),
             }
         ),
