@@ -48,15 +48,21 @@ def session(site, reports: list) -> Session:
     )
 
 
+def started(site, make_post, reports: list) -> tuple:
+    """A post and a session that has built it once."""
+    post = site.write("posts/a.md", make_post("Erstfassung"))
+    preview = session(site, reports)
+    preview.update(set(), Watcher(pending=False))
+    return post, preview
+
+
 def served(preview: Session) -> str:
     return (preview.live.root / PAGE).read_text(encoding="utf-8")
 
 
 def test_a_failed_build_undoes_only_the_pages_it_judged(site, make_post):
-    post = site.write("posts/a.md", make_post("Erstfassung"))
     reports = []
-    preview = session(site, reports)
-    preview.update(set(), Watcher(pending=False))
+    post, preview = started(site, make_post, reports)
     first = preview.live.root
     assert "<p>Erstfassung</p>" in served(preview)
 
@@ -85,10 +91,8 @@ def test_a_failed_build_undoes_only_the_pages_it_judged(site, make_post):
 
 
 def test_a_page_rendered_in_the_failing_round_goes_back(site, make_post):
-    post = site.write("posts/a.md", make_post("Erstfassung"))
     reports = []
-    preview = session(site, reports)
-    preview.update(set(), Watcher(pending=False))
+    post, preview = started(site, make_post, reports)
     # Reads without an error, but the site check fails it (a broken link).
     post.write_text(make_post("[Link](fehlt.md)"), encoding="utf-8")
     preview.render_ahead({str(post)})
@@ -102,19 +106,15 @@ def test_a_page_rendered_in_the_failing_round_goes_back(site, make_post):
 
 
 def test_a_page_already_served_is_not_announced_again(site, make_post):
-    post = site.write("posts/a.md", make_post("Erstfassung"))
-    preview = session(site, [])
-    preview.update(set(), Watcher(pending=False))
+    post, preview = started(site, make_post, [])
     preview.render_ahead({str(post)})  # saved without a change
     assert [event.kind for event in preview.live.events_after(0, 0)] == ["neu"]
     assert preview.ahead == {}
 
 
 def test_a_build_overtaken_by_a_save_is_dropped(site, make_post):
-    post = site.write("posts/a.md", make_post("Erstfassung"))
     reports = []
-    preview = session(site, reports)
-    preview.update(set(), Watcher(pending=False))
+    post, preview = started(site, make_post, reports)
     first = preview.live.root
     post.write_text(make_post("Zweitfassung"), encoding="utf-8")
     preview.update({str(post)}, SavesDuringTheBuild(pending=False))
@@ -123,9 +123,7 @@ def test_a_build_overtaken_by_a_save_is_dropped(site, make_post):
 
 
 def test_a_page_saved_during_a_build_is_served_before_the_build_ends(site, make_post):
-    post = site.write("posts/a.md", make_post("Erstfassung"))
-    preview = session(site, [])
-    preview.update(set(), Watcher(pending=False))
+    post, preview = started(site, make_post, [])
     seen_during_the_build = []
 
     def save_while_building(generators) -> None:
