@@ -5,7 +5,7 @@ import re
 
 import pytest
 from perlen.build.checked import checked_build
-from perlen.problems import Severity
+from perlen.problems import BuildFailed, Severity
 
 SECTIONS = "\n\n".join(
     f"## {title}\n\n" + "Wir reden über Arbeit und Augenhöhe. " * 40
@@ -48,7 +48,7 @@ def test_the_writer_decides_or_the_length(site, make_post, choice, min_words, sh
 
 def test_a_wrong_toc_choice_is_a_german_error(site, make_post):
     site.write("posts/lang.md", make_post("Text.", Inhaltsverzeichnis="vielleicht"))
-    with pytest.raises(Exception) as failure:
+    with pytest.raises(BuildFailed) as failure:
         site.build()
     assert "„vielleicht“ ist weder „ja“ noch „nein“" in str(failure.value)
 
