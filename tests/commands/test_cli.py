@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from perlen.build.checked import checked_build
 from perlen.build.progress import Progress
-from perlen.commands.cli import main
+from perlen.commands.cli import PUBLISH_NEEDS_NO_WARNINGS, main
 from perlen.commands.new_post import post_path, render_post
 from perlen.content.dates import BERLIN, parse_date
 
@@ -172,17 +172,30 @@ def test_pruefen_reports_every_problem_at_once_like_the_build(project):
         assert line.strip() in err  # the build fails with the very same messages
 
 
-def test_pruefen_passes_warnings_unless_streng(project):
+def test_pruefen_passes_warnings_unless_streng(project, monkeypatch):
     project.write("posts/2021/a.md", post("A", Zusammenfassung="Ä" * 200))
     code, out, _ = project.run("pruefen")
     assert code == 0
     assert (
         "Warnung – content/posts/2021/a.md, Zeile 3: Die Zusammenfassung ist 200" in out
     )
-    assert out.endswith("In Ordnung: 1 Datei geprüft, keine Fehler, 1 Warnung.\n")
+    # It says plainly that publishing (which is strict) waits for the fix.
+    assert out.endswith(
+        "In Ordnung: 1 Datei geprüft, keine Fehler, 1 Warnung.\n"
+        f"{PUBLISH_NEEDS_NO_WARNINGS}\n"
+    )
     code, out, _ = project.run("pruefen", "--streng")
     assert code == 1
     assert out.endswith("Nicht in Ordnung: 1 Datei geprüft, keine Fehler, 1 Warnung.\n")
+    monkeypatch.setenv("SITEURL", "https://blog.example.org")
+    assert project.run("veroeffentlichen")[0] == 1
+
+
+def test_pruefen_without_warnings_says_nothing_about_them(project):
+    project.write("posts/2021/a.md", post("A"))
+    code, out, _ = project.run("pruefen")
+    assert code == 0
+    assert PUBLISH_NEEDS_NO_WARNINGS not in out
 
 
 def test_pruefen_shows_progress_when_asked(project):

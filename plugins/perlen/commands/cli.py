@@ -134,6 +134,14 @@ def _tally(outcome: Outcome) -> str:
     )
 
 
+# After a check that found warnings only: the preview works, publishing not yet.
+PUBLISH_NEEDS_NO_WARNINGS = (
+    "Die Vorschau zeigt alles; veröffentlicht wird erst, wenn auch die Warnungen "
+    "behoben sind (beim Veröffentlichen zählt jede Warnung als Fehler, so wie bei "
+    "„make pruefen STRENG=1“)."
+)
+
+
 def cmd_pruefen(args: argparse.Namespace) -> int:
     overrides = {"PERLEN_PROGRESS": True} if args.fortschritt else {}
     with tempfile.TemporaryDirectory(prefix="perlen-pruefen-") as scratch:
@@ -149,6 +157,9 @@ def cmd_pruefen(args: argparse.Namespace) -> int:
     failed = bool(failures(outcome.problems, args.streng))
     verdict = "Nicht in Ordnung" if failed else "In Ordnung"
     print(f"{verdict}: {checked} geprüft, {_tally(outcome)}.")
+    if outcome.warnings and not failed:
+        # Publishing is strict: what `pruefen` lets pass must not fail there.
+        print(PUBLISH_NEEDS_NO_WARNINGS)
     return 1 if failed else 0
 
 
