@@ -109,7 +109,9 @@ def process(jobs: Iterable[Job], cache: Path, output: Path, workers: int) -> Rep
     missing = list({job.key: job for job in unique if not _cached(cache, job)}.values())
     report.reused = len(unique) - len(missing)
     if len(missing) > 1 and workers > 1:
-        context = multiprocessing.get_context("forkserver")
+        # "spawn": workers that end with the pool (a forkserver would outlive
+        # the build in a long-running process such as the preview).
+        context = multiprocessing.get_context("spawn")
         with ProcessPoolExecutor(
             min(workers, len(missing)), mp_context=context
         ) as pool:
