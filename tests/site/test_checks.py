@@ -538,3 +538,22 @@ def test_ignore_files_makes_a_deliberate_exception(site):
     site.write("images/notizen/liesmich.md", "Notizen.\n")
     assert len(messages(site)) == 2
     assert messages(site, IGNORE_FILES=[".#*", "README.md", "notizen"]) == []
+
+
+def test_a_site_built_for_this_computer_is_not_a_preview_link(site):
+    """The browser tests build for http://127.0.0.1:PORT: the processed
+    images' URLs carry that address, a writer's preview link another."""
+    put_image(site, "posts/2021/perle.png", (600, 400))
+    site.write("posts/2021/a.md", post("A", body="![Eine Perle](perle.png)"))
+    own = {"SITEURL": "http://127.0.0.1:8123"}
+    outcome = checked_build(site.settings(**own))
+    assert outcome.errors == []
+    assert 'src="http://127.0.0.1:8123/posts/2021/perle-' in site.html(
+        "2021/a/index.html"
+    )
+    site.write(
+        "posts/2021/b.md",
+        post("B", body="[Vorschau](http://127.0.0.1:8000/2021/a/)"),
+    )
+    (problem,) = checked_build(site.settings(**own)).errors
+    assert "http://127.0.0.1:8000/2021/a/" in problem.message
