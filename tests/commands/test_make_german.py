@@ -3,6 +3,7 @@ Pelican, neither when they succeed nor when they fail."""
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 
@@ -20,9 +21,23 @@ def blog(project: Project) -> Project:
     return project
 
 
+# A writer starts make in a terminal; inside `make test` these variables would
+# make every make started here a sub-make, which prints its directory.
+_SUB_MAKE = ("MAKELEVEL", "MAKEFLAGS", "MFLAGS", "MAKEOVERRIDES")
+
+
+def writer_env() -> dict[str, str]:
+    return {k: v for k, v in os.environ.items() if k not in _SUB_MAKE}
+
+
 def make(blog: Project, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run(
-        ["make", *args], cwd=blog.root, capture_output=True, text=True, timeout=300
+        ["make", *args],
+        cwd=blog.root,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=writer_env(),
     )
 
 
@@ -60,5 +75,6 @@ def test_make_still_fails_where_it_cannot_stop_quietly(blog):
         capture_output=True,
         text=True,
         timeout=300,
+        env=writer_env(),
     )
     assert result.returncode != 0
