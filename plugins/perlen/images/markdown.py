@@ -14,6 +14,7 @@ writes their variants even when the post itself comes from the cache.
 from __future__ import annotations
 
 import html
+import os
 import posixpath
 import re
 from collections.abc import Mapping, Sequence
@@ -81,19 +82,27 @@ class ImageOptions:
 
 
 def content_path(src: str, source_path: str, root: str) -> str | None:
-    """The content-relative path of a local image, None for another site's."""
+    """The content-relative path of a local image; None for another site's,
+    and for one outside the content folder (`site.checks` reports those:
+    nothing outside `content/` is read)."""
     value = _SYNTAX.sub("", src)
     parts = urlsplit(value)
     if parts.scheme or parts.netloc or not parts.path or value.startswith("{"):
         return None
     path = unquote(parts.path)
     if path.startswith("/"):
-        return posixpath.normpath(path.lstrip("/"))
-    folder = posixpath.relpath(
-        posixpath.dirname(Path(source_path).resolve().as_posix()),
-        Path(root).resolve().as_posix(),
-    )
-    return posixpath.normpath(posixpath.join(folder, path))
+        relative = posixpath.normpath(path.lstrip("/"))
+    else:
+        folder = posixpath.relpath(
+            posixpath.dirname(Path(source_path).resolve().as_posix()),
+            Path(root).resolve().as_posix(),
+        )
+        relative = posixpath.normpath(posixpath.join(folder, path))
+    real_root = os.path.realpath(root)
+    real = os.path.realpath(os.path.join(root, relative))
+    if not real.startswith(real_root.rstrip(os.sep) + os.sep):
+        return None
+    return relative
 
 
 def written_source(src: str, used: Sequence[str], relative_dir: str) -> str | None:

@@ -34,6 +34,7 @@ from perlen.images.variants import Plan, plan
 from perlen.problems import BuildFailed, Problem, Severity
 from perlen.settings import setting
 from perlen.site.checks import SourceLines
+from perlen.site.containment import inside
 from perlen.site.contents import contents_of
 from perlen.site.cover_image import cover_path, cover_value, is_external
 from perlen.site.templating import plaintext
@@ -100,7 +101,8 @@ def cover(content: Content) -> Cover | None:
         return None  # another website's image: shared as it is
     options = _options(content)
     path = cover_path(cover_value(content), content.relative_dir)
-    source = _read(content, path) if path else None
+    leaves = path and not inside(options.root, os.path.join(options.root, path))
+    source = _read(content, path) if path and not leaves else None
     alt = cover_alt(content)
     if source is None:
         if _gets_card(content):
@@ -142,7 +144,9 @@ def image_problems(contents: list[Content]) -> list[Problem]:
             except (ImageError, OSError) as error:
                 problems.append(_problem(content, path, error, sources, None))
         path = cover_path(cover_value(content), content.relative_dir)
-        if path is None or not os.path.isfile(os.path.join(options.root, path)):
+        full = os.path.join(options.root, path) if path else ""
+        # A Titelbild outside content/ is `site.checks`' error; never read.
+        if path is None or not (os.path.isfile(full) and inside(options.root, full)):
             continue
         line = sources.field(content.source_path, "image")
         try:
