@@ -31,7 +31,7 @@ ENTWUERFE_SAVE_AS = ""
 
 # Publishing is strict and checked: every warning fails the build, the theme's
 # CSS, JS and fonts get content-hashed names, and the finished site is
-# verified before it replaces output/ (see plugins/perlen/build/atomic.py).
+# verified before it replaces output/ (see plugins/perlen/building/atomic.py).
 PERLEN_STRICT = True
 PERLEN_ASSET_HASHES = True
 PERLEN_VERIFY = True

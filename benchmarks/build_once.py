@@ -18,7 +18,7 @@ from typing import Any
 
 from pelican import Pelican
 from pelican.settings import read_settings
-from perlen.build.atomic import build, load_settings
+from perlen.building.atomic import build, load_settings
 from perlen.content.reader import GermanMarkdownReader
 from perlen.publish.search_index import write_index
 

@@ -24,7 +24,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from perlen.build.atomic import load_settings
+from perlen.building.atomic import load_settings
 from perlen.commands.german_argparse import GermanArgumentParser
 from perlen.settings import setting
 

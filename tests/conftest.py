@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from perlen.build.atomic import build, load_settings
+from perlen.building.atomic import build, load_settings
 from perlen.commands.cli import main as perlen_main
 from perlen.publish.verify import VNU_JAR
 

@@ -12,7 +12,7 @@ import logging
 
 from pelican import signals
 
-from perlen.build import cache, cache_stamps, checked, progress, read_failures
+from perlen.building import cache, cache_stamps, checked, progress, read_failures
 from perlen.content import reader, reading_time, slug_rules
 from perlen.publish import next_date, redirects, search_index, sitemap_fixes
 from perlen.site import (

@@ -16,8 +16,8 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
-from perlen.build.checked import checked_build
-from perlen.build.progress import Progress
+from perlen.building.checked import checked_build
+from perlen.building.progress import Progress
 from perlen.commands.cli import PUBLISH_NEEDS_NO_WARNINGS, main
 from perlen.commands.new_post import post_path, render_post
 from perlen.content.dates import BERLIN, parse_date

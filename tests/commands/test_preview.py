@@ -22,7 +22,7 @@ from contextlib import chdir
 from pathlib import Path
 
 import pytest
-from perlen.build.atomic import build, load_settings
+from perlen.building.atomic import build, load_settings
 from perlen.commands.preview.live import Live
 from perlen.commands.preview.server import banner, decorate, page_url
 from perlen.problems import Problem, Severity

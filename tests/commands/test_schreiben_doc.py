@@ -16,7 +16,7 @@ from html import unescape
 from pathlib import Path
 
 import pytest
-from perlen.build.checked import checked_build
+from perlen.building.checked import checked_build
 from perlen.content.dates import parse_date
 from perlen.content.metadata import canonical_key
 from PIL import Image

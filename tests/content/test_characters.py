@@ -8,7 +8,7 @@ import unicodedata
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from perlen.build.checked import checked_build
+from perlen.building.checked import checked_build
 from perlen.content.encoding import forbidden_controls
 from perlen.text.characters import nfc
 

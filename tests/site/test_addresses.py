@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from perlen.build.checked import checked_build
+from perlen.building.checked import checked_build
 from perlen.content.slug_rules import clean_slug
 from perlen.problems import BuildFailed
 

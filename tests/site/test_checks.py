@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 import pytest
-from perlen.build.checked import checked_build
+from perlen.building.checked import checked_build
 from perlen.content.links import pelican_link
 from perlen.problems import BuildFailed, Severity
 from perlen.site.checks import SourceLines

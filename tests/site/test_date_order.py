@@ -1,7 +1,7 @@
 """`Geändert` before `Datum` is a warning (`date_order`)."""
 
 import pytest
-from perlen.build.checked import checked_build
+from perlen.building.checked import checked_build
 from perlen.problems import Severity
 
 

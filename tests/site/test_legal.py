@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from conftest import LEGAL_TEST_DATA, ROOT, Site, fill_in_legal_data
-from perlen.build.checked import checked_build
+from perlen.building.checked import checked_build
 from perlen.problems import BuildFailed, Severity
 from perlen.site.legal import external_services, impressum_problems
 

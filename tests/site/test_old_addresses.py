@@ -4,7 +4,7 @@ page the site has now."""
 from __future__ import annotations
 
 import pytest
-from perlen.build.checked import checked_build
+from perlen.building.checked import checked_build
 from perlen.site.old_addresses import parse, save_as
 
 

@@ -1,7 +1,7 @@
 """`Vorlage: …` must name a template of the theme (`template_choice`)."""
 
 import pytest
-from perlen.build.checked import checked_build
+from perlen.building.checked import checked_build
 from perlen.problems import BuildFailed
 
 

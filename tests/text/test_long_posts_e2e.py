@@ -4,7 +4,7 @@
 import re
 
 import pytest
-from perlen.build.checked import checked_build
+from perlen.building.checked import checked_build
 from perlen.problems import BuildFailed, Severity
 
 SECTIONS = "\n\n".join(

@@ -21,9 +21,9 @@ from zoneinfo import ZoneInfo
 from babel.numbers import format_decimal
 from pelican.log import init as init_logging
 
-from perlen.build.atomic import load_settings
-from perlen.build.checked import Outcome, checked_build
-from perlen.build.strict import failures
+from perlen.building.atomic import load_settings
+from perlen.building.checked import Outcome, checked_build
+from perlen.building.strict import failures
 from perlen.commands import preview
 from perlen.commands.german_argparse import GermanArgumentParser
 from perlen.commands.new_post import post_path, render_post

@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
-from perlen.build.checked import Outcome
+from perlen.building.checked import Outcome
 from perlen.commands.preview.live import Live
 from perlen.commands.preview.server import HOST, PreviewServer
 from perlen.commands.preview.session import Session

@@ -22,8 +22,8 @@ from typing import Any
 
 from pelican import signals
 
-from perlen.build.atomic import load_settings
-from perlen.build.checked import Outcome, checked_build
+from perlen.building.atomic import load_settings
+from perlen.building.checked import Outcome, checked_build
 from perlen.commands.preview.live import Live
 from perlen.commands.preview.quick import (
     Rendered,

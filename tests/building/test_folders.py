@@ -8,7 +8,7 @@ from typing import NamedTuple
 
 import pytest
 from pelican.paginator import PaginationRule
-from perlen.build.folders import make_folders_ahead, page_folders, wait_for_folders
+from perlen.building.folders import make_folders_ahead, page_folders, wait_for_folders
 from perlen.problems import BuildFailed
 
 
@@ -58,7 +58,7 @@ def test_the_output_is_the_same_with_folders_made_ahead(site, monkeypatch):
     _full_site(site)
     ahead = site.build()
     files = {p.relative_to(ahead): p.read_bytes() for p in ahead.rglob("*.html")}
-    monkeypatch.setattr("perlen.build.checked.make_folders_ahead", lambda _: None)
+    monkeypatch.setattr("perlen.building.checked.make_folders_ahead", lambda _: None)
     site.output = site.root / "ohne"
     without = site.build()
     assert {p.relative_to(without): p.read_bytes() for p in without.rglob("*.html")}
@@ -79,7 +79,7 @@ _wrapper = _Wrapper
 def test_page_folders_lists_parents_first_once_each(monkeypatch):
     contents = [_wrapper("2021/a/index.html"), _wrapper("2021/b/index.html")]
     contents += [_wrapper(""), _wrapper("robots.txt")]
-    monkeypatch.setattr("perlen.build.folders.contents_of", lambda _: contents)
+    monkeypatch.setattr("perlen.building.folders.contents_of", lambda _: contents)
     settings = {
         "DIRECT_TEMPLATES": ["index"],
         "INDEX_SAVE_AS": "index.html",
@@ -119,7 +119,7 @@ def test_page_folders_lists_parents_first_once_each(monkeypatch):
 def test_the_folders_are_made_in_a_process_of_their_own(tmp_path, monkeypatch):
     (tmp_path / "2021").mkdir()
     names = ["2021", "2021/a", "2021/a/b", "schlagwort", "schlagwort/größe"]
-    monkeypatch.setattr("perlen.build.folders.page_folders", lambda _: names)
+    monkeypatch.setattr("perlen.building.folders.page_folders", lambda _: names)
     make_folders_ahead([SimpleNamespace(output_path=str(tmp_path))])
     wait_for_folders()
     assert _folders(tmp_path) == set(names)

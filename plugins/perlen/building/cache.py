@@ -25,7 +25,7 @@ from pelican.cache import FileDataCacher
 
 from perlen.problems import display_path
 
-# The whole plugin package (this module lives in its `build/` stage).
+# The whole plugin package (this module lives in its `building/` stage).
 _PACKAGE = Path(__file__).parents[1]
 _IGNORED = {"OUTPUT_PATH", "CACHE_PATH", "PERLEN_IMAGE_CACHE_PATH"}
 

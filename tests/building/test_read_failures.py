@@ -9,8 +9,8 @@ import os
 from pathlib import Path
 
 import pytest
-from perlen.build.checked import checked_build
-from perlen.build.read_failures import read_problem, tree_problems
+from perlen.building.checked import checked_build
+from perlen.building.read_failures import read_problem, tree_problems
 from perlen.problems import BuildFailed
 
 ROOT_USER = os.geteuid() == 0

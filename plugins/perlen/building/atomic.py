@@ -23,9 +23,9 @@ from pelican import Pelican, signals
 from pelican.contents import Content
 from pelican.settings import read_settings
 
-from perlen.build import cache, strict, swap
-from perlen.build.folders import wait_for_folders
-from perlen.build.machine_faults import machine_faults
+from perlen.building import cache, strict, swap
+from perlen.building.folders import wait_for_folders
+from perlen.building.machine_faults import machine_faults
 from perlen.problems import BuildFailed, Problem
 from perlen.publish import search_index
 from perlen.publish.asset_hashes import hash_assets

@@ -3,8 +3,8 @@
 from pathlib import Path
 
 import pytest
-from perlen.build import cache
-from perlen.build.atomic import build
+from perlen.building import cache
+from perlen.building.atomic import build
 
 
 def test_fingerprint_follows_plugin_files_and_settings(tmp_path, monkeypatch):

@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 import pytest
-from perlen.build import swap
+from perlen.building import swap
 from perlen.problems import BuildFailed
 
 PERLEN = Path(sys.executable).with_name("perlen")

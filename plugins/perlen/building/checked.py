@@ -22,10 +22,10 @@ from blinker import signal
 from pelican.contents import Content
 from pelican.log import console
 
-from perlen.build import read_failures
-from perlen.build.atomic import build
-from perlen.build.folders import make_folders_ahead
-from perlen.build.strict import failures
+from perlen.building import read_failures
+from perlen.building.atomic import build
+from perlen.building.folders import make_folders_ahead
+from perlen.building.strict import failures
 from perlen.problems import BuildFailed, Problem, Severity
 from perlen.publish import search_index
 from perlen.publish.headers import HEADERS_FILE

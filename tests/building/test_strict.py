@@ -1,6 +1,6 @@
 """The one rule for what fails a build (`strict.failures`)."""
 
-from perlen.build.strict import failures
+from perlen.building.strict import failures
 from perlen.problems import Problem, Severity
 
 ERROR = Problem("content/posts/a.md", 3, "Das Datum fehlt.")
