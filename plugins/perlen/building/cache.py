@@ -23,6 +23,13 @@ from typing import IO
 
 from pelican.cache import FileDataCacher
 
+from perlen.pelican_glue import (
+    CANNOT_UNPICKLE,
+    COULD_NOT_SAVE,
+    cache_opener,
+    cache_path,
+    set_cache_opener,
+)
 from perlen.problems import display_path
 
 # The whole plugin package (this module lives in its `building/` stage).
@@ -73,9 +80,9 @@ def atomic_cache_writes(generator) -> None:
     temporary file that replaces the cache only when complete, so a build
     killed while saving (Ctrl+C, a cancelled CI job) leaves the old cache."""
     for cacher in (generator, getattr(generator, "readers", None)):
-        opener = getattr(cacher, "_cache_open", None)
+        opener = cache_opener(cacher)
         if opener is not None and not isinstance(opener, _AtomicOpener):
-            cacher._cache_open = _AtomicOpener(opener)
+            set_cache_opener(cacher, _AtomicOpener(opener))
 
 
 class _AtomicOpener:
@@ -140,9 +147,9 @@ class GermanCacheNote(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         message = str(record.msg)
         args = record.args if isinstance(record.args, tuple) else ()
-        if message.startswith("Cannot unpickle cache %s") and args:
+        if message.startswith(CANNOT_UNPICKLE) and args:
             record.msg, record.args = "%s", (rebuilt_note(str(args[0])),)
-        elif message.startswith("Could not save cache %s") and len(args) == 2:
+        elif message.startswith(COULD_NOT_SAVE) and len(args) == 2:
             record.msg, record.args = "%s", (unsaved_note(str(args[0]), args[1]),)
         return True
 
@@ -153,7 +160,7 @@ def _unreadable_cache(error: BaseException) -> str | None:
     for frame, _ in traceback.walk_tb(error.__traceback__):
         owner = frame.f_locals.get("self")
         if frame.f_code.co_name == "__init__" and isinstance(owner, FileDataCacher):
-            path = getattr(owner, "_cache_path", None)
+            path = cache_path(owner)
             if path and os.path.isfile(path):
                 return path
     return None

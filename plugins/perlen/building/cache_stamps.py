@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from pelican.cache import FileStampDataCacher
 
+from perlen.pelican_glue import file_stamp
+
 
 def stamp_before_reading(readers) -> None:
     """`readers_init` handler."""
@@ -19,12 +21,12 @@ def stamp_before_reading(readers) -> None:
     lookup = readers.get_cached_data
 
     def get_cached_data(filename, default=None):
-        stamps[filename] = readers._get_file_stamp(filename)
+        stamps[filename] = file_stamp(readers, filename)
         return lookup(filename, default)
 
     def cache_data(filename, data) -> None:
         if filename not in stamps:
-            stamps[filename] = readers._get_file_stamp(filename)
+            stamps[filename] = file_stamp(readers, filename)
         stamp = stamps.pop(filename)
         super(FileStampDataCacher, readers).cache_data(filename, (stamp, data))
 

@@ -20,13 +20,18 @@ from pathlib import Path
 
 from blinker import signal
 from pelican.contents import Content
-from pelican.log import console
 
 from perlen.building import read_failures
 from perlen.building.atomic import build
 from perlen.building.folders import make_folders_ahead
 from perlen.building.strict import failures
 from perlen.content.source_lines import SourceLines
+from perlen.pelican_glue import (
+    COULD_NOT_PROCESS,
+    NO_MODIFICATION_STAMP,
+    OUTSIDE_OUTPUT,
+    quiet_console,
+)
 from perlen.problems import BuildFailed, Problem, Severity
 from perlen.publish import search_index
 from perlen.publish.headers import HEADERS_FILE
@@ -156,12 +161,13 @@ def checked_build(settings: dict) -> Outcome:
 
 @contextmanager
 def _quiet() -> Iterator[None]:
-    was_disabled, was_quiet = logger.disabled, console.quiet
-    logger.disabled, console.quiet = True, True
+    was_disabled = logger.disabled
+    logger.disabled = True
     try:
-        yield
+        with quiet_console():
+            yield
     finally:
-        logger.disabled, console.quiet = was_disabled, was_quiet
+        logger.disabled = was_disabled
 
 
 class HideReportedFailures(logging.Filter):
@@ -175,8 +181,4 @@ class HideReportedFailures(logging.Filter):
         return str(record.msg) not in _REPORTED
 
 
-_REPORTED = {
-    "Could not process %s",
-    "Cannot get modification stamp for %s\n\t%s",
-    "Skipping %s: file %r would be written outside output path",
-}
+_REPORTED = {COULD_NOT_PROCESS, NO_MODIFICATION_STAMP, OUTSIDE_OUTPUT}

@@ -22,68 +22,73 @@ from dataclasses import replace
 
 from jinja2 import TemplateError
 from pelican.contents import Content
-from pelican.log import LimitFilter
 
+from perlen.pelican_glue import (
+    COULD_NOT_PROCESS,
+    FILENAME_FOR_STATIC,
+    UNABLE_TO_FIND,
+    UNKNOWN_INDICATOR,
+    every_record,
+    page_in_traceback,
+    reader_source,
+)
 from perlen.problems import Problem, Severity, display_path
 
 # Pelican's messages (the format strings it logs) → German message (a format
 # string for the same arguments), fix, and the index of the argument that names
 # the file, if one does.
 _GERMAN: dict[str, tuple[str, str, int | None]] = {
-    "Unable to find '%s', skipping url replacement.": (
+    UNABLE_TO_FIND: (
         "Das Link-Ziel „{0}“ gibt es nicht.",
         "Bitte den Pfad hinter {filename} bzw. {static} prüfen: mit „/“ am Anfang "
         "gilt er ab dem Ordner „content“, sonst ab dieser Datei.",
         None,
     ),
-    "{filename} used for linking to static content %s in %s. Use {static} instead": (
+    FILENAME_FOR_STATIC: (
         "„{{filename}}“ verweist auf „{0}“, eine Datei, die kein Beitrag ist.",
         "Bitte {static} statt {filename} schreiben.",
         1,
     ),
-    "Replacement Indicator %r not recognized in %r, skipping replacement": (
+    UNKNOWN_INDICATOR: (
         "Die Link-Art „{{{0}}}“ gibt es nicht.",
         "Bitte einen Dateinamen angeben oder {filename}, {static}, {attach}, "
         "{category}, {tag}, {author} bzw. {index} verwenden.",
         None,
     ),
-    "Could not process %s": ("Die Datei konnte nicht verarbeitet werden.", "", 0),
+    COULD_NOT_PROCESS: ("Die Datei konnte nicht verarbeitet werden.", "", 0),
 }
 
 
 @contextmanager
 def collect_warnings(content_path: str) -> Iterator[list[Problem]]:
-    """Collect every warning logged inside the block as a Problem.
+    """Collect every warning logged inside the block as a Problem, as
+    Sphinx's `-W` does: with a handler for the run.
 
-    Records are caught where they are made, before Pelican's log filter drops
-    repeated messages, so even the fifth broken link of a build is reported;
-    the other filters of the logger still apply, so a message the plugin hides
+    Pelican's loggers let every record through meanwhile (they drop repeated
+    messages, so the fifth broken link of a build would be lost); the
+    loggers' other filters still apply, so a message the plugin hides
     (because it reports the same thing in German) is not reported twice.
     """
     found: list[Problem] = []
-    make_record = logging.getLogRecordFactory()
-
-    def record_factory(*args, **kwargs) -> logging.LogRecord:
-        record = make_record(*args, **kwargs)
-        if record.levelno >= logging.WARNING and _passes_filters(record):
-            found.append(problem_from_record(record, content_path))
-        return record
-
-    logging.setLogRecordFactory(record_factory)
+    collector = _Collector(content_path, found)
+    root = logging.getLogger()
+    root.addHandler(collector)
     try:
-        yield found
+        with every_record():
+            yield found
     finally:
-        logging.setLogRecordFactory(make_record)
+        root.removeHandler(collector)
 
 
-def _passes_filters(record: logging.LogRecord) -> bool:
-    """Whether the logger's own filters, deduplication aside, let `record` through."""
-    filters = logging.getLogger(record.name).filters
-    return all(
-        f.filter(record) if isinstance(f, logging.Filter) else f(record)
-        for f in filters
-        if not isinstance(f, LimitFilter)
-    )
+class _Collector(logging.Handler):
+    """Every warning of the run as a Problem."""
+
+    def __init__(self, content_path: str, found: list[Problem]) -> None:
+        super().__init__(logging.WARNING)
+        self.content_path, self.found = content_path, found
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.found.append(problem_from_record(record, self.content_path))
 
 
 def failures(problems: Iterable[Problem], is_strict: bool) -> list[Problem]:
@@ -120,7 +125,7 @@ def problem_from_record(record: logging.LogRecord, content_path: str) -> Problem
         template, fix, path_arg = german
         message = template.format(*args)
         error = sys.exc_info()[1]
-        if record.msg == "Could not process %s" and error is not None:
+        if record.msg == COULD_NOT_PROCESS and error is not None:
             message += f" ({type(error).__name__}: {error})"
     path = (
         str(args[path_arg])
@@ -144,8 +149,8 @@ def _source_in_progress(args: tuple) -> str | None:
         owner = frame.f_locals.get("self")
         if isinstance(owner, Content):
             return owner.source_path
-        if isinstance(getattr(owner, "_source_path", None), str):
-            return owner._source_path
+        if reader_source(owner) is not None:
+            return reader_source(owner)
         frame = frame.f_back
     return None
 
@@ -153,10 +158,9 @@ def _source_in_progress(args: tuple) -> str | None:
 def template_problem(error: TemplateError) -> Problem:
     """A theme template's exception as a Problem at the template's line,
     naming the page that was being written."""
-    template, line, page = None, None, None
+    template, line = None, None
+    page = page_in_traceback(error.__traceback__)
     for frame, frame_line in traceback.walk_tb(error.__traceback__):
-        if frame.f_code.co_name == "_write_file":
-            page = frame.f_locals.get("name")
         if frame.f_code.co_filename.endswith((".html", ".xml", ".jinja")):
             template, line = frame.f_code.co_filename, frame_line
     template = (

@@ -10,6 +10,7 @@ import html
 import math
 import re
 
+from perlen.pelican_glue import raw_html
 from perlen.settings import setting
 
 # The metadata key of the word count the reader stores.
@@ -43,7 +44,5 @@ def add_reading_time(content) -> None:
     rate = setting(content.settings, "PERLEN_WORDS_PER_MINUTE")
     words = content.metadata.get(WORD_COUNT)
     if words is None:
-        # `_content` is the reader's HTML; `content.content` would resolve
-        # intra-site links before all generators have run.
-        words = count_words(content._content or "")
+        words = count_words(raw_html(content))
     content.reading_time = reading_minutes(words, rate)

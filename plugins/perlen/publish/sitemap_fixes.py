@@ -9,13 +9,14 @@ A fresh start per build: the plugin remembers the Pelican run it writes the
 sitemap for and forgets it only after writing. After a failed build it kept
 waiting for that run, and every later build in the same process (previews,
 tests) silently wrote no sitemap.
+
+Both change the plugin's module state (`pelican_glue`), so its version is
+pinned in `pyproject.toml` and the state is tested in `tests/test_pelican_glue.py`.
 """
 
 from __future__ import annotations
 
-import sys
-
-_SITEMAP_MODULE = "pelican.plugins.sitemap.sitemap"
+from perlen.pelican_glue import date_undated_sitemap_entries, reset_sitemap
 
 
 def newest_content_date(generators):
@@ -33,16 +34,12 @@ def newest_content_date(generators):
 
 def forget_previous_build(pelican) -> None:
     """`initialized` handler: the sitemap starts empty for every build."""
-    sitemap = sys.modules.get(_SITEMAP_MODULE)
-    if sitemap is not None:
-        sitemap.generator._main_pelican = None
-        sitemap.generator.page_queue = []
+    reset_sitemap()
 
 
 def date_by_content(generators) -> None:
     """`all_generators_finalized` handler: undated sitemap entries get the
     newest content's date (a site without any keeps the plugin's)."""
-    sitemap = sys.modules.get(_SITEMAP_MODULE)
     newest = newest_content_date(generators)
-    if sitemap is not None and newest is not None:
-        sitemap.generator.now = newest
+    if newest is not None:
+        date_undated_sitemap_entries(newest)

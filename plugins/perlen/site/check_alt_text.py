@@ -9,6 +9,7 @@ from pelican.contents import Content
 
 from perlen.content.source_lines import SourceLines
 from perlen.images.markdown import USED, written_source
+from perlen.pelican_glue import EMPTY_ALT
 from perlen.problems import Problem, Severity
 from perlen.site.references import StartTag
 
@@ -43,4 +44,4 @@ class HideEmptyAltWarnings(logging.Filter):
     reports the same images in German, with file and line."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        return not str(record.msg).startswith("Empty alt attribute")
+        return not str(record.msg).startswith(EMPTY_ALT)

@@ -6,13 +6,14 @@ import re
 
 from pelican.contents import Content
 
+from perlen.pelican_glue import raw_html
 from perlen.site.references import StartTag, start_tags
 
 
 def written_fragments(content: Content) -> list[str]:
     """The HTML a writer wrote: the text and an explicit summary."""
     summary = content.metadata.get("summary")
-    return [content._content or "", summary if isinstance(summary, str) else ""]
+    return [raw_html(content), summary if isinstance(summary, str) else ""]
 
 
 # Where a fragment may have an `<a>` or `<img>` tag (HTML names ignore case).

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
 from collections.abc import Iterable
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -140,12 +141,29 @@ def _render(generator, content: Content) -> bytes:
 
 @contextmanager
 def _quiet():
-    """Pelican's warnings while re-reading: the full build reports them."""
-    logging.disable(logging.WARNING)
+    """No warnings from this thread while re-reading: the full build reports
+    them. Only this thread's: a build may be running in another one, and
+    `logging.disable` would silence it, too."""
+    hide = _OtherThreadsOnly(threading.get_ident())
+    loggers = [logging.getLogger(), *logging.Logger.manager.loggerDict.values()]
+    loggers = [logger for logger in loggers if isinstance(logger, logging.Logger)]
+    for logger in loggers:
+        # First, so that Pelican's deduplication never sees the record.
+        logger.filters.insert(0, hide)
     try:
         yield
     finally:
-        logging.disable(logging.NOTSET)
+        for logger in loggers:
+            logger.removeFilter(hide)
+
+
+class _OtherThreadsOnly(logging.Filter):
+    def __init__(self, thread: int) -> None:
+        super().__init__()
+        self.thread = thread
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.thread != self.thread or record.levelno < logging.WARNING
 
 
 def swap_in(root: Path, page: Rendered) -> bytes | None:

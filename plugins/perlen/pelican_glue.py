@@ -1,0 +1,184 @@
+"""The one seam into Pelican's internals.
+
+Everything the plugin needs from Pelican (and its sitemap plugin) that they
+do not promise – private attributes, the name of a private method seen in a
+traceback, module state, the English log messages matched word for word –
+is named here and nowhere else. The rest of the plugin uses the public API
+(signals, settings, `Content.url`, `get_url_setting`) and calls these
+functions for the rest.
+
+`tests/test_pelican_glue.py` checks every entry of `PRIVATE_NAMES` and
+`MESSAGES` against the installed Pelican, and that no other module touches a
+private Pelican name: an upgrade that renames one fails that one test file,
+saying what to adapt, instead of silently changing what a build does.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from types import TracebackType
+from typing import Any
+
+from pelican.log import LimitLogger, console
+
+# Private name → where Pelican defines it, and why the plugin needs it.
+PRIVATE_NAMES: dict[str, tuple[str, str]] = {
+    "_get_file_stamp": (
+        "pelican.cache.FileStampDataCacher",
+        "the cache stamp taken before reading (building/cache_stamps)",
+    ),
+    "_cache_open": (
+        "pelican.cache.FileDataCacher",
+        "cache files written atomically (building/cache)",
+    ),
+    "_cache_path": (
+        "pelican.cache.FileDataCacher",
+        "the cache file that could not be unpickled (building/cache)",
+    ),
+    "_content": (
+        "pelican.contents.Content",
+        "the reader's HTML before links are resolved (site checks, reading time)",
+    ),
+    "_source_path": (
+        "pelican.readers.MarkdownReader",
+        "the post a reader's warning concerns (building/strict)",
+    ),
+    "_write_file": (
+        "pelican.writers.Writer.write_file",
+        "the page a theme error was raised for (building/strict)",
+    ),
+    "_main_pelican": (
+        "pelican.plugins.sitemap.sitemap.SitemapGenerator",
+        "a fresh sitemap per build (publish/sitemap_fixes)",
+    ),
+}
+
+# The sitemap plugin's module; its generator's state is reset per build.
+SITEMAP_MODULE = "pelican.plugins.sitemap.sitemap"
+
+# Pelican's log messages (the format strings it logs) the plugin recognises.
+UNABLE_TO_FIND = "Unable to find '%s', skipping url replacement."
+FILENAME_FOR_STATIC = (
+    "{filename} used for linking to static content %s in %s. Use {static} instead"
+)
+UNKNOWN_INDICATOR = (
+    "Replacement Indicator %r not recognized in %r, skipping replacement"
+)
+COULD_NOT_PROCESS = "Could not process %s"
+NO_MODIFICATION_STAMP = "Cannot get modification stamp for %s\n\t%s"
+OUTSIDE_OUTPUT = "Skipping %s: file %r would be written outside output path"
+# Matched by their beginning: the rest of the text may change.
+EMPTY_ALT = "Empty alt attribute"
+CANNOT_UNPICKLE = "Cannot unpickle cache %s"
+COULD_NOT_SAVE = "Could not save cache %s"
+
+MATCHED_BY_BEGINNING = frozenset({EMPTY_ALT, CANNOT_UNPICKLE, COULD_NOT_SAVE})
+
+# Message → the Pelican module that logs it.
+MESSAGES: dict[str, str] = {
+    UNABLE_TO_FIND: "pelican.contents",
+    FILENAME_FOR_STATIC: "pelican.contents",
+    UNKNOWN_INDICATOR: "pelican.contents",
+    COULD_NOT_PROCESS: "pelican.generators",
+    NO_MODIFICATION_STAMP: "pelican.cache",
+    OUTSIDE_OUTPUT: "pelican.contents",
+    EMPTY_ALT: "pelican.readers",
+    CANNOT_UNPICKLE: "pelican.cache",
+    COULD_NOT_SAVE: "pelican.cache",
+}
+
+
+def file_stamp(readers: Any, filename: str) -> object:
+    """The modification stamp Pelican's cache keeps for `filename`."""
+    return readers._get_file_stamp(filename)
+
+
+def cache_opener(cacher: Any) -> Callable[..., Any] | None:
+    """The function a Pelican cache opens its file with (`open`, `gzip.open`)."""
+    return getattr(cacher, "_cache_open", None)
+
+
+def set_cache_opener(cacher: Any, opener: Callable[..., Any]) -> None:
+    cacher._cache_open = opener
+
+
+def cache_path(cacher: Any) -> str | None:
+    """The file a Pelican cache is loaded from and saved to."""
+    return getattr(cacher, "_cache_path", None)
+
+
+def raw_html(content: Any) -> str:
+    """A post's HTML as the reader made it, before Pelican resolves
+    `{filename}` links (`content.content` would resolve them, and may only be
+    asked once every generator has run)."""
+    return content._content or ""
+
+
+def reader_source(reader: Any) -> str | None:
+    """The file a Markdown reader is reading, if `reader` is one at work."""
+    path = getattr(reader, "_source_path", None)
+    return path if isinstance(path, str) else None
+
+
+def page_in_traceback(traceback: TracebackType | None) -> str | None:
+    """The output page Pelican's writer was writing when `traceback` was raised."""
+    page = None
+    while traceback is not None:
+        frame = traceback.tb_frame
+        if frame.f_code.co_name == "_write_file":
+            page = frame.f_locals.get("name")
+        traceback = traceback.tb_next
+    return page
+
+
+def reset_sitemap() -> None:
+    """Forget the run the sitemap plugin waits for and the pages it queued
+    (it forgets them only after writing, so a failed build kept them)."""
+    sitemap = sys.modules.get(SITEMAP_MODULE)
+    if sitemap is not None:
+        sitemap.generator._main_pelican = None
+        sitemap.generator.page_queue = []
+
+
+def date_undated_sitemap_entries(date: datetime) -> None:
+    """The date the sitemap plugin gives pages without one of their own."""
+    sitemap = sys.modules.get(SITEMAP_MODULE)
+    if sitemap is not None:
+        sitemap.generator.now = date
+
+
+@contextmanager
+def quiet_console() -> Iterator[None]:
+    """Pelican's own console output (its English summary and log lines)
+    stays quiet within the block; the plugin reports in German."""
+    was_quiet = console.quiet
+    console.quiet = True
+    try:
+        yield
+    finally:
+        console.quiet = was_quiet
+
+
+@contextmanager
+def every_record() -> Iterator[None]:
+    """Pelican's loggers drop repeated records (its `LimitFilter`, also the
+    fifth of a group); within the block they let every record through, so
+    that a handler sees all of them."""
+    loggers = [
+        logger
+        for logger in [logging.getLogger(), *logging.Logger.manager.loggerDict.values()]
+        if isinstance(logger, LimitLogger)
+        and LimitLogger.limit_filter in logger.filters
+    ]
+    places = [logger.filters.index(LimitLogger.limit_filter) for logger in loggers]
+    for logger in loggers:
+        logger.disable_filter()
+    try:
+        yield
+    finally:
+        for logger, place in zip(loggers, places, strict=True):
+            logger.filters.insert(place, LimitLogger.limit_filter)
