@@ -83,7 +83,11 @@ def generated_addresses(
         for lang in languages if settings.get(feed) else ():
             add(settings[feed].format(lang=lang), "ein Feed")
     for static in context.get("staticfiles", []):
-        add(static.save_as, f"die Datei „{static.get_relative_source_path()}“")
+        # Not `static.save_as`: reading it would stop `{attach}` moving the file.
+        add(
+            static.get_url_setting("save_as"),
+            f"die Datei „{static.get_relative_source_path()}“",
+        )
     return found
 
 
