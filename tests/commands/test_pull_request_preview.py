@@ -35,15 +35,17 @@ def test_the_preview_has_drafts_noindex_everywhere_and_relative_links(project):
         assert not re.findall(r'(?:href|src)="/(?!/)', html), page
 
 
-def test_the_pull_request_workflow_attaches_the_preview_and_summarises_the_check():
+def test_the_pull_request_workflow_checks_like_publishing_and_attaches_the_preview():
     text = WORKFLOW.read_text(encoding="utf-8")
     assert re.search(r"^on:\n  pull_request:", text, re.MULTILINE)
-    assert "perlen pruefen -s vorschauconf.py" in text
+    # Strict like the publish build, and the publish build itself.
+    assert "perlen pruefen --streng -s vorschauconf.py" in text
+    assert "perlen veroeffentlichen --ausgabe pruefbau" in text
     assert "perlen bauen -s vorschauconf.py --ausgabe vorschau" in text
-    assert "actions/upload-artifact@v4" in text
+    assert re.search(r"actions/upload-artifact@[0-9a-f]{40} # v7", text)
     assert "path: vorschau" in text
-    assert '>> "$GITHUB_STEP_SUMMARY"' in text
-    assert "cat pruefung.txt" in text
+    assert '.ci/vorschau-zusammenfassung >> "$GITHUB_STEP_SUMMARY"' in text
+    assert "secrets.NETLIFY_AUTH_TOKEN" in text  # the optional preview host
     assert ".ci/run" in text  # the tests run before merging, too
     assert "deploy-pages" not in text
     assert "pages: write" not in text
