@@ -20,9 +20,13 @@ PERLEN_NOINDEX = True
 _FILES = {
     name[: -len("_SAVE_AS")] + "_URL": value
     for name, value in dict(globals()).items()
-    if name.endswith("_SAVE_AS") and isinstance(value, str) and value.endswith("index.html")
+    if name.endswith("_SAVE_AS")
+    and isinstance(value, str)
+    and value.endswith("index.html")
 }
-_RENAMED = {globals()[name]: value for name, value in _FILES.items() if name in globals()}
+_RENAMED = {
+    globals()[name]: value for name, value in _FILES.items() if name in globals()
+}
 globals().update(_FILES)
 INDEX_URL = "index.html"
 MENUITEMS = tuple((title, _RENAMED.get(url, url)) for title, url in MENUITEMS)  # noqa: F405
