@@ -2,6 +2,9 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+PYTHON_VERSION := $(shell $(PYTHON) -c 'import platform; print(platform.python_version())')
+PYTHON_STAMP := $(VENV)/.python-$(PYTHON_VERSION)
+UV := $(BIN)/uv
 STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 PELICANOPTS ?=
@@ -12,7 +15,7 @@ BENCH_RESULTS := cache/benchmark$(if $(filter-out standard,$(FORM)),-$(FORM))
 BILDER ?= 100
 
 .DEFAULT_GOAL := help
-.PHONY: help venv html serve clean test lint bench neu pruefen vorschau lighthouse
+.PHONY: help venv lock html serve clean test lint bench neu pruefen vorschau lighthouse
 .PHONY: publish verify rsync_upload s3_upload ssh-ziel s3-ziel
 
 # Writers' targets are marked `#>`, the maintainers' `##`; help lists the
@@ -24,13 +27,32 @@ help: ## Alle Befehle zeigen
 	@echo 'Zum Bauen, Prüfen und Veröffentlichen:'
 	@grep -E '^[a-z0-9_-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
 
-$(STAMP): pyproject.toml requirements.lock
+# The venv is rebuilt when the Python version changes, reinstalled with uv
+# when the lock or pyproject.toml does; `uv pip sync` installs exactly the
+# lock (hashes checked) and removes what it no longer lists. uv itself comes
+# from its pin and hashes in the lock, installed with the venv's pip.
+$(PYTHON_STAMP):
+	rm -rf $(VENV)
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade "pip>=24"
-	PIP_CONSTRAINT=requirements.lock $(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+$(UV): $(PYTHON_STAMP) requirements.lock
+	awk '/^uv==/ {p = 1} p {print} p && !/\\$$/ {exit}' requirements.lock > $(VENV)/uv.txt
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r $(VENV)/uv.txt
+	touch $@
+
+$(STAMP): $(UV) pyproject.toml requirements.lock
+	$(UV) pip sync --quiet --require-hashes --python $(BIN)/python requirements.lock
+	$(UV) pip install --quiet --python $(BIN)/python --no-deps -e .
 	touch $@
 
 venv: $(STAMP) ## Python-Umgebung (.venv) anlegen oder auffrischen
+
+# After a change of the dependencies in pyproject.toml (or to take newer
+# versions): one command, then commit requirements.lock.
+lock: $(UV) ## Abhängigkeiten neu festschreiben (requirements.lock mit Prüfsummen)
+	$(UV) pip compile pyproject.toml --extra test --generate-hashes --universal \
+		--python-version 3.11 --quiet --output-file requirements.lock
 
 # The Nu HTML Checker (vnu-jar, for every publish build), axe-core (browser
 # tests) and Lighthouse, pinned in package-lock.json.

@@ -18,8 +18,6 @@ import pytest
 from perlen.building import swap
 from perlen.problems import BuildFailed
 
-PERLEN = Path(sys.executable).with_name("perlen")
-
 
 def post(title: str, body: str = "Text.") -> str:
     return f"Titel: {title}\nDatum: 28.09.2021\n\n{body}\n"
@@ -60,13 +58,44 @@ def _staging(root: Path) -> list[Path]:
     return [p for p in root.glob(".output-neu-*") if p.is_dir()]
 
 
-# Points at which a build is killed: as soon as it has its staging folder,
-# once Pelican writes pages into it, and once the theme's files are copied.
+# Points at which a build is killed, each reached for certain: the build runs
+# in a process of its own (`HOLD`) that stops at the point, on one of
+# Pelican's signals, says so in a file and waits to be killed. Each point
+# names what the staging folder then holds: only itself, once Pelican
+# writes pages into it, once everything including the theme is written.
 KILL_POINTS = {
-    "angefangen": lambda root: _staging(root),
-    "schreibt": lambda root: any((s / "2021").is_dir() for s in _staging(root)),
-    "kopiert": lambda root: any((s / "theme").is_dir() for s in _staging(root)),
+    "angefangen": ("initialized", lambda root: _staging(root)),
+    "schreibt": (
+        "content_written",
+        lambda root: any((s / "2021").is_dir() for s in _staging(root)),
+    ),
+    "kopiert": (
+        "finalized",
+        lambda root: any((s / "theme").is_dir() for s in _staging(root)),
+    ),
 }
+
+HOLD = """
+import sys, time
+from pathlib import Path
+from pelican import signals
+from perlen.commands.cli import main
+
+point, signal_name, ready = sys.argv[1], sys.argv[2], Path(sys.argv[3])
+
+
+def hold(sender=None, **data):
+    # A page of a post (not the first file Pelican writes) for "schreibt".
+    if signal_name == "content_written" and "/2021/" not in str(sender):
+        return
+    ready.write_text(point)
+    while True:
+        time.sleep(3600)
+
+
+getattr(signals, signal_name).connect(hold, weak=False)
+sys.exit(main(["bauen"]))
+"""
 
 
 @pytest.mark.parametrize("point", list(KILL_POINTS))
@@ -78,20 +107,19 @@ def test_a_killed_build_leaves_the_site_and_nothing_else(project, point, how):
     output = project.root / "output"
     before = snapshot(output)
     project.write("posts/2021/neu.md", post("Neu"))
+    signal_name, reached = KILL_POINTS[point]
+    ready = project.root.parent / "angehalten"
     build = subprocess.Popen(
-        [PERLEN, "bauen"],
+        [sys.executable, "-c", HOLD, point, signal_name, str(ready)],
         cwd=project.root,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
     )
     try:
-        reached = wait_for(
-            lambda: KILL_POINTS[point](project.root) or build.poll() is not None
-        )
-        if build.poll() is not None:
-            pytest.skip(f"Der Bau war fertig, bevor „{point}“ erreicht war.")
-        assert reached
+        assert wait_for(lambda: ready.exists() or build.poll() is not None)
+        assert build.poll() is None, build.stderr.read()  # held, not finished
+        assert reached(project.root)
         build.send_signal(how)
         build.wait(timeout=60)
     finally:

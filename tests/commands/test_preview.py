@@ -25,6 +25,7 @@ import pytest
 from perlen.building.atomic import build, load_settings
 from perlen.commands.preview.live import Live
 from perlen.commands.preview.server import banner, decorate, page_url
+from perlen.commands.preview.watch import Watcher
 from perlen.problems import Problem, Severity
 
 PERLEN = Path(sys.executable).with_name("perlen")
@@ -407,3 +408,38 @@ def test_a_page_that_missed_the_log_reloads():
     assert event.data == {"seiten": None, "ausser": []}
     live.close()
     assert live.events_after(150, 1) is None
+
+
+def test_a_saved_change_is_never_idle_between_the_watcher_and_the_builder(tmp_path):
+    """The race behind „the listings did not follow“: the watcher hands a
+    save to the page renderer and to the builder at once. The renderer
+    showed the new text while the builder had taken the change but not yet
+    said it was busy, so the preview looked settled with old listings. Now
+    every moment from the save to the end of the rebuild reads as busy."""
+    (tmp_path / "a.md").write_text("eins", encoding="utf-8")
+    watcher = Watcher([str(tmp_path)])
+    live = Live()
+    live.pending = watcher.pending
+    watcher.start()
+    try:
+        assert not live.building()
+        (tmp_path / "a.md").write_text("zwei", encoding="utf-8")
+        # Once the renderer can have it, the builder has it waiting.
+        assert watcher.take_fresh(timeout=10)
+        assert live.building() and not live.busy
+        seen_idle = []
+
+        def marked_busy():
+            # Inside `take`: the change is still pending for every reader.
+            seen_idle.append(not live.building())
+            live.set_busy(True)
+
+        assert watcher.take(10, taken=marked_busy)
+        assert seen_idle == [False]
+        assert live.building() and not watcher.pending()
+        live.set_busy(False)  # the rebuild ended
+        assert not live.building()
+        assert watcher.take(0.01, taken=marked_busy) == set()
+        assert seen_idle == [False]  # nothing taken, nothing marked
+    finally:
+        watcher.stop()

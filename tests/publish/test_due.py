@@ -15,6 +15,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+import yaml
 from conftest import ROOT
 from perlen.publish import due
 from perlen.publish.due import NEXT_DATE_FILE, format_next_date, is_due, verdict
@@ -165,11 +166,58 @@ def test_a_site_without_the_file_fails_the_check_and_publishes_nothing(
     assert f"hat keine Datei „{NEXT_DATE_FILE}“" in capsys.readouterr().err
 
 
+def keeps_dot_folders(workflow_text: str) -> bool:
+    """Whether the Pages artifact of `workflow_text` keeps `.perlen/`:
+    upload-pages-artifact up to v3 keeps dot folders, v4 drops them with no
+    way to keep them, v5 keeps them with `include-hidden-files: true`."""
+    flow = yaml.safe_load(workflow_text)
+    lines = workflow_text.splitlines()
+    uploads = [
+        (step, next(line for line in lines if step["uses"] in line))
+        for job in flow["jobs"].values()
+        for step in job.get("steps", [])
+        if step.get("uses", "").startswith("actions/upload-pages-artifact@")
+    ]
+    assert len(uploads) == 1
+    step, line = uploads[0]
+    # Pinned by SHA, the version is the comment: `@<sha> # v5.0.0`.
+    (major,) = re.findall(r"(?:@|# )v(\d+)", line)
+    hidden = step.get("with", {}).get("include-hidden-files") is True
+    return int(major) <= 3 or (int(major) >= 5 and hidden)
+
+
 def test_the_publish_workflow_deploys_the_file():
-    """upload-pages-artifact leaves out dot folders from v4 on, unless told."""
     text = (WORKFLOWS / "publish.yml").read_text(encoding="utf-8")
-    (version,) = re.findall(r"actions/upload-pages-artifact@v(\d+)", text)
-    assert int(version) <= 3 or "include-hidden-files: true" in text
+    assert keeps_dot_folders(text)
+    assert NEXT_DATE_FILE.startswith(".perlen/")
+
+
+_UPLOAD = """jobs:
+  build:
+    steps:
+      - uses: actions/upload-pages-artifact@{ref}
+        with:
+          path: output
+{extra}"""
+
+
+@pytest.mark.parametrize(
+    ("ref", "extra", "kept"),
+    [
+        ("v3", "", True),
+        ("v4", "", False),
+        ("v4", "          include-hidden-files: true\n", False),  # no such input
+        ("7b1f4a764d45c48632c6b24a0339c27f5614fb0b # v4.0.0", "", False),
+        ("fc324d3547104276b827a68afc52ff2a11cc49c9 # v5.0.0", "", False),
+        (
+            "fc324d3547104276b827a68afc52ff2a11cc49c9 # v5.0.0",
+            "          include-hidden-files: true\n",
+            True,
+        ),
+    ],
+)
+def test_the_guard_fails_for_a_setup_that_drops_the_file(ref, extra, kept):
+    assert keeps_dot_folders(_UPLOAD.format(ref=ref, extra=extra)) is kept
 
 
 def test_an_unreachable_site_fails_the_check(tmp_path, capsys):

@@ -49,6 +49,7 @@ def run(
         target=_render_ahead, args=(session, watcher), name="seiten-zuerst"
     )
     ahead.daemon = True
+    live.pending = watcher.pending
     try:
         watcher.start()
         ahead.start()
@@ -59,7 +60,7 @@ def run(
             changed = set()
             while not changed:
                 live.set_busy(watcher.pending())
-                changed = watcher.take(timeout=_LOOK_UP)
+                changed = watcher.take(_LOOK_UP, taken=lambda: live.set_busy(True))
     except KeyboardInterrupt:
         pass
     finally:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import threading
 from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -42,6 +43,8 @@ class Live:
     number: int = 0
     problems: tuple[Problem, ...] = ()
     busy: bool = False
+    # Whether a change waits for the builder (the watcher's, set by `run`).
+    pending: Callable[[], bool] = lambda: False
     closed: bool = False
     _events: deque[Event] = field(default_factory=lambda: deque(maxlen=KEPT))
     _changed: threading.Condition = field(default_factory=threading.Condition)
@@ -74,6 +77,18 @@ class Live:
         with self._changed:
             self.busy = busy
             self._changed.notify_all()
+
+    def building(self) -> bool:
+        """Whether the preview is not yet at the last saved text: a change
+        waits for the builder, or a rebuild runs. The watcher is asked
+        first: a change leaves it only through `Watcher.take`, which marks
+        the builder busy in the same step, so no moment between the two
+        looks idle (a page rendered ahead of the full build would otherwise
+        show the new text while the listings still show the old one)."""
+        if self.pending():
+            return True
+        with self._changed:
+            return self.busy
 
     def events_after(self, number: int, timeout: float) -> list[Event] | None:
         """The events after `number`, waiting up to `timeout` seconds for one;

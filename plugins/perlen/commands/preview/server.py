@@ -154,7 +154,7 @@ class PreviewHandler(SimpleHTTPRequestHandler):
             live = self.server.live
             state = {
                 "fassung": view.number,
-                "baut": live.busy,
+                "baut": live.building(),
                 "fehler": len(view.problems),
             }
             body = json.dumps(state).encode()

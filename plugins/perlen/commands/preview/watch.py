@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import watchfiles
 from pelican.utils import FileChangeFilter
@@ -68,21 +68,29 @@ class Watcher:
         with self._condition:
             return self._condition.wait_for(lambda: bool(self._changed), within)
 
-    def take(self, timeout: float | None = None) -> set[str]:
+    def take(
+        self, timeout: float | None = None, taken: Callable[[], None] | None = None
+    ) -> set[str]:
         """The paths changed since the last `take`, waiting up to `timeout`
-        seconds (forever with None) for at least one; empty on timeout."""
-        return self._take("_changed", timeout)
+        seconds (forever with None) for at least one; empty on timeout.
+        `taken` runs when there are some, before anyone can see them gone
+        (`pending()` false): the builder marks itself busy there."""
+        return self._take("_changed", timeout, taken)
 
     def take_fresh(self, timeout: float | None = None) -> set[str]:
         """Like `take`, for the renderer of saved pages."""
         return self._take("_fresh", timeout)
 
-    def _take(self, name: str, timeout: float | None) -> set[str]:
+    def _take(
+        self, name: str, timeout: float | None, taken: Callable[[], None] | None = None
+    ) -> set[str]:
         with self._condition:
             self._condition.wait_for(
                 lambda: getattr(self, name) or self._stop.is_set(), timeout
             )
             changed = getattr(self, name)
+            if changed and taken is not None:
+                taken()
             setattr(self, name, set())
             return changed
 
