@@ -277,3 +277,61 @@ def test_alt_text_and_titles_are_typeset_as_plain_text():
     assert 'title="Titel – ‚x‘"' in html
     assert 'href="https://e.org/a--b" title="Mehr – ❤️"' in html
     assert "<span" not in html
+
+
+# 11. Identifiers keep their hyphen; a range dash only where a range is meant.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "nach ISO 9241-110",
+        "nach DIN EN 1090-2",
+        "ISO/IEC 27001-2022",
+        "Auftrags-Nr. 2024-117",
+        "Rechnung RE-2024-0815",
+        "Kundennummer 12-345",
+        "Art.-Nr. 4711-12",
+        "Version 1.2-3",
+        "Build 1.2-3 ist da",
+        "Ticket 2024-0815",
+        "Die Serie 9241-110 ist neu",
+        "Akte 2024-117 ist zu",
+        "am 2021-09-28",
+    ],
+)
+def test_identifiers_keep_their_hyphen(text):
+    assert typeset(text).replace(NBSP, " ") == text
+
+
+@pytest.mark.parametrize(
+    ("text", "html"),
+    [
+        ("1990-2000", "1990–2000"),
+        ("1990-95", "1990–95"),
+        ("Jahre 2024-2025", "Jahre 2024–2025"),
+        ("S. 120-135", f"S.{NBSP}120–135"),
+        ("100-200 €", f"100–200{NBSP}€"),
+        ("Spiel 3-1", "Spiel 3–1"),
+        ("für 18-25-Jährige", "für 18–25-Jährige"),
+        ("eine 10-20-fache Menge", "eine 10–20-fache Menge"),
+        ("12.-14. März", f"12.–14.{NBSP}März"),
+        ("vom 23.12.-02.01. geschlossen", "vom 23.12.–02.01. geschlossen"),
+        ("1.-3. Oktober", f"1.–3.{NBSP}Oktober"),
+    ],
+)
+def test_ranges_of_years_pages_prices_ages_and_dates(text, html):
+    assert typeset(text) == html
+
+
+@given(
+    st.sampled_from(["ISO", "DIN", "DIN EN", "Auftrags-Nr.", "Version", "Nr."]),
+    st.integers(1000, 99999),
+    st.integers(0, 999),
+)
+def test_a_numbered_identifier_never_gets_a_range_dash(prefix, number, part):
+    text = f"{prefix} {number}-{part}"
+    assert "–" not in typeset(text)
+
+
+@given(st.integers(1900, 2090), st.integers(1, 30))
+def test_a_span_of_years_always_gets_a_range_dash(start, length):
+    assert typeset(f"von {start}-{start + length}") == f"von {start}–{start + length}"

@@ -72,7 +72,7 @@ CAPS = re.compile(
 CAPS_HINT = re.compile(rf"[{_CAPITAL}][{_CAPITAL}\d]")
 
 # Units and words that belong to the number before them: "5 km", "S. 12 f.".
-_UNITS = (
+UNITS = (
     "%", "‰", "€", "$", "£", "¥", "°C", "°F", "°", "K", "km/h", "km²", "m²", "m³",
     "cm²", "cm³", "mm²", "km", "cm", "mm", "µm", "nm", "m", "kg", "mg", "µg", "g",
     "t", "l", "ml", "cl", "dl", "hl", "ha", "h", "min", "s", "ms", "Min.", "Std.",
@@ -134,6 +134,7 @@ _DASHES = re.compile(
     r"|(?P<pair>(?<=[^-\s]-)-(?!-))"  # "12--15", "Berlin--Hamburg"
     r"|(?P<minus>(?<=[\s(\[{=≈~±/]-)(?=\d))"  # "-5 °C"
     r"|(?P<range>(?<=\d-)(?=\d))"  # "1990-2000"; checked in `_range`
+    r"|(?P<dotted>(?<=\d\.-)(?=\d))"  # "12.-14. März"; `_dotted_range`
     r"|(?P<words>(?:(?<=[^\W\d_]-)|(?<=[^\W\d_]\.-))(?=[A-ZÄÖÜ])))"  # "Mo-Fr"; `_words`
     r"|(?<=\.)(?P<ellipsis>\.\.(?<=[^.]\.\.\.)(?!\.)))"
 )
@@ -152,7 +153,7 @@ def _spaces(locale: str, lang: str) -> re.Pattern[str]:
     German abbreviations count in German text only.
     """
     after_dot = []
-    units = _alternatives(_UNITS)
+    units = _alternatives(UNITS)
     if lang == "de":
         months = _alternatives(
             [
@@ -213,6 +214,8 @@ def _dash(match: re.Match[str], locale: str, stop: int) -> str:
         return MINUS
     if kind == "words":
         return "–" if _words(match.string, match.start(), locale) else "-"
+    if kind == "dotted":
+        return "–" if _dotted_range(match.string, match.start()) else "-"
     return "–" if _range(match.string, match.start()) else "-"
 
 
@@ -246,15 +249,34 @@ def _number(text: str, start: int, step: int) -> int:
     return position
 
 
+# Words before a number that make it an identifier, whose hyphen is part of
+# it: norms ("ISO 9241-110", "DIN EN 1090-2"), versions and builds.
+_IDENTIFIER_WORDS = frozenset(
+    {
+        "ISO", "DIN", "EN", "IEC", "VDE", "VDI", "DVGW", "ÖNORM", "SN", "BS", "ASTM",
+        "ANSI", "IEEE", "RFC", "ECE", "Version", "Build", "Release", "Az.", "Ticket",
+        "Artikel", "Art.", "Rechnung", "Auftrag", "Kunde", "Vorgang", "Aktenzeichen",
+    }
+)  # fmt: skip
+# The end of a word that names a number ("Nr.", "Auftrags-Nr.", "Kundennummer").
+_NUMBER_WORD = re.compile(r"(?:Nr|Nrn|No|nummer|Nummer)\.?$")
+
+
 def _range(text: str, dash: int) -> bool:
     """Whether the hyphen at `dash` stands for "to" between numbers: "1990-2000",
-    "9.30-17.00 Uhr", "1.000-2.000 €"; not in dates (2021-09-28), ISBNs, area
-    codes (0711-123456) or extensions (030 123456-78)."""
+    "9.30-17.00 Uhr", "1.000-2.000 €", "18-25-Jährige"; not in dates
+    (2021-09-28), ISBNs, area codes (0711-123456), extensions (030 123456-78)
+    or identifiers: norms (ISO 9241-110), order and invoice numbers
+    (Auftrags-Nr. 2024-117, RE-2024-0815), versions (1.2-3). A range counts
+    up (`_counts_up`); where that cannot be told, the hyphen stays as typed,
+    which never changes what the text says."""
     begin = _number(text, dash - 1, -1) + 1
     end = _number(text, dash + 1, 1)
     first, second = text[begin:dash], text[dash + 1 : end]
     before = text[begin - 1] if begin else " "
     after = text[end] if end < len(text) else " "
+    # "18-25-Jährige": a compound after the range.
+    compound = after == "-" and text[end + 1 : end + 2].isalpha()
     return not (
         before.isalnum()
         or before in "_.,/-+"
@@ -262,7 +284,52 @@ def _range(text: str, dash: int) -> bool:
         or (len(first) > 2 and first.startswith("0") and first.isdigit())
         or (len(second) == 2 and second.startswith("0"))
         or after.isalnum()
-        or after in "_-"
+        or (after in "_-" and not compound)
+        or not _counts_up(first, second)
+        or _names_identifier(text[:begin])
+    )
+
+
+def _counts_up(first: str, second: str) -> bool:
+    """Whether "first-second" reads as a range of numbers, not an identifier.
+
+    A part with a dot has two to four digits after it (9.30, 1.000, 23.12.2024),
+    not one (the version 1.2-3). Numbers of three digits or more count up
+    (100-200; 1990-95 for 1990-1995); 9241-110 or 2024-117 do not.
+    """
+    for part in (first, second):
+        if "." in part and not 2 <= len(part.rsplit(".", 1)[1]) <= 4:
+            return False
+    if not (first.isdigit() and second.isdigit()) or len(first) < 3:
+        return True
+    if len(first) == 4 and len(second) == 2:
+        return second > first[2:]
+    return len(second) >= len(first) and int(second) > int(first)
+
+
+def _names_identifier(before: str) -> bool:
+    """Whether the word before a number makes it an identifier ("ISO 9241")."""
+    words = before.split()
+    if not words or before[-1:] not in " \u00a0":
+        return False
+    word = words[-1]
+    return (
+        word in _IDENTIFIER_WORDS
+        or bool(_NUMBER_WORD.search(word))
+        or any(part in _IDENTIFIER_WORDS for part in word.split("/"))
+    )
+
+
+# A day, or a day and month, ending in a dot: "12.", "23.12."
+_DAY = re.compile(r"(?<![\w.])\d{1,2}\.(?:\d{1,2}\.)?$")
+_DAY_AFTER = re.compile(r"\d{1,2}\.(?:\d{1,2}\.)?(?![\w-])")
+
+
+def _dotted_range(text: str, dash: int) -> bool:
+    """Whether the hyphen at `dash` joins dates whose left side ends in a dot:
+    "12.-14. März", "23.12.-02.01."."""
+    return bool(
+        _DAY.search(text, max(0, dash - 7), dash) and _DAY_AFTER.match(text, dash + 1)
     )
 
 
