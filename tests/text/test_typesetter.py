@@ -335,3 +335,64 @@ def test_a_numbered_identifier_never_gets_a_range_dash(prefix, number, part):
 @given(st.integers(1900, 2090), st.integers(1, 30))
 def test_a_span_of_years_always_gets_a_range_dash(start, length):
     assert typeset(f"von {start}-{start + length}") == f"von {start}–{start + length}"
+
+
+# 12. Quotes that open after a colon or slash; a quoted number.
+@pytest.mark.parametrize(
+    ("text", "html"),
+    [
+        ('Er sagte:"Hallo"', "Er sagte:„Hallo“"),
+        ('Er sagte:"Hallo" und ging.', "Er sagte:„Hallo“ und ging."),
+        ("Sie rief:'Los!'", "Sie rief:‚Los!‘"),
+        ('"Dienstleister"/"Partner"', "„Dienstleister“/„Partner“"),
+        ("'Kunde'/'Partner'", "‚Kunde‘/‚Partner‘"),
+        ('und/"oder"', "und/„oder“"),
+        ("Wir sind '24/7' erreichbar.", "Wir sind ‚24/7‘ erreichbar."),
+        ("Schon '24 war das so.", "Schon ’24 war das so."),
+        ("Die '90er", "Die ’90er"),
+        ('Er sagte: "Hallo"', "Er sagte: „Hallo“"),
+    ],
+)
+def test_quotes_after_a_colon_or_slash_open(text, html):
+    assert typeset(text) == html
+
+
+# 13. No-break spaces typed as none, and currency codes before an amount.
+@pytest.mark.parametrize(
+    ("text", "html"),
+    [
+        ("EUR 2.500", f"EUR{NBSP}2.500"),
+        ("Preis: USD 25,50 netto", f"Preis: USD{NBSP}25,50 netto"),
+        ("CHF 100", f"CHF{NBSP}100"),
+        ("20%", f"20{NARROW}%"),
+        ("um 20% mehr", f"um 20{NARROW}% mehr"),
+        ("3‰", f"3{NARROW}‰"),
+        ("30°C", f"30{NARROW}°C"),
+        ("bei -5°C", f"bei {MINUS}5{NARROW}°C"),
+        ("§5", f"§{NBSP}5"),
+        ("§§5", f"§§{NBSP}5"),
+        # Kept: a compound, an angle, a space typed already, no amount.
+        ("die 5%-Hürde", "die 5%-Hürde"),
+        ("ein Winkel von 90°", "ein Winkel von 90°"),
+        ("20 %", f"20{NBSP}%"),
+        ("EURO 5", "EURO 5"),
+        ("DEUR 5", "DEUR 5"),
+    ],
+)
+def test_missing_no_break_spaces(text, html):
+    assert typeset(text) == html
+
+
+# 14. An accent typed for an apostrophe.
+@pytest.mark.parametrize(
+    ("text", "html"),
+    [
+        ("geht´s", "geht’s"),
+        ("gibt`s", "gibt’s"),
+        ("Wie geht´s dir?", "Wie geht’s dir?"),
+        ("Andreas´ Buch", "Andreas’ Buch"),
+        ("Café", "Café"),
+    ],
+)
+def test_accents_typed_as_apostrophes(text, html):
+    assert typeset(text) == html

@@ -21,7 +21,10 @@ Uhr`, `Mo–Fr`), a real minus (`−5 °C`), hyphens kept in dates, ISBNs and
 phone numbers (`030 123456-78`); no-break spaces after abbreviations
 (`z. B.`, `S. 12 f.`, `Dr. Müller`) and before units, `z.B.` typed without
 space gets a narrow no-break space, and an ellipsis after a whole word gets
-a space before it (`Das ist doch …`).
+a space before it (`Das ist doch …`). Spaces typed as none get a narrow
+no-break space (`20%`, `30°C`), `§5` and `EUR 2.500` a no-break space; an
+accent typed for an apostrophe (`geht´s`) becomes one. A range dash only
+where a range is meant (`_range`): identifiers keep their hyphen.
 
 Speed: each pattern begins with a character or a class, its lookbehinds
 after it; a pattern that begins with a lookbehind or with alternatives is
@@ -140,6 +143,11 @@ _DASHES = re.compile(
 )
 
 
+# ISO 4217 codes written before an amount; each ends in a letter of the
+# lookbehind class that starts `_spaces`.
+_CURRENCY_CODES = "(?:EUR|USD|CHF|GBP|JPY)"
+
+
 def _alternatives(words: Sequence[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
@@ -180,11 +188,12 @@ def _spaces(locale: str, lang: str) -> re.Pattern[str]:
             ),  # 3 Mio. Euro
         ]
     return re.compile(
-        r" (?<=[.\d§€$£] )"
+        r" (?<=[.\d§€$£DFPRY] )"
         rf"(?:{'|'.join([*after_dot, ''])}"
         rf"(?<=\d )(?=(?:{units})(?!\w))"  # 5 km, 10 %, 20 €
         r"|(?=\d)(?:(?<=(?<!\S)§ )|(?<=(?<!\S)§§ ))"  # § 5, §§ 5
-        r"|(?<=[€$£] )(?=\d))"  # € 20
+        r"|(?<=[€$£] )(?=\d)"  # € 20
+        rf"|(?<=(?<!\w){_CURRENCY_CODES} )(?=\d))"  # EUR 2.500 (DIN 5008)
     )
 
 
@@ -338,6 +347,10 @@ def _rules(text: str, locale: str, lang: str, stop: int) -> str:
     is context."""
     if lang == "de" and "." in text and _JOINED_HINT.search(text):
         text, stop = _join_abbreviations(text, stop)
+    if "´" in text or "`" in text:
+        text = _ACCENT_APOSTROPHE.sub("’", text)
+    if lang == "de" and ("%" in text or "°" in text or "§" in text or "‰" in text):
+        text, stop = _insert_spaces(text, stop)
     if " - " in text:
         text, stop = _close_ranges(text, stop)
     if "-" in text or ".." in text:
@@ -385,6 +398,32 @@ def _close_ranges(text: str, stop: int) -> tuple[str, int]:
     return "".join(pieces) + text[position:], stop
 
 
+# An acute or grave accent typed for an apostrophe between letters
+# (`geht´s`, `gibt`s`), or an acute after a word (`Andreas´`): the accent
+# keys sit where the apostrophe would be, and neither stands alone in text.
+_ACCENT_APOSTROPHE = re.compile(r"[´`](?<=[^\W\d_][´`])(?=[^\W\d_])|´(?<=[^\W\d_]´)")
+# Spaces Duden and DIN 5008 set where a writer often types none: a narrow
+# no-break space between a number and `%`, `‰`, `°C`, `°F` (not in a
+# compound such as `5%-Hürde`, and not before the `°` of an angle), and a
+# no-break space after `§`.
+_MISSING_SPACE = re.compile(
+    r"(?<=\d)(?P<narrow>(?:[%‰]|°[CF])(?![\w-]))|(?P<after>§§?)(?=\d)(?<!\w§)(?<!\w§§)"
+)
+
+
+def _insert_spaces(text: str, stop: int) -> tuple[str, int]:
+    """`20%` → `20 %`, `30°C` → `30 °C`, `§5` → `§ 5`; the new `stop`."""
+    pieces, position = [], 0
+    for match in _MISSING_SPACE.finditer(text, 1, stop):
+        if match.group("narrow"):
+            pieces += [text[position : match.start()], NARROW_NBSP, match.group()]
+        else:
+            pieces += [text[position : match.start()], match.group(), NBSP]
+        position = match.end()
+        stop += 1
+    return "".join(pieces) + text[position:], stop
+
+
 def _join_abbreviations(text: str, stop: int) -> tuple[str, int]:
     """`z.B.` → `z. B.` with narrow no-break spaces; the new `stop`."""
     pieces, position = [], 0
@@ -424,7 +463,8 @@ _ELIDED = re.compile(
     r"'(?:s|n|ne|nen|nem|ner|m|em|rein|raus|rum|runter|rüber|rauf|til|cause)\b"
 )
 # A year cut short: '90er, '22, '68ers.
-_DECADE = re.compile(r"'\d\d(?!\d)")
+# Not before a slash: '24/7' is a quotation of "24/7".
+_DECADE = re.compile(r"'\d\d(?![\d/])")
 # Words whose end is cut off by an apostrophe when a word follows: hab' ich,
 # geh' doch; Grass' Romane, Marx' Werk (genitive); nothin' else.
 _ELIDED_END = re.compile(
@@ -543,11 +583,29 @@ def _quotes(texts: list[str], editable: Sequence[bool], language: str) -> list[s
     before, _ = _neighbours(texts)
     contexts = [c.replace('"', ";").replace("'", ";") for c in before]
     return [
-        educateQuotes(context + text, language)[1:]
+        _educate(context + text, language)[1:]
         if editable[i] and ('"' in text or "'" in text)
         else text
         for i, (context, text) in enumerate(zip(contexts, texts, strict=True))
     ]
+
+
+# A quote right after a colon or slash, before a word: it opens a quotation
+# (`Er sagte:"Hallo"`, `"Dienstleister"/"Partner"`), which docutils would
+# close because no space precedes it.
+_OPENS_AFTER = re.compile(r"""["'](?<=[:/]["'])(?=\w)""")
+# White space for docutils (`\s`), which no writer can type: the reader
+# rejects control characters.
+_SPACE_MARK = "\x1f"
+
+
+def _educate(text: str, language: str) -> str:
+    """docutils' quotes, with quotes after a colon or slash opening."""
+    if ':"' in text or "/'" in text or ":'" in text or '/"' in text:
+        marked = _OPENS_AFTER.sub(lambda m: _SPACE_MARK + m.group(), text)
+        if marked != text:
+            return educateQuotes(marked, language).replace(_SPACE_MARK, "")
+    return educateQuotes(text, language)
 
 
 def _quote_language(lang: str, guillemets: bool) -> str:
