@@ -200,15 +200,17 @@ def prose() -> st.SearchStrategy[str]:
     return st.lists(paragraph, min_size=1, max_size=4).map("\n\n".join)
 
 
+# A heart's label → the characters it replaces.
+HEARTS = {
+    "rotes Herz": "<3",
+    "gebrochenes Herz": "</3",
+    "red heart": "<3",
+    "broken heart": "</3",
+}
+
+
 class Seen(HTMLParser):
     """The characters a reader gets, hearts read as the `<3` they replace."""
-
-    HEARTS = {
-        "rotes Herz": "<3",
-        "gebrochenes Herz": "</3",
-        "red heart": "<3",
-        "broken heart": "</3",
-    }
 
     def __init__(self, html: str):
         super().__init__(convert_charrefs=True)
@@ -220,7 +222,7 @@ class Seen(HTMLParser):
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
         if attributes.get("role") == "img":
-            self.parts.append(self.HEARTS[attributes["aria-label"]])
+            self.parts.append(HEARTS[attributes["aria-label"]])
             self.in_symbol += 1
         elif self.in_symbol and tag not in VOID:
             self.in_symbol += 1
