@@ -182,8 +182,10 @@ class GermanMarkdownReader(MarkdownReader):
         return problems
 
     def _long_post(self, header: Header, metadata: dict[str, Any]) -> list[Problem]:
-        """The table of contents the post shows (`toc`), and a warning for
-        each `#` heading, which would be a second title."""
+        """The table of contents the post shows (`toc`), and warnings: for
+        each `#` heading, which would be a second title, and for the lines
+        Markdown would read as a structure the writer did not mean
+        (`structure`)."""
         shown = headings.show_toc(
             metadata.get("toc"),
             metadata[WORD_COUNT],

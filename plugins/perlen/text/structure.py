@@ -113,7 +113,7 @@ def makeExtension(**kwargs: Any) -> StructureExtension:
     return StructureExtension(**kwargs)
 
 
-def _prose_lines(body: str) -> Iterator[tuple[int, str, str]]:
+def prose_lines(body: str) -> Iterator[tuple[int, str, str]]:
     """`(number, line, previous line)` for the lines outside fenced code,
     numbered from 1; the previous line is "" at a fence."""
     fence, previous = "", ""
@@ -139,7 +139,7 @@ def structure_warnings(body: str) -> list[tuple[int, str, str]]:
     """`(line, message, fix)` in German for the lines Markdown would read as
     a structure the writer probably did not mean."""
     warnings = []
-    lines = list(_prose_lines(body))
+    lines = list(prose_lines(body))
     blank = {n for n, line, _ in lines if not line.strip()}
     for position, (number, line, previous) in enumerate(lines):
         starts_block = number == 1 or (number - 1) in blank
