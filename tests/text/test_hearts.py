@@ -65,3 +65,38 @@ def test_a_heart_in_a_title():
         "Wir &lt;3 Kunden", {"PERLEN_TYPOGRIFY_FILTERS": []}
     )
     assert title == f"Wir {HEART} Kunden"
+
+
+@pytest.mark.parametrize(
+    "markdown",
+    [
+        "Ladezeit <3 s",
+        "Antwort in <3 Sekunden",
+        "Ladezeit <3 Min.",
+        "Latenz <3ms",
+        "Gewicht <3,5 kg",
+        "Abweichung < 3 %",
+        "Fehlerquote <3%",
+        "Fehlerquote <3 Prozent",
+        "alle <33 Punkte",
+        "Wartezeit </3 Tage",
+        "Build <3 minutes",
+        "Ladezeit\u00a0<3\u00a0s",
+    ],
+)
+def test_a_comparison_before_a_quantity_is_no_heart(markdown):
+    out = inline(markdown, **ONLY)
+    assert "❤️" not in out and "💔" not in out
+    assert "&lt;" in out and "3" in out
+
+
+@pytest.mark.parametrize(
+    ("markdown", "html"),
+    [
+        ("Wir <3 Kunden", f"Wir {HEART} Kunden"),
+        ("Sommerfest <3 und mehr", f"Sommerfest {HEART} und mehr"),
+        ("Ende </3", f"Ende {BROKEN}"),
+    ],
+)
+def test_a_heart_before_words_that_are_no_quantity_stays_a_heart(markdown, html):
+    assert inline(markdown, **ONLY) == html

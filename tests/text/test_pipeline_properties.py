@@ -170,3 +170,88 @@ def test_english_text_without_patterns_is_plain_markdown(markdown):
         md.perlen_lang = "en"  # also the permalinks' labels
         english[pipeline] = md.convert(markdown)
     assert english[True] == english[False]
+
+
+# What a writer types in prose, with the classes where Markdown or a text
+# rule could change what it says: gender forms, hashtags, comparisons,
+# identifiers, ranges, quotes, units.
+PROSE_START = [
+    *WORDS, "Kund*innen", "Partner*innen", "jede*r", "Mitarbeiter*in", "Kund:innen",
+    "Kund_innen", "Kund/-innen", "KundInnen", "#Sommerfest", "#Agenturleben",
+    "#1", "Ladezeit", "Am",
+]  # fmt: skip
+PROSE = [
+    *PROSE_START, "Kund*in", "<3", "</3", "<3 s", "<3 Sekunden", "< 3 %", "<3ms",
+    "<3,5 kg", "<33", "<3 Min.", "x<3", "ISO 9241-110", "DIN EN 1090-2",
+    "Auftrags-Nr. 2024-117", "RE-2024-0815", "1.2-3", "12.-14. März",
+    "23.12.-02.01.", "18-25-Jährige", "1990-2000", "9-17 Uhr", "20%", "30°C",
+    "§5", "EUR 2.500", "USD 25,50", "geht´s", "gibt's", '"Hallo"', "'24/7'",
+    "'24", 'sagte:"Hallo"', '"Dienstleister"/"Partner"', "5*3", "2 * 3", "a*b",
+    "z.B.", "...", "-", "Mo-Fr", "-5 °C", "& Co.", "ÖPNV", "10 GB", "#", "<",
+]  # fmt: skip
+
+
+def prose() -> st.SearchStrategy[str]:
+    line = st.tuples(
+        st.sampled_from(PROSE_START),
+        st.lists(st.sampled_from(PROSE), max_size=10),
+    ).map(lambda t: " ".join([t[0], *t[1]]))
+    paragraph = st.lists(line, min_size=1, max_size=3).map("\n".join)
+    return st.lists(paragraph, min_size=1, max_size=4).map("\n\n".join)
+
+
+# A heart's label → the characters it replaces.
+HEARTS = {
+    "rotes Herz": "<3",
+    "gebrochenes Herz": "</3",
+    "red heart": "<3",
+    "broken heart": "</3",
+}
+
+
+class Seen(HTMLParser):
+    """The characters a reader gets, hearts read as the `<3` they replace."""
+
+    def __init__(self, html: str):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.in_symbol = 0
+        self.feed(html)
+        self.close()
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if attributes.get("role") == "img":
+            self.parts.append(HEARTS[attributes["aria-label"]])
+            self.in_symbol += 1
+        elif self.in_symbol and tag not in VOID:
+            self.in_symbol += 1
+
+    def handle_endtag(self, tag):
+        if self.in_symbol and tag not in VOID:
+            self.in_symbol -= 1
+
+    def handle_data(self, data):
+        if not self.in_symbol:
+            self.parts.append(data)
+
+
+def meaningful(text: str) -> str:
+    """Letters, digits, `*`, `#` and `<`: what must never change."""
+    return "".join(c for c in text if c.isalnum() or c in "*#<")
+
+
+@FAST
+@given(prose())
+def test_a_reader_sees_every_letter_digit_star_hash_and_less_than_typed(text):
+    seen = "".join(Seen(converter().convert(text)).parts)
+    assert meaningful(seen) == meaningful(text)
+
+
+@FAST
+@given(prose())
+def test_english_readers_see_every_character_typed_too(text):
+    md = converter()
+    md.perlen_lang = "en"
+    seen = "".join(Seen(md.convert(text)).parts)
+    assert meaningful(seen) == meaningful(text)

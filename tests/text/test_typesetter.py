@@ -277,3 +277,122 @@ def test_alt_text_and_titles_are_typeset_as_plain_text():
     assert 'title="Titel – ‚x‘"' in html
     assert 'href="https://e.org/a--b" title="Mehr – ❤️"' in html
     assert "<span" not in html
+
+
+# 11. Identifiers keep their hyphen; a range dash only where a range is meant.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "nach ISO 9241-110",
+        "nach DIN EN 1090-2",
+        "ISO/IEC 27001-2022",
+        "Auftrags-Nr. 2024-117",
+        "Rechnung RE-2024-0815",
+        "Kundennummer 12-345",
+        "Art.-Nr. 4711-12",
+        "Version 1.2-3",
+        "Build 1.2-3 ist da",
+        "Ticket 2024-0815",
+        "Die Serie 9241-110 ist neu",
+        "Akte 2024-117 ist zu",
+        "am 2021-09-28",
+    ],
+)
+def test_identifiers_keep_their_hyphen(text):
+    assert typeset(text).replace(NBSP, " ") == text
+
+
+@pytest.mark.parametrize(
+    ("text", "html"),
+    [
+        ("1990-2000", "1990–2000"),
+        ("1990-95", "1990–95"),
+        ("Jahre 2024-2025", "Jahre 2024–2025"),
+        ("S. 120-135", f"S.{NBSP}120–135"),
+        ("100-200 €", f"100–200{NBSP}€"),
+        ("Spiel 3-1", "Spiel 3–1"),
+        ("für 18-25-Jährige", "für 18–25-Jährige"),
+        ("eine 10-20-fache Menge", "eine 10–20-fache Menge"),
+        ("12.-14. März", f"12.–14.{NBSP}März"),
+        ("vom 23.12.-02.01. geschlossen", "vom 23.12.–02.01. geschlossen"),
+        ("1.-3. Oktober", f"1.–3.{NBSP}Oktober"),
+    ],
+)
+def test_ranges_of_years_pages_prices_ages_and_dates(text, html):
+    assert typeset(text) == html
+
+
+@given(
+    st.sampled_from(["ISO", "DIN", "DIN EN", "Auftrags-Nr.", "Version", "Nr."]),
+    st.integers(1000, 99999),
+    st.integers(0, 999),
+)
+def test_a_numbered_identifier_never_gets_a_range_dash(prefix, number, part):
+    text = f"{prefix} {number}-{part}"
+    assert "–" not in typeset(text)
+
+
+@given(st.integers(1900, 2090), st.integers(1, 30))
+def test_a_span_of_years_always_gets_a_range_dash(start, length):
+    assert typeset(f"von {start}-{start + length}") == f"von {start}–{start + length}"
+
+
+# 12. Quotes that open after a colon or slash; a quoted number.
+@pytest.mark.parametrize(
+    ("text", "html"),
+    [
+        ('Er sagte:"Hallo"', "Er sagte:„Hallo“"),
+        ('Er sagte:"Hallo" und ging.', "Er sagte:„Hallo“ und ging."),
+        ("Sie rief:'Los!'", "Sie rief:‚Los!‘"),
+        ('"Dienstleister"/"Partner"', "„Dienstleister“/„Partner“"),
+        ("'Kunde'/'Partner'", "‚Kunde‘/‚Partner‘"),
+        ('und/"oder"', "und/„oder“"),
+        ("Wir sind '24/7' erreichbar.", "Wir sind ‚24/7‘ erreichbar."),
+        ("Schon '24 war das so.", "Schon ’24 war das so."),
+        ("Die '90er", "Die ’90er"),
+        ('Er sagte: "Hallo"', "Er sagte: „Hallo“"),
+    ],
+)
+def test_quotes_after_a_colon_or_slash_open(text, html):
+    assert typeset(text) == html
+
+
+# 13. No-break spaces typed as none, and currency codes before an amount.
+@pytest.mark.parametrize(
+    ("text", "html"),
+    [
+        ("EUR 2.500", f"EUR{NBSP}2.500"),
+        ("Preis: USD 25,50 netto", f"Preis: USD{NBSP}25,50 netto"),
+        ("CHF 100", f"CHF{NBSP}100"),
+        ("20%", f"20{NARROW}%"),
+        ("um 20% mehr", f"um 20{NARROW}% mehr"),
+        ("3‰", f"3{NARROW}‰"),
+        ("30°C", f"30{NARROW}°C"),
+        ("bei -5°C", f"bei {MINUS}5{NARROW}°C"),
+        ("§5", f"§{NBSP}5"),
+        ("§§5", f"§§{NBSP}5"),
+        # Kept: a compound, an angle, a space typed already, no amount.
+        ("die 5%-Hürde", "die 5%-Hürde"),
+        ("ein Winkel von 90°", "ein Winkel von 90°"),
+        ("20 %", f"20{NBSP}%"),
+        ("EURO 5", "EURO 5"),
+        ("DEUR 5", "DEUR 5"),
+    ],
+)
+def test_missing_no_break_spaces(text, html):
+    assert typeset(text) == html
+
+
+# 14. An accent typed for an apostrophe.
+@pytest.mark.parametrize(
+    ("text", "html"),
+    [
+        ("geht´s", "geht’s"),
+        ("gibt`s", "gibt’s"),
+        ("Wie geht´s dir?", "Wie geht’s dir?"),
+        ("Andreas´ Buch", "Andreas’ Buch"),
+        ("Café", "Café"),
+    ],
+)
+def test_accents_typed_as_apostrophes(text, html):
+    assert typeset(text) == html

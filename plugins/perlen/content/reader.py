@@ -34,7 +34,7 @@ from perlen.content.slugs import german_slug
 from perlen.images import markdown as image_markdown
 from perlen.problems import Problem, ProblemError, Severity
 from perlen.settings import setting
-from perlen.text import characters, headings, pipeline
+from perlen.text import characters, headings, pipeline, structure
 
 LIST_KEYS = {"tags", "authors"}
 # Metadata key of the warnings the reader found in a post (`reader_warnings`).
@@ -182,8 +182,10 @@ class GermanMarkdownReader(MarkdownReader):
         return problems
 
     def _long_post(self, header: Header, metadata: dict[str, Any]) -> list[Problem]:
-        """The table of contents the post shows (`toc`), and a warning for
-        each `#` heading, which would be a second title."""
+        """The table of contents the post shows (`toc`), and warnings: for
+        each `#` heading, which would be a second title, and for the lines
+        Markdown would read as a structure the writer did not mean
+        (`structure`)."""
         shown = headings.show_toc(
             metadata.get("toc"),
             metadata[WORD_COUNT],
@@ -199,6 +201,9 @@ class GermanMarkdownReader(MarkdownReader):
                 Severity.WARNING,
             )
             for line in headings.title_heading_lines(header.body)
+        ] + [
+            self._problem(header.body_line + line - 1, message, fix, Severity.WARNING)
+            for line, message, fix in structure.structure_warnings(header.body)
         ]
 
     def _convert(self, markdown: str) -> str:

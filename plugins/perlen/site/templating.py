@@ -18,6 +18,7 @@ from babel.core import Locale, UnknownLocaleError, get_global
 from perlen.content.dates import format_date
 from perlen.settings import setting
 from perlen.site.csp import content_security_policy
+from perlen.site.labels import LABELS, foreign_date, label, primary
 from perlen.text.fragments import plain_text, standalone
 
 
@@ -56,13 +57,18 @@ def og_locale(lang: str) -> str:
 
 def add_filters(generator) -> None:
     """`generator_init` handler: the `datum`, `plaintext`, `standalone`,
-    `bcp47` and `og_locale` filters, and the
+    `bcp47` and `og_locale` filters, `label` (`labels`), and the
     Content-Security-Policy for the pages' meta element as `csp_meta`."""
     settings = generator.settings
     locale = setting(settings, "PERLEN_LOCALE")
     default = setting(settings, "PERLEN_DATE_PATTERN")
 
-    def datum(value, pattern: str = default) -> str:
+    def datum(value, pattern: str = default, lang: str | None = None) -> str:
+        """The date in the site's language, or in `lang` (a post's language)
+        where the post's page speaks it (`labels`)."""
+        language = primary(lang)
+        if language in LABELS and language != primary(locale):
+            return foreign_date(value, language, full=pattern == default)
         return format_date(value, pattern, locale=locale)
 
     generator.env.filters["datum"] = datum
@@ -70,6 +76,7 @@ def add_filters(generator) -> None:
     generator.env.filters["standalone"] = standalone
     generator.env.filters["bcp47"] = bcp47
     generator.env.filters["og_locale"] = og_locale
+    generator.env.globals["label"] = label
     generator.env.globals["csp_meta"] = content_security_policy(settings, meta=True)
 
 

@@ -23,6 +23,8 @@ from markdown import Extension, Markdown
 from markdown.extensions.toc import TocExtension, slugify
 from markdown.treeprocessors import Treeprocessor
 
+from perlen.text.structure import prose_lines
+
 # German spelling of letters that slugs cannot keep: Augenhöhe → augenhoehe.
 GERMAN_SPELLING = str.maketrans(
     {
@@ -138,7 +140,6 @@ def show_toc(choice: bool | None, words: int, entries: int, min_words: int) -> b
     return words >= min_words and entries >= 3
 
 
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _ATX_H1 = re.compile(r"^ {0,3}#(?:[ \t]|$)")
 _SETEXT_H1 = re.compile(r"^ {0,3}=+[ \t]*$")
 
@@ -146,19 +147,9 @@ _SETEXT_H1 = re.compile(r"^ {0,3}=+[ \t]*$")
 def title_heading_lines(body: str) -> list[int]:
     """The 1-based lines of `#` headings (and `===` underlines) in a body,
     outside fenced code."""
-    lines, fence, previous = [], "", ""
-    for number, line in enumerate(body.splitlines(), start=1):
-        opening = _FENCE.match(line)
-        if fence:
-            if (
-                opening
-                and opening.group(1)[0] == fence[0]
-                and len(opening.group(1)) >= len(fence)
-            ):
-                fence = ""
-        elif opening:
-            fence = opening.group(1)
-        elif _ATX_H1.match(line):
+    lines = []
+    for number, line, previous in prose_lines(body):
+        if _ATX_H1.match(line):
             lines.append(number)
         elif (
             _SETEXT_H1.match(line)
@@ -166,5 +157,4 @@ def title_heading_lines(body: str) -> list[int]:
             and not previous.startswith("    ")
         ):
             lines.append(number - 1)
-        previous = "" if fence else line
     return lines

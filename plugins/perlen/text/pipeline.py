@@ -40,6 +40,7 @@ from perlen.settings import DEFAULTS, setting
 from perlen.text import emojis, footnotes, hearts, typography
 from perlen.text.headings import HeadingsExtension
 from perlen.text.raw_html import UNTOUCHED, VOID, RawHtml
+from perlen.text.structure import StructureExtension
 
 # Blocks whose last two words `widont` keeps together (as typogrify does).
 WIDONT_BLOCKS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd"})
@@ -456,8 +457,13 @@ def makeExtension(**kwargs: Any) -> GermanTextExtension:
 
 def markdown_extensions(settings: Mapping[str, Any]) -> list[Extension]:
     """The Markdown extensions that set German text, configured from settings,
-    and German heading anchors with a table of contents."""
-    return [GermanTextExtension(**_settings_options(settings)), HeadingsExtension()]
+    German heading anchors with a table of contents, and the reading of
+    gender stars, hashtags and pasted lists as text (`structure`)."""
+    return [
+        GermanTextExtension(**_settings_options(settings)),
+        HeadingsExtension(),
+        StructureExtension(),
+    ]
 
 
 class _Fragment(HTMLParser):

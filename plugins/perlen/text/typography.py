@@ -21,7 +21,10 @@ Uhr`, `Mo–Fr`), a real minus (`−5 °C`), hyphens kept in dates, ISBNs and
 phone numbers (`030 123456-78`); no-break spaces after abbreviations
 (`z. B.`, `S. 12 f.`, `Dr. Müller`) and before units, `z.B.` typed without
 space gets a narrow no-break space, and an ellipsis after a whole word gets
-a space before it (`Das ist doch …`).
+a space before it (`Das ist doch …`). Spaces typed as none get a narrow
+no-break space (`20%`, `30°C`), `§5` and `EUR 2.500` a no-break space; an
+accent typed for an apostrophe (`geht´s`) becomes one. A range dash only
+where a range is meant (`_range`): identifiers keep their hyphen.
 
 Speed: each pattern begins with a character or a class, its lookbehinds
 after it; a pattern that begins with a lookbehind or with alternatives is
@@ -72,7 +75,7 @@ CAPS = re.compile(
 CAPS_HINT = re.compile(rf"[{_CAPITAL}][{_CAPITAL}\d]")
 
 # Units and words that belong to the number before them: "5 km", "S. 12 f.".
-_UNITS = (
+UNITS = (
     "%", "‰", "€", "$", "£", "¥", "°C", "°F", "°", "K", "km/h", "km²", "m²", "m³",
     "cm²", "cm³", "mm²", "km", "cm", "mm", "µm", "nm", "m", "kg", "mg", "µg", "g",
     "t", "l", "ml", "cl", "dl", "hl", "ha", "h", "min", "s", "ms", "Min.", "Std.",
@@ -134,9 +137,15 @@ _DASHES = re.compile(
     r"|(?P<pair>(?<=[^-\s]-)-(?!-))"  # "12--15", "Berlin--Hamburg"
     r"|(?P<minus>(?<=[\s(\[{=≈~±/]-)(?=\d))"  # "-5 °C"
     r"|(?P<range>(?<=\d-)(?=\d))"  # "1990-2000"; checked in `_range`
+    r"|(?P<dotted>(?<=\d\.-)(?=\d))"  # "12.-14. März"; `_dotted_range`
     r"|(?P<words>(?:(?<=[^\W\d_]-)|(?<=[^\W\d_]\.-))(?=[A-ZÄÖÜ])))"  # "Mo-Fr"; `_words`
     r"|(?<=\.)(?P<ellipsis>\.\.(?<=[^.]\.\.\.)(?!\.)))"
 )
+
+
+# ISO 4217 codes written before an amount; each ends in a letter of the
+# lookbehind class that starts `_spaces`.
+_CURRENCY_CODES = "(?:EUR|USD|CHF|GBP|JPY)"
 
 
 def _alternatives(words: Sequence[str]) -> str:
@@ -152,7 +161,7 @@ def _spaces(locale: str, lang: str) -> re.Pattern[str]:
     German abbreviations count in German text only.
     """
     after_dot = []
-    units = _alternatives(_UNITS)
+    units = _alternatives(UNITS)
     if lang == "de":
         months = _alternatives(
             [
@@ -179,11 +188,12 @@ def _spaces(locale: str, lang: str) -> re.Pattern[str]:
             ),  # 3 Mio. Euro
         ]
     return re.compile(
-        r" (?<=[.\d§€$£] )"
+        r" (?<=[.\d§€$£DFPRY] )"
         rf"(?:{'|'.join([*after_dot, ''])}"
         rf"(?<=\d )(?=(?:{units})(?!\w))"  # 5 km, 10 %, 20 €
         r"|(?=\d)(?:(?<=(?<!\S)§ )|(?<=(?<!\S)§§ ))"  # § 5, §§ 5
-        r"|(?<=[€$£] )(?=\d))"  # € 20
+        r"|(?<=[€$£] )(?=\d)"  # € 20
+        rf"|(?<=(?<!\w){_CURRENCY_CODES} )(?=\d))"  # EUR 2.500 (DIN 5008)
     )
 
 
@@ -213,6 +223,8 @@ def _dash(match: re.Match[str], locale: str, stop: int) -> str:
         return MINUS
     if kind == "words":
         return "–" if _words(match.string, match.start(), locale) else "-"
+    if kind == "dotted":
+        return "–" if _dotted_range(match.string, match.start()) else "-"
     return "–" if _range(match.string, match.start()) else "-"
 
 
@@ -246,15 +258,34 @@ def _number(text: str, start: int, step: int) -> int:
     return position
 
 
+# Words before a number that make it an identifier, whose hyphen is part of
+# it: norms ("ISO 9241-110", "DIN EN 1090-2"), versions and builds.
+_IDENTIFIER_WORDS = frozenset(
+    {
+        "ISO", "DIN", "EN", "IEC", "VDE", "VDI", "DVGW", "ÖNORM", "SN", "BS", "ASTM",
+        "ANSI", "IEEE", "RFC", "ECE", "Version", "Build", "Release", "Az.", "Ticket",
+        "Artikel", "Art.", "Rechnung", "Auftrag", "Kunde", "Vorgang", "Aktenzeichen",
+    }
+)  # fmt: skip
+# The end of a word that names a number ("Nr.", "Auftrags-Nr.", "Kundennummer").
+_NUMBER_WORD = re.compile(r"(?:Nr|Nrn|No|nummer|Nummer)\.?$")
+
+
 def _range(text: str, dash: int) -> bool:
     """Whether the hyphen at `dash` stands for "to" between numbers: "1990-2000",
-    "9.30-17.00 Uhr", "1.000-2.000 €"; not in dates (2021-09-28), ISBNs, area
-    codes (0711-123456) or extensions (030 123456-78)."""
+    "9.30-17.00 Uhr", "1.000-2.000 €", "18-25-Jährige"; not in dates
+    (2021-09-28), ISBNs, area codes (0711-123456), extensions (030 123456-78)
+    or identifiers: norms (ISO 9241-110), order and invoice numbers
+    (Auftrags-Nr. 2024-117, RE-2024-0815), versions (1.2-3). A range counts
+    up (`_counts_up`); where that cannot be told, the hyphen stays as typed,
+    which never changes what the text says."""
     begin = _number(text, dash - 1, -1) + 1
     end = _number(text, dash + 1, 1)
     first, second = text[begin:dash], text[dash + 1 : end]
     before = text[begin - 1] if begin else " "
     after = text[end] if end < len(text) else " "
+    # "18-25-Jährige": a compound after the range.
+    compound = after == "-" and text[end + 1 : end + 2].isalpha()
     return not (
         before.isalnum()
         or before in "_.,/-+"
@@ -262,7 +293,52 @@ def _range(text: str, dash: int) -> bool:
         or (len(first) > 2 and first.startswith("0") and first.isdigit())
         or (len(second) == 2 and second.startswith("0"))
         or after.isalnum()
-        or after in "_-"
+        or (after in "_-" and not compound)
+        or not _counts_up(first, second)
+        or _names_identifier(text[:begin])
+    )
+
+
+def _counts_up(first: str, second: str) -> bool:
+    """Whether "first-second" reads as a range of numbers, not an identifier.
+
+    A part with a dot has two to four digits after it (9.30, 1.000, 23.12.2024),
+    not one (the version 1.2-3). Numbers of three digits or more count up
+    (100-200; 1990-95 for 1990-1995); 9241-110 or 2024-117 do not.
+    """
+    for part in (first, second):
+        if "." in part and not 2 <= len(part.rsplit(".", 1)[1]) <= 4:
+            return False
+    if not (first.isdigit() and second.isdigit()) or len(first) < 3:
+        return True
+    if len(first) == 4 and len(second) == 2:
+        return second > first[2:]
+    return len(second) >= len(first) and int(second) > int(first)
+
+
+def _names_identifier(before: str) -> bool:
+    """Whether the word before a number makes it an identifier ("ISO 9241")."""
+    words = before.split()
+    if not words or before[-1:] not in " \u00a0":
+        return False
+    word = words[-1]
+    return (
+        word in _IDENTIFIER_WORDS
+        or bool(_NUMBER_WORD.search(word))
+        or any(part in _IDENTIFIER_WORDS for part in word.split("/"))
+    )
+
+
+# A day, or a day and month, ending in a dot: "12.", "23.12."
+_DAY = re.compile(r"(?<![\w.])\d{1,2}\.(?:\d{1,2}\.)?$")
+_DAY_AFTER = re.compile(r"\d{1,2}\.(?:\d{1,2}\.)?(?![\w-])")
+
+
+def _dotted_range(text: str, dash: int) -> bool:
+    """Whether the hyphen at `dash` joins dates whose left side ends in a dot:
+    "12.-14. März", "23.12.-02.01."."""
+    return bool(
+        _DAY.search(text, max(0, dash - 7), dash) and _DAY_AFTER.match(text, dash + 1)
     )
 
 
@@ -271,6 +347,10 @@ def _rules(text: str, locale: str, lang: str, stop: int) -> str:
     is context."""
     if lang == "de" and "." in text and _JOINED_HINT.search(text):
         text, stop = _join_abbreviations(text, stop)
+    if "´" in text or "`" in text:
+        text = _ACCENT_APOSTROPHE.sub("’", text)
+    if lang == "de" and ("%" in text or "°" in text or "§" in text or "‰" in text):
+        text, stop = _insert_spaces(text, stop)
     if " - " in text:
         text, stop = _close_ranges(text, stop)
     if "-" in text or ".." in text:
@@ -318,6 +398,32 @@ def _close_ranges(text: str, stop: int) -> tuple[str, int]:
     return "".join(pieces) + text[position:], stop
 
 
+# An acute or grave accent typed for an apostrophe between letters
+# (`geht´s`, `gibt`s`), or an acute after a word (`Andreas´`): the accent
+# keys sit where the apostrophe would be, and neither stands alone in text.
+_ACCENT_APOSTROPHE = re.compile(r"[´`](?<=[^\W\d_][´`])(?=[^\W\d_])|´(?<=[^\W\d_]´)")
+# Spaces Duden and DIN 5008 set where a writer often types none: a narrow
+# no-break space between a number and `%`, `‰`, `°C`, `°F` (not in a
+# compound such as `5%-Hürde`, and not before the `°` of an angle), and a
+# no-break space after `§`.
+_MISSING_SPACE = re.compile(
+    r"(?<=\d)(?P<narrow>(?:[%‰]|°[CF])(?![\w-]))|(?P<after>§§?)(?=\d)(?<!\w§)(?<!\w§§)"
+)
+
+
+def _insert_spaces(text: str, stop: int) -> tuple[str, int]:
+    """`20%` → `20 %`, `30°C` → `30 °C`, `§5` → `§ 5`; the new `stop`."""
+    pieces, position = [], 0
+    for match in _MISSING_SPACE.finditer(text, 1, stop):
+        if match.group("narrow"):
+            pieces += [text[position : match.start()], NARROW_NBSP, match.group()]
+        else:
+            pieces += [text[position : match.start()], match.group(), NBSP]
+        position = match.end()
+        stop += 1
+    return "".join(pieces) + text[position:], stop
+
+
 def _join_abbreviations(text: str, stop: int) -> tuple[str, int]:
     """`z.B.` → `z. B.` with narrow no-break spaces; the new `stop`."""
     pieces, position = [], 0
@@ -357,7 +463,8 @@ _ELIDED = re.compile(
     r"'(?:s|n|ne|nen|nem|ner|m|em|rein|raus|rum|runter|rüber|rauf|til|cause)\b"
 )
 # A year cut short: '90er, '22, '68ers.
-_DECADE = re.compile(r"'\d\d(?!\d)")
+# Not before a slash: '24/7' is a quotation of "24/7".
+_DECADE = re.compile(r"'\d\d(?![\d/])")
 # Words whose end is cut off by an apostrophe when a word follows: hab' ich,
 # geh' doch; Grass' Romane, Marx' Werk (genitive); nothin' else.
 _ELIDED_END = re.compile(
@@ -476,11 +583,29 @@ def _quotes(texts: list[str], editable: Sequence[bool], language: str) -> list[s
     before, _ = _neighbours(texts)
     contexts = [c.replace('"', ";").replace("'", ";") for c in before]
     return [
-        educateQuotes(context + text, language)[1:]
+        _educate(context + text, language)[1:]
         if editable[i] and ('"' in text or "'" in text)
         else text
         for i, (context, text) in enumerate(zip(contexts, texts, strict=True))
     ]
+
+
+# A quote right after a colon or slash, before a word: it opens a quotation
+# (`Er sagte:"Hallo"`, `"Dienstleister"/"Partner"`), which docutils would
+# close because no space precedes it.
+_OPENS_AFTER = re.compile(r"""["'](?<=[:/]["'])(?=\w)""")
+# White space for docutils (`\s`), which no writer can type: the reader
+# rejects control characters.
+_SPACE_MARK = "\x1f"
+
+
+def _educate(text: str, language: str) -> str:
+    """docutils' quotes, with quotes after a colon or slash opening."""
+    if ':"' in text or "/'" in text or ":'" in text or '/"' in text:
+        marked = _OPENS_AFTER.sub(lambda m: _SPACE_MARK + m.group(), text)
+        if marked != text:
+            return educateQuotes(marked, language).replace(_SPACE_MARK, "")
+    return educateQuotes(text, language)
 
 
 def _quote_language(lang: str, guillemets: bool) -> str:
