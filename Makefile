@@ -70,8 +70,14 @@ QUIETLY := || { if [ -r /proc/$$PPID/status ] && ! grep -Eq \
 	'^SigIgn:[[:space:]]*[0-9a-f]*[2367abef]$$' /proc/$$PPID/status; then \
 	kill -INT $$PPID; sleep 1; exit 0; fi; exit 1; }
 
+# Ctrl+C in a terminal signals make, the recipe's shell and perlen at once.
+# perlen answers in German ("Vorschau beendet."); a shell killed by the
+# signal would have make add "*** [...] Interrupt", so the shell lets perlen
+# answer (a trap, unlike an ignored signal, is not inherited by perlen).
+LET_PERLEN_ANSWER := trap : INT;
+
 html: $(STAMP) ## Website nach output/ bauen (ein fehlerhafter Bau lässt die alte Fassung stehen)
-	@$(BIN)/perlen bauen $(PELICANOPTS) $(QUIETLY)
+	@$(LET_PERLEN_ANSWER) $(BIN)/perlen bauen $(PELICANOPTS) $(QUIETLY)
 
 serve: $(STAMP) ## Pelicans Entwicklungsserver auf http://127.0.0.1:8000/, baut bei Änderungen neu
 	$(BIN)/pelican --listen --autoreload --bind 127.0.0.1 --port 8000 -s pelicanconf.py $(PELICANOPTS)
@@ -81,17 +87,30 @@ serve: $(STAMP) ## Pelicans Entwicklungsserver auf http://127.0.0.1:8000/, baut 
 # shell as environment variables, so quotes in a title stay intact.
 PORT ?= 8000
 
+# A title without quotes (`make neu TITEL=Grüße vom Sommerfest`) leaves make
+# its last words as goals: `neu` refuses them before it writes anything and
+# says how to quote, and a do-nothing rule keeps make from adding "No rule to
+# make target 'vom'". Goals that are targets of this Makefile stay goals.
+STRAY_WORDS := $(if $(filter neu,$(MAKECMDGOALS)),$(filter-out \
+	$(shell sed -n 's/^\([a-z0-9_-]*\):.*/\1/p' $(firstword $(MAKEFILE_LIST))),$(MAKECMDGOALS)))
+ifneq ($(STRAY_WORDS),)
+$(STRAY_WORDS):
+	@:
+endif
+
+neu: export STRAY_WORDS := $(STRAY_WORDS)
 neu: $(STAMP) #> Neuen Beitrag anlegen: make neu TITEL="…" [KATEGORIE=… SCHLAGWOERTER="a, b" AUTORIN=… DATUM=…]
+	@test -z "$$STRAY_WORDS" || { printf '%s\n' "Der Titel hat Leerzeichen; make hat nur „$$TITEL“ als Titel gelesen. Bitte den ganzen Titel in Anführungszeichen setzen: make neu TITEL=\"$$TITEL $$STRAY_WORDS\"" >&2; false; } $(QUIETLY)
 	@test -n "$$TITEL" || { echo 'Bitte einen Titel angeben: make neu TITEL="Mein Titel"' >&2; false; } $(QUIETLY)
-	@$(BIN)/perlen neu "$$TITEL" $${KATEGORIE:+--kategorie "$$KATEGORIE"} \
+	@$(LET_PERLEN_ANSWER) $(BIN)/perlen neu "$$TITEL" $${KATEGORIE:+--kategorie "$$KATEGORIE"} \
 		$${SCHLAGWOERTER:+--schlagwoerter "$$SCHLAGWOERTER"} $${AUTORIN:+--autorin "$$AUTORIN"} \
 		$${DATUM:+--datum "$$DATUM"} $(QUIETLY)
 
 pruefen: $(STAMP) #> Alle Beiträge prüfen (STRENG=1: auch Warnungen zählen als Fehler)
-	@$(BIN)/perlen pruefen $${STRENG:+--streng} $(QUIETLY)
+	@$(LET_PERLEN_ANSWER) $(BIN)/perlen pruefen $${STRENG:+--streng} $(QUIETLY)
 
 vorschau: $(STAMP) #> Vorschau mit Entwürfen auf http://127.0.0.1:8000/ (PORT=…), neu gebaut bei jeder Änderung
-	@$(BIN)/perlen vorschau --port $(PORT) $(QUIETLY)
+	@$(LET_PERLEN_ANSWER) $(BIN)/perlen vorschau --port $(PORT) $(QUIETLY)
 
 # Publishing. The site's address and the upload targets come from the
 # environment, never from a committed file:
@@ -102,7 +121,7 @@ OUTPUT := output
 SSH_PORT ?= 22
 
 publish: $(STAMP) $(NODE_STAMP) ## Zum Veröffentlichen bauen (SITEURL=https://… make publish): streng, geprüft, mit Suche
-	@$(BIN)/perlen veroeffentlichen --ausgabe $(OUTPUT) $(QUIETLY)
+	@$(LET_PERLEN_ANSWER) $(BIN)/perlen veroeffentlichen --ausgabe $(OUTPUT) $(QUIETLY)
 
 verify: $(STAMP) $(NODE_STAMP) ## output/ erneut prüfen: Links, Bilder, HTML, Feeds, Sitemap, fremde Server
 	$(BIN)/perlen veroeffentlichen --ausgabe $(OUTPUT) --nur-pruefen

@@ -47,3 +47,21 @@ def test_make_help_lists_the_writers_commands_first_in_their_own_group():
         assert f"make {target} " in writers
         assert f"make {target} " not in maintainers
     assert "make publish " in maintainers and "make publish " not in writers
+
+
+@pytest.mark.parametrize("option", ["--help", "-h", "--hilfe"])
+@pytest.mark.parametrize("command", [[], ["neu"], ["pruefen"], ["vorschau"]])
+def test_every_help_option_shows_the_help(command, option):
+    """As a writer types it, through the installed `perlen`."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    perlen = Path(sys.executable).parent / "perlen"
+    shown = subprocess.run(
+        [perlen, *command, option], capture_output=True, text=True, timeout=60
+    )
+    assert shown.returncode == 0, shown.stderr
+    assert shown.stdout.startswith(f"Aufruf: perlen {' '.join(command)}".rstrip())
+    assert "Diese Hilfe zeigen und beenden" in shown.stdout
+    assert shown.stderr == ""

@@ -78,3 +78,93 @@ def test_make_still_fails_where_it_cannot_stop_quietly(blog):
         env=writer_env(),
     )
     assert result.returncode != 0
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _in_terminal(blog: Project, args: list[str], interrupt_after: bytes) -> str:
+    """Run `make ARGS` in a pseudo-terminal, as a writer does; once it printed
+    `interrupt_after`, press Ctrl+C (the terminal sends SIGINT to the whole
+    foreground process group: make, its shell and perlen). What the terminal
+    showed until make ended."""
+    import pty
+    import select
+    import time
+
+    pid, terminal = pty.fork()
+    if pid == 0:  # the child: make, in the terminal
+        os.chdir(blog.root)
+        os.execvpe("make", ["make", *args], writer_env())
+    shown, pressed = b"", False
+    deadline = time.monotonic() + 240
+    while time.monotonic() < deadline:
+        if not pressed and interrupt_after in shown:
+            os.write(terminal, b"\x03")
+            pressed = True
+        ready, _, _ = select.select([terminal], [], [], 1)
+        try:
+            data = os.read(terminal, 4096) if ready else b""
+        except OSError:  # the terminal closed: make has ended
+            break
+        if ready and not data:
+            break
+        shown += data
+    os.waitpid(pid, 0)
+    os.close(terminal)
+    assert pressed, shown.decode(errors="replace")
+    return shown.decode(errors="replace")
+
+
+ENDED = "Vorschau beendet."
+STOPPED = "Abgebrochen; die bisherige Fassung bleibt."
+
+
+@pytest.mark.parametrize(
+    ("interrupt_after", "answers"),
+    [
+        (b"Vorschau aktualisiert", (ENDED,)),
+        # During the first build, or just after it.
+        (b"Vorschau auf http", (ENDED, STOPPED)),
+    ],
+)
+def test_ctrl_c_in_a_terminal_ends_make_with_perlens_answer_only(
+    blog, interrupt_after, answers
+):
+    blog.write("posts/a.md", "Titel: A\nDatum: 28.09.2021\n\nText.\n")
+    shown = _in_terminal(blog, ["vorschau", f"PORT={_free_port()}"], interrupt_after)
+    answer = next((answer for answer in answers if answer in shown), None)
+    assert answer is not None, shown
+    after = shown[shown.index(answer) :]
+    assert "make" not in after and "Interrupt" not in after, shown
+    assert "Traceback" not in shown
+
+
+@pytest.mark.parametrize(
+    ("words", "quoted"),
+    [
+        (["TITEL=Grüße", "vom", "Sommerfest"], 'TITEL="Grüße vom Sommerfest"'),
+        (["TITEL=Monarchie", "im", "Perlenbüro"], 'TITEL="Monarchie im Perlenbüro"'),
+        (["TITEL=Zwei", "Wörter", "KATEGORIE=Haltung"], 'TITEL="Zwei Wörter"'),
+    ],
+)
+def test_an_unquoted_title_creates_nothing_and_says_how_to_quote(blog, words, quoted):
+    result = make(blog, "neu", *words)
+    shown = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert f"Bitte den ganzen Titel in Anführungszeichen setzen: make neu {quoted}" in (
+        shown
+    )
+    assert "No rule" not in shown and "make:" not in shown
+    assert list((blog.content / "posts").rglob("*.md")) == []
+
+
+def test_a_quoted_title_with_spaces_still_creates_the_post(blog):
+    result = make(blog, "neu", "TITEL=Grüße vom Sommerfest", "DATUM=1.12.2025")
+    assert result.returncode == 0, result.stderr
+    assert (blog.content / "posts" / "2025" / "gruesse-vom-sommerfest.md").is_file()

@@ -159,12 +159,16 @@ def test_make_publish_refuses_the_shipped_impressum(project, monkeypatch):
         project.write(f"pages/{page}.md", text)
     code, _, err = project.run("veroeffentlichen")
     assert code == 1
-    assert err.startswith("Die Website wurde nicht gebaut:")
+    assert err.startswith("Die Website wurde nicht gebaut: 7 Fehler gefunden.")
+    # One line for the site-wide matter, saying where to read each gap.
+    assert "  • Das Impressum (content/pages/impressum.md) ist noch nicht" in err
+    assert "perlen pruefen --alle" in err
+    assert not (project.root / "output").exists()
+    _, listed, _ = project.run("pruefen", "--alle")
     assert (
         "content/pages/impressum.md, Zeile 7: Im Impressum steht noch der Platzhalter "
-        "„[Name der Inhaberin oder des Inhabers]“." in err
+        "„[Name der Inhaberin oder des Inhabers]“." in listed
     )
-    assert not (project.root / "output").exists()
 
 
 def test_the_check_can_be_switched_off(site):
@@ -269,5 +273,7 @@ def test_pruefen_lists_the_impressum_as_warnings_only(project):
     project.write("pages/impressum.md", IMPRESSUM)
     code, out, _ = project.run("pruefen")
     assert code == 0
-    assert "• Warnung – content/pages/impressum.md, Zeile 7:" in out
+    assert "• Das Impressum (content/pages/impressum.md) ist noch nicht" in out
+    _, everything, _ = project.run("pruefen", "--alle")
+    assert "• Warnung – content/pages/impressum.md, Zeile 7:" in everything
     assert Path(project.content / "pages" / "impressum.md").is_file()

@@ -153,10 +153,22 @@ def checked_build(settings: dict) -> Outcome:
             outcome.output = build(settings)
     except BuildFailed as failure:
         # After Pelican, the steps on the written site may add their own.
-        outcome.problems = sorted(set(outcome.problems) | set(failure.problems))
+        outcome.problems = merged(outcome.problems, failure.problems)
     finally:
         problems_found.disconnect(receive)
     return outcome
+
+
+def merged(found: list[Problem], failing: list[Problem]) -> list[Problem]:
+    """The problems a build found and those it failed with, each once, with
+    the severity it was found with: a strict build fails with its warnings
+    as errors (`strict.failures`), which are the same problems."""
+
+    def same(problem: Problem) -> tuple:
+        return (problem.path, problem.line, problem.message, problem.fix)
+
+    known = {same(p) for p in found}
+    return sorted({*found, *(p for p in failing if same(p) not in known)})
 
 
 @contextmanager

@@ -27,9 +27,10 @@ from perlen.building.strict import failures
 from perlen.commands import preview
 from perlen.commands.german_argparse import GermanArgumentParser
 from perlen.commands.new_post import post_path, render_post
+from perlen.commands.problem_list import failure_headline, listing, summaries
 from perlen.content.dates import DateError, format_date, parse_date
 from perlen.content.slugs import german_slug
-from perlen.problems import BuildFailed, display_path
+from perlen.problems import display_path
 from perlen.publish.verify import verify_site
 from perlen.settings import setting
 from perlen.site import schedule
@@ -57,10 +58,11 @@ def _build_and_report(settings: dict, done: str) -> int:
     started = time.monotonic()
     outcome = checked_build(settings)
     if outcome.output is None:
-        print(BuildFailed(outcome.problems), file=sys.stderr)
+        print(failure_headline(outcome.problems), file=sys.stderr)
+        print("\n".join(listing(outcome.problems)), file=sys.stderr)
         return 1
-    for warning in outcome.warnings:
-        print(f"  • {warning}", file=sys.stderr)
+    for line in listing(outcome.warnings):
+        print(line, file=sys.stderr)
     seconds = format_decimal(time.monotonic() - started, "0.0", locale="de")
     print(f"{done}: „{display_path(str(outcome.output))}“ ({seconds} s).")
     return 0
@@ -116,9 +118,9 @@ def _counted(number: int, one: str, many: str) -> str:
     return f"{number} {one if number == 1 else many}"
 
 
-def _print_problems(outcome: Outcome) -> None:
-    for problem in outcome.problems:
-        print(f"  • {problem}")
+def _print_problems(outcome: Outcome, everything: bool = False) -> None:
+    for line in listing(outcome.problems, everything):
+        print(line)
 
 
 def _tally(outcome: Outcome) -> str:
@@ -153,7 +155,7 @@ def cmd_pruefen(args: argparse.Namespace) -> int:
             print(f"Die Prüfung brach ab: {error}", file=sys.stderr)
             return 1
     checked = _counted(len(outcome.sources), "Datei", "Dateien")
-    _print_problems(outcome)
+    _print_problems(outcome, args.alle)
     failed = bool(failures(outcome.problems, args.streng))
     verdict = "Nicht in Ordnung" if failed else "In Ordnung"
     print(f"{verdict}: {checked} geprüft, {_tally(outcome)}.")
@@ -166,6 +168,8 @@ def cmd_pruefen(args: argparse.Namespace) -> int:
 def _preview_report(port: int):
     """What the writer sees after each preview build."""
     address = f"http://{preview.HOST}:{port}/"
+    # The site-wide lines last shown: a rebuild repeats them only when they change.
+    shown: list[str] = []
 
     def report(outcome: Outcome) -> None:
         stamp = datetime.now().strftime("%H:%M:%S")
@@ -177,7 +181,11 @@ def _preview_report(port: int):
             print("Bitte beheben:")
         else:
             print(f"\n{stamp} Vorschau aktualisiert: {address} ({_tally(outcome)})")
-        _print_problems(outcome)
+        site_wide = summaries(outcome.problems)
+        for line in listing(outcome.problems):
+            if line.removeprefix("  • ") not in site_wide or site_wide != shown:
+                print(line)
+        shown[:] = site_wide
         unpublished = [c for c in outcome.contents if getattr(c, "perlen_state", "")]
         if outcome.output is not None and unpublished:
             print("Entwürfe und geplante Beiträge (nur in der Vorschau):")
@@ -365,6 +373,12 @@ def parser() -> argparse.ArgumentParser:
         "--streng",
         action="store_true",
         help="Auch Warnungen als Fehler werten, wie beim Veröffentlichen",
+    )
+    pruefen.add_argument(
+        "--alle",
+        action="store_true",
+        help="Auch Impressum und Einstellungen Meldung für Meldung zeigen "
+        "(sonst je eine Zeile)",
     )
     _progress_option(pruefen)
     pruefen.set_defaults(func=cmd_pruefen)

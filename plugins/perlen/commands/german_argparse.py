@@ -40,7 +40,11 @@ class GermanArgumentParser(argparse.ArgumentParser):
         self._optionals.title = "Optionen"
         if add_help:
             self.add_argument(
-                "-h", "--hilfe", action="help", help="Diese Hilfe zeigen und beenden"
+                "-h",
+                "--hilfe",
+                "--help",
+                action="help",
+                help="Diese Hilfe zeigen und beenden",
             )
 
     def error(self, message: str):

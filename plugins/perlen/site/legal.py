@@ -125,6 +125,16 @@ def legal_problems(
     return problems + host_problems(settings, severity)
 
 
+# Every Impressum problem's message starts so (`is_impressum_gap`).
+_IMPRESSUM_PREFIX = "Im Impressum "
+
+
+def is_impressum_gap(problem: Problem) -> bool:
+    """Whether `problem` is a gap in the Impressum's legal details: a site-wide
+    matter the management fills in, not a writer's mistake."""
+    return problem.message.startswith(_IMPRESSUM_PREFIX)
+
+
 def impressum_problems(
     path: str, lines: list[str], complete: bool, severity: Severity
 ) -> list[Problem]:
@@ -146,7 +156,7 @@ def impressum_problems(
                 Problem(
                     path,
                     number,
-                    f"Im Impressum steht noch der Platzhalter „[{text}]“.",
+                    f"{_IMPRESSUM_PREFIX}steht noch der Platzhalter „[{text}]“.",
                     f"Bitte die echte Angabe eintragen ({text}) und die eckigen "
                     "Klammern entfernen, oder die Zeile löschen, falls sie nicht "
                     "zutrifft. Solange Platzhalter drinstehen, wird die Website "
@@ -161,7 +171,7 @@ def impressum_problems(
                 Problem(
                     path,
                     number,
-                    f"Im Impressum ist die Angabe „{label['label']}“ leer.",
+                    f"{_IMPRESSUM_PREFIX}ist die Angabe „{label['label']}“ leer.",
                     "Bitte ausfüllen oder die Zeile löschen, "
                     "falls die Angabe nicht zutrifft.",
                     severity,
@@ -183,7 +193,8 @@ def impressum_problems(
             Problem(
                 path,
                 section,
-                f"Im Impressum fehlt eine Angabe, die § 5 DDG verlangt: {field.name}.",
+                f"{_IMPRESSUM_PREFIX}fehlt eine Angabe, die § 5 DDG verlangt: "
+                f"{field.name}.",
                 f"Bitte eine Zeile wie {field.example} ergänzen.",
                 severity,
             )

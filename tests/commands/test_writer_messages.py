@@ -1,0 +1,142 @@
+"""The writer's messages: her own problems first, each once, counted right."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from conftest import ROOT, Project
+from perlen.building.checked import Outcome
+from perlen.commands.cli import _preview_report
+from perlen.problems import Problem, Severity
+
+HEADER = "Titel: {title}\nDatum: Dienstag, 28. September 2021\n"
+
+
+def post(title: str, body: str = "Der Text.", **extra: str) -> str:
+    lines = "".join(f"{key}: {value}\n" for key, value in extra.items())
+    return f"{HEADER.format(title=title)}{lines}\n{body}\n"
+
+
+def with_shipped_impressum(project: Project) -> Project:
+    """The agency's Impressum as shipped: seven placeholders still in it."""
+    shutil.copy(
+        ROOT / "content" / "pages" / "impressum.md",
+        project.content / "pages" / "impressum.md",
+    )
+    return project
+
+
+# -- Counting -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("files", "headline", "listed"),
+    [
+        (
+            {"posts/farbe.md": post("Bunt", Farbe="Blau")},
+            "Die Website wurde nicht gebaut: 1 Warnung gefunden. Beim "
+            "Veröffentlichen zählt jede Warnung als Fehler.",
+            ["Den Schlüssel „Farbe“ kennt der Blog nicht"],
+        ),
+        (
+            {
+                "posts/farbe.md": post("Bunt", Farbe="Blau", Frabe="Rot"),
+                "posts/ohne.md": "Datum: 28.09.2021\n\nText.\n",
+            },
+            "Die Website wurde nicht gebaut: 1 Fehler und 2 Warnungen gefunden.",
+            [
+                "Den Schlüssel „Farbe“ kennt der Blog nicht",
+                "Den Schlüssel „Frabe“ kennt der Blog nicht",
+                "content/posts/ohne.md, Zeile 1: Der Titel fehlt",
+            ],
+        ),
+    ],
+)
+def test_a_strict_publish_lists_each_problem_once_counted_by_kind(
+    java, project, monkeypatch, files, headline, listed
+):
+    monkeypatch.setenv("SITEURL", "https://blog.example.org")
+    for path, text in files.items():
+        project.write(path, text)
+    code, _, err = project.run("veroeffentlichen")
+    assert code == 1
+    assert err.splitlines()[0] == headline
+    for text in listed:
+        assert len([line for line in err.splitlines() if text in line]) == 1, err
+    assert len(err.splitlines()) == 1 + len(listed), err
+
+
+# -- Her own problems first ---------------------------------------------------
+
+
+def test_pruefen_lists_her_problems_first_and_the_impressum_in_one_line(project):
+    with_shipped_impressum(project)
+    project.write("posts/tot.md", post("Tot", "Siehe [dort](/2021/weg/)."))
+    project.write("posts/farbe.md", post("Bunt", Farbe="Blau"))
+    code, out, _ = project.run("pruefen")
+    lines = out.splitlines()
+    assert code == 1
+    assert "content/posts/farbe.md, Zeile 3" in lines[0]
+    assert "content/posts/tot.md, Zeile 4" in lines[1]
+    impressum = [line for line in lines if "Impressum" in line]
+    assert len(impressum) == 1, out
+    assert "content/pages/impressum.md" in impressum[0]
+    assert "Warnungen" in impressum[0] and "docs/schreiben.md" in impressum[0]
+    assert "perlen pruefen --alle" in impressum[0]
+    # The count still counts each placeholder.
+    assert lines[-1].startswith("Nicht in Ordnung: 3 Dateien geprüft, 1 Fehler, ")
+    code, everything, _ = project.run("pruefen", "--alle")
+    placeholders = [line for line in everything.splitlines() if "Platzhalter" in line]
+    assert len(placeholders) >= 5
+    assert everything.splitlines()[-1] == lines[-1]
+
+
+def test_a_publish_of_the_shipped_impressum_summarises_it(java, project, monkeypatch):
+    monkeypatch.setenv("SITEURL", "https://blog.example.org")
+    with_shipped_impressum(project)
+    project.write("posts/farbe.md", post("Bunt", Farbe="Blau"))
+    code, _, err = project.run("veroeffentlichen")
+    lines = err.splitlines()
+    assert code == 1
+    assert lines[0].startswith("Die Website wurde nicht gebaut:")
+    assert "content/posts/farbe.md, Zeile 3" in lines[1]
+    assert len([line for line in lines if "Impressum" in line]) == 1, err
+
+
+def test_preview_rebuilds_repeat_the_site_wide_line_only_when_it_changes(capsys):
+    own = Problem("content/posts/a.md", 4, "Ein Link führt ins Leere.")
+    gap = Problem(
+        "content/pages/impressum.md",
+        6,
+        "Im Impressum steht noch der Platzhalter „[Name]“.",
+        severity=Severity.WARNING,
+    )
+    other_gap = Problem(
+        "content/pages/impressum.md",
+        7,
+        "Im Impressum steht noch der Platzhalter „[Ort]“.",
+        severity=Severity.WARNING,
+    )
+    report = _preview_report(8000)
+    for problems in ([gap, own], [gap, own], [gap, other_gap, own]):
+        report(Outcome(problems=problems))
+    shown = capsys.readouterr().out
+    assert shown.count("content/posts/a.md, Zeile 4") == 3
+    summaries = [line for line in shown.splitlines() if "Impressum" in line]
+    assert len(summaries) == 2, shown
+    assert "1 Warnung" in summaries[0] and "2 Warnungen" in summaries[1]
+    assert "Platzhalter" not in shown
+
+
+def test_the_preview_banner_shows_her_problems_before_the_site_wide():
+    from perlen.commands.preview.server import banner
+    from perlen.commands.problem_list import own_first
+
+    gaps = [
+        Problem("content/pages/impressum.md", n, f"Im Impressum fehlt {n}.")
+        for n in range(1, 8)
+    ]
+    own = [Problem("content/posts/z.md", n, f"Eigener Fehler {n}.") for n in (1, 2)]
+    shown = banner(tuple(own_first([*gaps, *own]))).decode()
+    assert shown.index("Eigener Fehler 2") < shown.index("Im Impressum fehlt 1")
