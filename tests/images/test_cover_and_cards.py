@@ -55,8 +55,8 @@ def test_titelbild_is_shown_above_the_text_and_in_cards(site, make_post):
     assert card["fetchpriority"] == "high" and "loading" not in card
     assert later["loading"] == "lazy" and "fetchpriority" not in later
     assert card["sizes"] == "(min-width: 43rem) 20rem, calc(100vw - 3rem)"
-    assert card["src"] == "/posts/krone-960.jpg"
-    with Image.open(output / "posts/krone-1200x630.jpg") as image:
+    assert card["src"] == "/posts/krone-jpg-960.jpg"
+    with Image.open(output / "posts/krone-jpg-1200x630.jpg") as image:
         assert (image.format, image.size) == ("JPEG", (1200, 630))
         assert not image.getexif()
     # A post with a Titelbild gets no generated card.
@@ -151,7 +151,9 @@ def test_json_ld_credit_for_a_post_credit(site, make_post, monkeypatch):
     script = page.split('<script type="application/ld+json">')[1]
     data = json.loads(script.split("</script>")[0])
     assert data["image"]["creditText"] == "Anna"
-    assert data["image"]["url"] == "https://blog.example.org/posts/krone-1200x630.jpg"
+    assert (
+        data["image"]["url"] == "https://blog.example.org/posts/krone-jpg-1200x630.jpg"
+    )
 
 
 def test_an_svg_titelbild_is_shown_as_it_is(site, make_post):

@@ -25,11 +25,11 @@ def test_plan_names_variants_beside_the_source():
     source = SourceImage("posts/2021/krone.jpg", 1000, 750)
     names = [v.path for v in plan(source, STEPS).variants]
     assert names[:3] == [
-        "posts/2021/krone-480.avif",
-        "posts/2021/krone-960.avif",
-        "posts/2021/krone-1000.avif",
+        "posts/2021/krone-jpg-480.avif",
+        "posts/2021/krone-jpg-960.avif",
+        "posts/2021/krone-jpg-1000.avif",
     ]
-    assert names[-1] == "posts/2021/krone-1000.jpg"
+    assert names[-1] == "posts/2021/krone-jpg-1000.jpg"
     alpha = SourceImage("images/logo.png", 600, 300, alpha=True)
     assert plan(alpha, STEPS).fallback == "png"
 
@@ -57,11 +57,11 @@ def test_content_path_and_written_source(tmp_path):
     )
     assert content_path("https://example.org/a.jpg", str(post), str(tmp_path)) is None
     used = ("posts/2021/krone.jpg", "images/logo.png")
-    assert written_source("/posts/2021/krone-960.jpg", used, "posts/2021") == (
+    assert written_source("/posts/2021/krone-jpg-960.jpg", used, "posts/2021") == (
         "krone.jpg"
     )
     assert written_source(
-        "https://blog.example.org/images/logo-480.png", used, "posts/2021"
+        "https://blog.example.org/images/logo-png-480.png", used, "posts/2021"
     ) == ("../../images/logo.png")
     assert written_source("/images/other-480.png", used, "posts") is None
 

@@ -51,11 +51,11 @@ def test_phone_photo_is_published_oriented_small_and_without_metadata(
     names = sorted(p.name for p in (output / "posts").iterdir())
     # Upright (portrait, 2000×3000), never upscaled: 480, 960, 1440, 2000 wide.
     assert names == sorted(
-        f"foto-{w}.{ext}"
+        f"foto-jpg-{w}.{ext}"
         for w in (480, 960, 1440, 2000)
         for ext in ("avif", "webp", "jpg")
     )
-    with Image.open(output / "posts/foto-960.jpg") as image:
+    with Image.open(output / "posts/foto-jpg-960.jpg") as image:
         assert image.size == (960, 1440)
     for path in _files(output):
         data = path.read_bytes()
@@ -69,19 +69,20 @@ def test_phone_photo_is_published_oriented_small_and_without_metadata(
     avif, webp = _tags(html, "source")
     assert avif == {
         "type": "image/avif",
-        "srcset": "/posts/foto-480.avif 480w, /posts/foto-960.avif 960w, "
-        "/posts/foto-1440.avif 1440w, /posts/foto-2000.avif 2000w",
+        "srcset": "/posts/foto-jpg-480.avif 480w, /posts/foto-jpg-960.avif 960w, "
+        "/posts/foto-jpg-1440.avif 1440w, /posts/foto-jpg-2000.avif 2000w",
         "sizes": sizes,
     }
     assert (
-        webp["type"] == "image/webp" and "/posts/foto-960.webp 960w" in webp["srcset"]
+        webp["type"] == "image/webp"
+        and "/posts/foto-jpg-960.webp 960w" in webp["srcset"]
     )
     [img] = _tags(html, "img")
     # The only image is the likely LCP: fetched first, not lazily.
     assert img == {
-        "src": "/posts/foto-960.jpg",
-        "srcset": "/posts/foto-480.jpg 480w, /posts/foto-960.jpg 960w, "
-        "/posts/foto-1440.jpg 1440w, /posts/foto-2000.jpg 2000w",
+        "src": "/posts/foto-jpg-960.jpg",
+        "srcset": "/posts/foto-jpg-480.jpg 480w, /posts/foto-jpg-960.jpg 960w, "
+        "/posts/foto-jpg-1440.jpg 1440w, /posts/foto-jpg-2000.jpg 2000w",
         "sizes": sizes,
         "alt": "Zwei Perlen am Strand",
         "width": "960",
@@ -98,7 +99,7 @@ def test_page_weight_on_a_phone(site, make_post):
     phone_photo(site.content / "posts/foto.jpg", (4032, 3024))
     site.write("posts/x.md", make_post("![Perlen](foto.jpg)"))
     output = site.build()
-    chosen = output / "posts/foto-960.avif"  # 390 px − 3rem = 342 px × 2 → 960w
+    chosen = output / "posts/foto-jpg-960.avif"  # 390 px − 3rem = 342 px × 2 → 960w
     assert chosen.stat().st_size <= 250_000
 
 
@@ -123,7 +124,7 @@ def test_second_image_lazy_figure_caption_and_credit(site, make_post, encodings)
     [img] = _tags(logo, "img")
     assert img["loading"] == "lazy" and img["decoding"] == "async"
     assert "fetchpriority" not in img and "title" not in img
-    assert img["src"] == "/posts/logo-800.png"
+    assert img["src"] == "/posts/logo-png-800.png"
     assert [s["type"] for s in _tags(logo, "source")] == ["image/avif", "image/webp"]
     # Caption and credit get German typography (here: no lone last word).
     assert "<figcaption>Das „neue“\N{NO-BREAK SPACE}Logo." in logo
@@ -131,9 +132,9 @@ def test_second_image_lazy_figure_caption_and_credit(site, make_post, encodings)
     # Without its own credit, the post's `Bildnachweis:` applies.
     assert '<span class="credit">Bild: perlenmädchen</span>' in druck, druck
     assert "Aus der\N{NO-BREAK SPACE}Druckerei" in druck
-    with Image.open(output / "posts/logo-480.png") as image:
+    with Image.open(output / "posts/logo-png-480.png") as image:
         assert image.mode == "RGBA"
-    with Image.open(output / "images/druck-960.jpg") as image:
+    with Image.open(output / "images/druck-jpg-960.jpg") as image:
         assert image.mode == "RGB"
     assert not (output / "images/druck.jpg").exists()
     assert encodings == [3]
@@ -144,9 +145,9 @@ def test_tiny_image_is_not_upscaled(site, make_post):
     site.write("posts/x.md", make_post("![Ein Punkt](punkt.png)"))
     output = site.build()
     assert sorted(p.name for p in (output / "posts").iterdir()) == [
-        "punkt-40.avif",
-        "punkt-40.jpg",  # no transparency: a JPEG fallback
-        "punkt-40.webp",
+        "punkt-png-40.avif",
+        "punkt-png-40.jpg",  # no transparency: a JPEG fallback
+        "punkt-png-40.webp",
     ]
     [img] = _tags(site.html(POST), "img")
     assert (img["width"], img["height"]) == ("40", "30")

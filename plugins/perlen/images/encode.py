@@ -13,8 +13,9 @@ import io
 from collections.abc import Mapping
 from pathlib import Path
 
-from PIL import Image, ImageCms, ImageOps
+from PIL import Image, ImageCms, ImageMath, ImageOps
 
+from perlen.images.source import has_alpha
 from perlen.images.variants import Plan, Variant
 
 _SRGB = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
@@ -35,9 +36,10 @@ def load(file: Path, size: tuple[int, int] | None = None) -> Image.Image:
             )
         image = ImageOps.exif_transpose(opened)
         image.load()
-    alpha = image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info
+    alpha = has_alpha(image)
     mode = "RGBA" if alpha else "RGB"
-    if image.mode in ("P", "PA", "LA", "I;16", "I", "F", "1"):
+    image = _eight_bit(image)
+    if image.mode in ("P", "PA", "LA", "L", "1"):
         image = image.convert("RGBA" if alpha else "RGB")
     profile = image.info.get("icc_profile")
     if profile:
@@ -51,6 +53,30 @@ def load(file: Path, size: tuple[int, int] | None = None) -> Image.Image:
         except (ImageCms.PyCMSError, OSError):
             pass  # a broken profile: treat the pixels as sRGB
     return image.convert(mode)
+
+
+def _eight_bit(image: Image.Image) -> Image.Image:
+    """Grey in more than 8 bits, scaled to 8 as a browser shows it.
+
+    Pillow's own conversion clips: a 16-bit grey PNG (`I;16`, `I;16B`, …, or
+    `I` where Pillow widens it) would come out white. Integer grey is taken
+    at 16 bits (what PNG and TIFF store in these modes), value/257 rounded;
+    floating-point grey (`F`) on Pillow's scale 0–255, clipped. A 16-bit
+    grey PNG's transparent value (`tRNS`) becomes its alpha channel.
+    """
+    if image.mode == "F":
+        return image.point(lambda value: value + 0.5).convert("L")
+    if not image.mode.startswith("I"):
+        return image
+    wide = image.convert("I") if image.mode != "I" else image
+    grey = wide.point(lambda value: value / 257 + 0.5).convert("L")
+    transparent = image.info.get("transparency")
+    if isinstance(transparent, int):
+        opaque = ImageMath.lambda_eval(
+            lambda a: (a["im"] != transparent) * 255, im=wide
+        )
+        grey.putalpha(opaque.convert("L"))
+    return grey
 
 
 def encode(image: Image.Image, variant: Variant, quality: Mapping[str, int]) -> bytes:

@@ -29,7 +29,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from perlen.images.markup import passthrough, picture
 from perlen.images.source import ImageError, SourceImage, is_image, read_source
-from perlen.images.variants import plan
+from perlen.images.variants import plan, published_stem
 from perlen.settings import setting
 from perlen.text.pipeline import typeset_inline
 
@@ -107,11 +107,11 @@ def content_path(src: str, source_path: str, root: str) -> str | None:
 
 def written_source(src: str, used: Sequence[str], relative_dir: str) -> str | None:
     """The image as the writer named it, for the `src` of one of its variants
-    (`/posts/2021/perlen-960.jpg` → `perlen.jpg`), so that checks of the
+    (`/posts/2021/perlen-jpg-960.jpg` → `perlen.jpg`), so that checks of the
     built HTML can point at the writer's line."""
     stem = _VARIANT.sub("", unquote(urlsplit(src).path)).lstrip("/")
     for path in used:
-        if posixpath.splitext(path)[0] == stem or path == stem:
+        if published_stem(path) == stem or path == stem:
             return posixpath.relpath(path, relative_dir or ".")
     return None
 

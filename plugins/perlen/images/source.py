@@ -57,6 +57,14 @@ class SourceImage:
         return self.suffix in PASSTHROUGH
 
 
+def has_alpha(image: Image.Image) -> bool:
+    """Whether a browser shows the image with transparency: an alpha channel,
+    or a transparent colour (`tRNS`) in a palette, grey or RGB PNG."""
+    return image.mode in ("RGBA", "LA", "PA", "RGBa", "La") or (
+        "transparency" in image.info
+    )
+
+
 def is_image(path: str) -> bool:
     suffix = posixpath.splitext(path)[1].lower()
     return suffix in RASTER or suffix in PASSTHROUGH or suffix in HEIC
@@ -96,9 +104,7 @@ def read_source(root: Path, path: str, max_bytes: int, max_pixels: int) -> Sourc
                 )
             if _orientation(image) in (5, 6, 7, 8):
                 width, height = height, width
-            alpha = image.mode in ("RGBA", "LA", "PA") or (
-                image.mode == "P" and "transparency" in image.info
-            )
+            alpha = has_alpha(image)
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
         if isinstance(error, ImageError):
             raise

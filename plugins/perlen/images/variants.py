@@ -58,12 +58,29 @@ class Plan:
         return tuple(v for v in self.variants if v.format == format)
 
 
+def published_stem(path: str) -> str:
+    """What every file made of the image at `path` is named after: its whole
+    name, the extension included (`bilder/krone.jpg` → `bilder/krone-jpg`).
+
+    Two sources never share it (`logo.jpg` and `logo.png` are two pictures),
+    and since no raster image ends in a width, a writer's own
+    `krone-960.jpg` is its own source (`krone-960-jpg-…`), never mistaken for
+    a variant of `krone.jpg`. A file that merely looks like one
+    (`krone-jpg-960.avif`) is refused by `site.published_files`.
+
+    >>> published_stem("bilder/krone.jpg")
+    'bilder/krone-jpg'
+    """
+    stem, suffix = posixpath.splitext(path)
+    return f"{stem}-{suffix.lstrip('.')}"
+
+
 def plan(source: SourceImage, steps: tuple[int, ...]) -> Plan:
     """The variants of a raster image: each width in AVIF, WebP and JPEG
     (photos) or PNG (graphics with transparency), named after the source:
-    `bilder/krone.jpg` → `bilder/krone-960.avif`."""
+    `bilder/krone.jpg` → `bilder/krone-jpg-960.avif`."""
     assert source.width and source.height
-    stem = posixpath.splitext(source.path)[0]
+    stem = published_stem(source.path)
     fallback = "png" if source.alpha else "jpeg"
     variants = tuple(
         Variant(

@@ -31,7 +31,7 @@ from perlen.images import encode, social_card, store
 from perlen.images.markdown import USED, ImageOptions
 from perlen.images.markup import passthrough, picture, url_path
 from perlen.images.source import HEIC, RASTER, ImageError, SourceImage
-from perlen.images.variants import Plan, plan
+from perlen.images.variants import Plan, plan, published_stem
 from perlen.problems import BuildFailed, Problem, Severity
 from perlen.settings import setting
 from perlen.site.containment import inside
@@ -72,7 +72,7 @@ def cover_alt(content: Content) -> str:
 
 
 def _og_path(source: SourceImage) -> str:
-    return f"{posixpath.splitext(source.path)[0]}-{OG_SIZE[0]}x{OG_SIZE[1]}.jpg"
+    return f"{published_stem(source.path)}-{OG_SIZE[0]}x{OG_SIZE[1]}.jpg"
 
 
 def card_path(content: Content) -> str:
