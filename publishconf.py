@@ -41,3 +41,6 @@ PERLEN_SEARCH = True
 
 # A post without Titelbild is shared with a generated social card.
 PERLEN_SOCIAL_CARDS = True
+
+# The web editor for the writers at /redaktion/ (Decap CMS, see README.md).
+PERLEN_EDITOR = True

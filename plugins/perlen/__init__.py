@@ -14,7 +14,7 @@ from pelican import signals
 
 from perlen.building import cache, cache_stamps, checked, progress, read_failures
 from perlen.content import reader, reading_time, slug_rules
-from perlen.publish import next_date, redirects, search_index, sitemap_fixes
+from perlen.publish import editor, next_date, redirects, search_index, sitemap_fixes
 from perlen.site import (
     check_alt_text,
     cover_image,
@@ -73,6 +73,7 @@ def register() -> None:
     signals.initialized.connect(sitemap_fixes.forget_previous_build)
     signals.all_generators_finalized.connect(sitemap_fixes.date_by_content)
     signals.all_generators_finalized.connect(next_date.write_next_date)
+    signals.all_generators_finalized.connect(editor.add_editor)
     signals.finalized.connect(search_index.index_site)
     signals.feed_generated.connect(feed_text.keep_feed_text)
     logging.getLogger("pelican.generators").addFilter(_HIDE_REPORTED)

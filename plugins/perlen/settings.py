@@ -129,6 +129,46 @@ DEFAULTS: dict[str, Any] = {
     "PERLEN_IMAGE_WORKERS": None,
     # The cache of processed images; None: `bilder/` beside the content cache.
     "PERLEN_IMAGE_CACHE_PATH": None,
+    # -- The web editor at /redaktion/ (perlen.publish.editor) ---------------
+    # Decap CMS for the writers, copied from node_modules into the site. Off
+    # by default (preview builds); on in publishconf.py and redaktionconf.py
+    # (`make redaktion`).
+    "PERLEN_EDITOR": False,
+    # Where the editor lives in the site; never in sitemap, feeds or search.
+    "PERLEN_EDITOR_PATH": "redaktion",
+    # The GitHub repository and branch the published editor writes to
+    # (editorial workflow: every post becomes a pull request) …
+    "PERLEN_EDITOR_REPO": "perlenmaedchen/blog",
+    "PERLEN_EDITOR_BRANCH": "main",
+    # … and the OAuth server that signs writers in with GitHub (Decap's
+    # `base_url`, see docs/redaktion-einrichten.md); "" for Netlify's.
+    "PERLEN_EDITOR_AUTH_URL": "",
+    # `decap-server` on the writer's computer (`make redaktion`); the editor
+    # uses it only when opened on localhost/127.0.0.1.
+    "PERLEN_EDITOR_LOCAL_URL": "http://127.0.0.1:8081/api/v1",
+    # The editor's own Content-Security-Policy (`_headers`, /redaktion/*
+    # only): Decap compiles its config schema at run time ('unsafe-eval'),
+    # styles itself with inline <style> elements, shows uploads as blob:
+    # images and talks to GitHub or the local decap-server.
+    "PERLEN_EDITOR_CSP": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", "'unsafe-eval'", "'wasm-unsafe-eval'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:", "https:"],
+        "font-src": ["'self'", "data:"],
+        "connect-src": [
+            "'self'",
+            "blob:",
+            "https://api.github.com",
+            "http://127.0.0.1:8081",
+            "http://localhost:8081",
+        ],
+        "frame-src": ["'self'", "blob:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    },
 }
 
 

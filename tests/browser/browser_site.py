@@ -119,13 +119,16 @@ def require(available: bool, reason: str) -> None:
     pytest.skip(reason)
 
 
-def header_rules(text: str) -> list[tuple[re.Pattern[str], dict[str, str]]]:
+def header_rules(text: str) -> list[tuple[re.Pattern[str], dict[str, str | None]]]:
     """The rules of a `_headers` file: path pattern (`*` matches anything) → headers."""
-    rules: list[tuple[re.Pattern[str], dict[str, str]]] = []
+    rules: list[tuple[re.Pattern[str], dict[str, str | None]]] = []
     for line in text.splitlines():
         if line.startswith("/"):
             pattern = ".*".join(re.escape(part) for part in line.strip().split("*"))
             rules.append((re.compile(pattern + "$"), {}))
+        elif line.strip().startswith("!"):
+            # Cloudflare Pages' detach: a more general rule's header is not sent.
+            rules[-1][1][line.strip()[1:].strip()] = None
         elif line.strip():
             name, value = line.strip().split(":", 1)
             rules[-1][1][name.strip()] = value.strip()
@@ -137,10 +140,13 @@ class _SiteHandler(SimpleHTTPRequestHandler):
 
     def end_headers(self) -> None:
         path = urlsplit(self.path).path
+        sent: dict[str, str | None] = {}
         for pattern, headers in self.server.header_rules:
             if pattern.match(path):
-                for name, value in headers.items():
-                    self.send_header(name, value)
+                sent.update(headers)
+        for name, value in sent.items():
+            if value is not None:
+                self.send_header(name, value)
         super().end_headers()
 
     def send_error(self, code, message=None, explain=None) -> None:

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from perlen.publish.editor import editor_headers
 from perlen.settings import setting
 from perlen.site.csp import content_security_policy
 
@@ -27,6 +28,7 @@ def headers_file(settings: Mapping[str, Any], immutable: Iterable[str]) -> str:
         **setting(settings, "PERLEN_HEADERS"),
     }
     lines = ["/*", *(f"  {name}: {value}" for name, value in security.items())]
+    lines += editor_headers(settings)
     for path in sorted(immutable):
         lines += [path, f"  Cache-Control: {_FOREVER}"]
     return "\n".join(lines) + "\n"

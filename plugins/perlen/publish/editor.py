@@ -1,0 +1,276 @@
+"""The web editor at `/redaktion/`: Decap CMS, self-hosted, in German.
+
+Written into the built site when `PERLEN_EDITOR` is on: Decap's bundle from
+`node_modules` (pinned in package-lock.json, never a CDN), the editor's page,
+our glue (`theme/redaktion/`: the German header as Decap's file format, the
+site's stylesheet in the preview, German checks before saving) and
+`config.yml`, generated from the project's metadata keys
+(`content.editor_fields`) and the categories, tags and authors the site
+already has. The page is `noindex`, has no `data-pagefind-body` (so search
+leaves it out) and is no Pelican page (so sitemap and feeds never list it).
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from perlen.content.editor_fields import describe, editor_keys, label
+from perlen.content.metadata import KEYS
+from perlen.problems import BuildFailed, Problem
+from perlen.settings import setting
+
+ROOT = Path(__file__).resolve().parents[3]
+DECAP = ROOT / "node_modules/decap-cms/dist"
+GLUE = ROOT / "theme/redaktion"
+# The custom file format our glue registers: the German `Key: value` header.
+FORMAT = "perlen-kopf"
+# The hidden field that carries a file's header as it was read, so that a
+# save rewrites only the lines of changed fields (see redaktion.js).
+HEADER_FIELD = "kopf"
+
+PAGE = """<!DOCTYPE html>
+<html lang="de">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex, nofollow">
+<title>Redaktion – {site}</title>
+</head>
+<body>
+<script src="redaktion.js"></script>
+<script src="decap-cms.js"></script>
+</body>
+</html>
+"""
+
+
+def add_editor(generators) -> None:
+    """`all_generators_finalized` handler: write the editor into the site."""
+    settings = generators[0].settings
+    if not setting(settings, "PERLEN_EDITOR"):
+        return
+    articles = [
+        article
+        for generator in generators
+        for name in ("articles", "drafts", "hidden_articles")
+        for article in getattr(generator, name, [])
+    ]
+    known = {
+        "authors": sorted(
+            {a.name for article in articles for a in getattr(article, "authors", [])}
+            | {settings.get("AUTHOR") or ""} - {""}
+        ),
+        "categories": sorted({str(a.category) for a in articles if a.category}),
+        "tags": sorted({str(t) for a in articles for t in getattr(a, "tags", [])}),
+    }
+    folder = Path(generators[0].output_path) / setting(settings, "PERLEN_EDITOR_PATH")
+    write_editor(folder, settings, known)
+
+
+def write_editor(
+    folder: Path, settings: Mapping[str, Any], known: Mapping[str, list[str]]
+) -> None:
+    """Write the editor into `folder`: page, glue, config and Decap's bundle."""
+    bundle = DECAP / "decap-cms.js"
+    if not bundle.is_file():
+        raise BuildFailed(
+            [
+                Problem(
+                    "Redaktion",
+                    None,
+                    "Decap CMS (npm-Paket „decap-cms“) ist nicht installiert.",
+                    "Bitte „npm ci“ ausführen.",
+                )
+            ]
+        )
+    folder.mkdir(parents=True, exist_ok=True)
+    for file in _bundle_files():
+        shutil.copyfile(file, folder / file.name)
+    for file in sorted(GLUE.iterdir()):
+        shutil.copyfile(file, folder / file.name)
+    (folder / "index.html").write_text(
+        PAGE.format(site=settings.get("SITENAME", "")), encoding="utf-8"
+    )
+    config = editor_config(settings, known)
+    (folder / "config.yml").write_text(
+        yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8"
+    )
+    (folder / "schluessel.json").write_text(
+        json.dumps(header_keys(), ensure_ascii=False), encoding="utf-8"
+    )
+
+
+def _bundle_files() -> Iterable[Path]:
+    """Decap's bundle, the chunks it loads on demand and their WebAssembly."""
+    yield DECAP / "decap-cms.js"
+    yield DECAP / "decap-cms.js.LICENSE.txt"
+    yield from sorted(DECAP.glob("*.decap-cms.js"))
+    yield from sorted(DECAP.glob("*.wasm"))
+
+
+def header_keys() -> dict[str, Any]:
+    """For the glue's header format: every spelling → Pelican's key, and the
+    spelling the editor writes for a new key (its German name)."""
+    return {
+        "aliases": {name: key for key, names in KEYS.items() for name in names},
+        "names": {key: names[0] for key, names in KEYS.items()},
+    }
+
+
+def editor_config(
+    settings: Mapping[str, Any], known: Mapping[str, list[str]]
+) -> dict[str, Any]:
+    """Decap's `config.yml` as a dict: backends, collections, fields."""
+    backend: dict[str, Any] = {
+        "name": "github",
+        "repo": setting(settings, "PERLEN_EDITOR_REPO"),
+        "branch": setting(settings, "PERLEN_EDITOR_BRANCH"),
+        "squash_merges": True,
+    }
+    if auth := setting(settings, "PERLEN_EDITOR_AUTH_URL"):
+        backend["base_url"] = auth
+    config: dict[str, Any] = {
+        "locale": "de",
+        "backend": backend,
+        "local_backend": {"url": setting(settings, "PERLEN_EDITOR_LOCAL_URL")},
+        "publish_mode": "editorial_workflow",
+        "media_folder": f"{content_folder(settings)}/images",
+        "public_folder": "images",
+        "slug": {"encoding": "ascii", "clean_accents": True},
+        "collections": [
+            _collection(
+                "beitraege",
+                "Beiträge",
+                "Beitrag",
+                settings,
+                settings["ARTICLE_PATHS"][0],
+                "{{year}}/{{slug}}",
+                known,
+                dated=True,
+            ),
+            _collection(
+                "seiten",
+                "Seiten",
+                "Seite",
+                settings,
+                settings["PAGE_PATHS"][0],
+                "{{slug}}",
+                known,
+                dated=False,
+            ),
+        ],
+    }
+    if site_url := settings.get("SITEURL"):
+        config["site_url"] = site_url
+        config["display_url"] = site_url
+    return config
+
+
+def content_folder(settings: Mapping[str, Any]) -> str:
+    """`content/` as Decap names it: relative to the repository, whose top
+    folder holds it (Pelican's `PATH` is absolute by now)."""
+    return Path(settings["PATH"]).name
+
+
+def _collection(
+    name: str,
+    plural: str,
+    singular: str,
+    settings: Mapping[str, Any],
+    folder: str,
+    path: str,
+    known: Mapping[str, list[str]],
+    *,
+    dated: bool,
+) -> dict[str, Any]:
+    return {
+        "name": name,
+        "label": plural,
+        "label_singular": singular,
+        "folder": f"{content_folder(settings)}/{folder}",
+        "path": path,
+        "extension": "md",
+        "format": FORMAT,
+        "create": True,
+        # Images beside the post, where the image pipeline reads them.
+        "media_folder": "",
+        "public_folder": "",
+        "summary": "{{title}}",
+        "sortable_fields": ["date", "title"] if dated else ["title"],
+        "fields": [
+            *(fields(settings, known, dated=dated)),
+            {
+                "name": "body",
+                "label": "Text",
+                "widget": "markdown",
+                # The raw editor keeps every character as typed; the rich
+                # text editor would rewrite the Markdown (`<3` → `\\<3`).
+                "modes": ["raw"],
+                "hint": "Markdown: **fett**, *kursiv*, ## Zwischenüberschrift, "
+                "Emoji als :herz: oder 😀, ein Herz als <3.",
+            },
+            {"name": HEADER_FIELD, "widget": "hidden", "required": False},
+        ],
+    }
+
+
+def fields(
+    settings: Mapping[str, Any], known: Mapping[str, list[str]], *, dated: bool
+) -> list[dict[str, Any]]:
+    """The editor's fields: one per metadata key, labelled in German."""
+    limit = setting(settings, "PERLEN_SUMMARY_MAX_LENGTH")
+    choices = {
+        "author": known["authors"],
+        "category": known["categories"],
+        "tags": known["tags"],
+    }
+    result = []
+    for key in editor_keys():
+        described = describe(key)
+        entry: dict[str, Any] = {
+            "name": key,
+            "label": label(key),
+            "widget": described.widget,
+            "required": described.required and (dated or key != "date"),
+            **described.options,
+        }
+        if described.hint:
+            entry["hint"] = described.hint
+        if key in choices:
+            entry["vorschlaege"] = choices[key]
+        if key == "summary":
+            entry["hint"] = f"{described.hint} Höchstens {limit} Zeichen."
+            entry["pattern"] = [
+                f"^[\\s\\S]{{0,{limit}}}$",
+                f"Die Zusammenfassung ist zu lang: höchstens {limit} Zeichen.",
+            ]
+        result.append(entry)
+    return result
+
+
+def editor_policy(settings: Mapping[str, Any]) -> str:
+    """The editor's Content-Security-Policy as a header value."""
+    return "; ".join(
+        f"{directive} {' '.join(sources)}"
+        for directive, sources in setting(settings, "PERLEN_EDITOR_CSP").items()
+    )
+
+
+def editor_headers(settings: Mapping[str, Any]) -> list[str]:
+    """The `_headers` section for the editor's folder: the site's policy is
+    detached (`! Name`, as Cloudflare Pages writes it) and the editor's own
+    sent instead; the rest of the site keeps its policy unchanged."""
+    if not setting(settings, "PERLEN_EDITOR"):
+        return []
+    return [
+        f"/{setting(settings, 'PERLEN_EDITOR_PATH')}/*",
+        "  ! Content-Security-Policy",
+        f"  Content-Security-Policy: {editor_policy(settings)}",
+        "  X-Robots-Tag: noindex",
+    ]

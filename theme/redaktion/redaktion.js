@@ -1,0 +1,310 @@
+// The agency's glue for Decap CMS at /redaktion/ (written into the site by
+// plugins/perlen/publish/editor.py, loaded before Decap's bundle).
+//
+// - The file format "perlen-kopf": the German `Schlüssel: Wert` header the
+//   blog reads. A save rewrites only the lines of fields that changed; every
+//   other header line and the whole body stay byte for byte as they were.
+// - Inputs that suggest the site's categories, tags and authors.
+// - German checks before saving (alt texts) and before uploading (HEIC).
+// - The site's own stylesheet in the preview pane.
+"use strict";
+
+window.CMS_MANUAL_INIT = true;
+
+(function () {
+  const KEY_LINE = /^([\p{L}_][\p{L}\p{N}_\- ]*?)\s*:\s?(.*)$/u;
+  const CONTINUATION = /^(?: {4,}|\t)(\S.*)$/;
+  const FENCE = /^-{3}\s*$/;
+  const END_FENCE = /^(?:-{3}|\.{3})\s*$/;
+  const YAML_STARTS = ["[", "{", '"', "'"];
+
+  // As `perlen.content.dates.fold`: `Schlagwörter` and `Schlagwoerter` match.
+  function fold(text) {
+    return text
+      .toLowerCase()
+      .replace(/ä/g, "ae")
+      .replace(/ö/g, "oe")
+      .replace(/ü/g, "ue")
+      .replace(/ß/g, "ss");
+  }
+
+  // The file's lines, each with its line feed.
+  function linesOf(text) {
+    return text.match(/[^\n]*\n|[^\n]+$/g) || [];
+  }
+
+  function parseHeader(text, aliases) {
+    const lines = linesOf(text);
+    const bare = (line) => line.replace(/\n$/, "");
+    const state = { prefix: "", entries: [], tail: "" };
+    let index = 0;
+    const fenced = lines.length > 0 && FENCE.test(bare(lines[0]));
+    if (fenced) {
+      state.prefix = lines[0];
+      index = 1;
+    }
+    for (; index < lines.length; index++) {
+      const line = bare(lines[index]);
+      if (fenced ? END_FENCE.test(line) : !line.trim()) break;
+      const last = state.entries[state.entries.length - 1];
+      const continuation = CONTINUATION.exec(line);
+      const keyLine = KEY_LINE.exec(line);
+      if (last && (continuation || (fenced && /^\s/.test(line)))) {
+        last.raw += lines[index];
+        if (continuation && !fenced) last.value += "\n" + continuation[1].trim();
+        else last.opaque = true;
+      } else if (keyLine) {
+        const value = keyLine[2].trim();
+        state.entries.push({
+          name: keyLine[1].trim(),
+          key: aliases[fold(keyLine[1].trim())] || null,
+          value: value,
+          raw: lines[index],
+          opaque: fenced && YAML_STARTS.some((start) => value.startsWith(start)),
+        });
+      } else if (fenced) {
+        state.entries.push({ name: "", key: null, value: "", raw: lines[index] });
+      } else {
+        break; // not a header line: the body starts here
+      }
+    }
+    if (!fenced && state.entries.length === 0) {
+      return { state: { prefix: "", entries: [], tail: "" }, body: text };
+    }
+    // The closing fence or the blank line between header and body.
+    let bodyStart = index;
+    if (index < lines.length && (fenced || !bare(lines[index]).trim())) bodyStart++;
+    state.tail = lines.slice(index, bodyStart).join("");
+    return { state: state, body: lines.slice(bodyStart).join("") };
+  }
+
+  function plain(value) {
+    if (value === undefined || value === null) return "";
+    return String(value).trim();
+  }
+
+  // `Name: value`, further lines indented (a blank line would end the header).
+  function headerLine(name, value) {
+    const [first, ...rest] = value.split("\n").filter((line) => line.trim());
+    return [`${name}: ${first.trim()}\n`, ...rest.map((l) => `    ${l.trim()}\n`)].join(
+      "",
+    );
+  }
+
+  function headerFormat(keys) {
+    return {
+      fromFile(text) {
+        const { state, body } = parseHeader(text, keys.aliases);
+        const data = { body: body, kopf: JSON.stringify(state) };
+        for (const entry of state.entries) {
+          if (entry.key && !entry.opaque && !(entry.key in data)) {
+            data[entry.key] = entry.value;
+          }
+        }
+        return data;
+      },
+      toFile(data) {
+        const state = data.kopf
+          ? JSON.parse(data.kopf)
+          : { prefix: "", entries: [], tail: "\n" };
+        const seen = new Set();
+        let header = state.prefix;
+        for (const entry of state.entries) {
+          const value = plain(data[entry.key]);
+          if (!entry.key || seen.has(entry.key) || (entry.opaque && !value)) {
+            header += entry.raw;
+            continue;
+          }
+          seen.add(entry.key);
+          if (!entry.opaque && value === entry.value) header += entry.raw;
+          else if (value) header += headerLine(entry.name, value);
+        }
+        for (const [key, name] of Object.entries(keys.names)) {
+          const value = plain(data[key]);
+          if (!seen.has(key) && value) header += headerLine(name, value);
+        }
+        let body = data.body === undefined || data.body === null ? "" : String(data.body);
+        if (body && !body.endsWith("\n")) body += "\n";
+        if (!header) return body;
+        return header + (state.tail || "\n") + body;
+      },
+    };
+  }
+
+  function list(field, name) {
+    const value = field.get(name);
+    return value && value.toJS ? value.toJS() : value || [];
+  }
+
+  // A text input that suggests existing values (categories).
+  function suggestingInput(props, suggestions) {
+    const h = window.h;
+    const listId = `${props.forID}-vorschlaege`;
+    return h(
+      "div",
+      {},
+      h("input", {
+        id: props.forID,
+        className: props.classNameWrapper,
+        type: "text",
+        list: listId,
+        value: props.value || "",
+        onChange: (event) => props.onChange(event.target.value),
+      }),
+      h(
+        "datalist",
+        { id: listId },
+        suggestions.map((value) => h("option", { key: value, value: value })),
+      ),
+    );
+  }
+
+  function registerWidgets(CMS) {
+    const createClass = window.createClass;
+    CMS.registerWidget(
+      "perlen-vorschlag",
+      createClass({
+        render() {
+          return suggestingInput(this.props, list(this.props.field, "vorschlaege"));
+        },
+      }),
+    );
+    // Tags: each suggestion is the list typed so far plus one more tag.
+    CMS.registerWidget(
+      "perlen-schlagwoerter",
+      createClass({
+        render() {
+          const typed = (this.props.value || "").split(",").map((t) => t.trim());
+          const done = typed.slice(0, -1).filter(Boolean);
+          const prefix = done.length ? `${done.join(", ")}, ` : "";
+          const chosen = new Set(done.map(fold));
+          const suggestions = list(this.props.field, "vorschlaege")
+            .filter((tag) => !chosen.has(fold(tag)))
+            .map((tag) => prefix + tag);
+          return suggestingInput(this.props, suggestions);
+        },
+      }),
+    );
+    // Authors: the known ones (and the one a post already names).
+    CMS.registerWidget(
+      "perlen-auswahl",
+      createClass({
+        render() {
+          const h = window.h;
+          const props = this.props;
+          const known = list(props.field, "vorschlaege");
+          const options = ["", ...known];
+          if (props.value && !known.includes(props.value)) options.push(props.value);
+          return h(
+            "select",
+            {
+              id: props.forID,
+              className: props.classNameWrapper,
+              value: props.value || "",
+              onChange: (event) => props.onChange(event.target.value),
+            },
+            options.map((name) =>
+              h("option", { key: name, value: name }, name || "– bitte wählen –"),
+            ),
+          );
+        },
+      }),
+    );
+  }
+
+  // German checks Decap's field settings cannot express; Decap shows the
+  // message and does not save.
+  function registerChecks(CMS) {
+    CMS.registerEventListener({
+      name: "preSave",
+      handler: ({ entry }) => {
+        const data = entry.get("data");
+        if (plain(data.get("image")) && !plain(data.get("cover_alt"))) {
+          throw new Error(
+            "Bitte „Titelbild-Text“ ausfüllen: Was ist auf dem Titelbild zu sehen?",
+          );
+        }
+        const body = plain(data.get("body"));
+        if (/!\[\s*\]\(/.test(body)) {
+          throw new Error(
+            "Ein Bild im Text hat keinen Bildtext: Bitte in „![…](bild.jpg)“ " +
+              "zwischen die eckigen Klammern schreiben, was zu sehen ist.",
+          );
+        }
+        return data;
+      },
+    });
+  }
+
+  // iPhone photos (HEIC) are refused before they are uploaded; the build
+  // refuses them too, with the same advice.
+  function refuseHeic() {
+    window.addEventListener(
+      "change",
+      (event) => {
+        const input = event.target;
+        if (!(input instanceof HTMLInputElement) || input.type !== "file") return;
+        const heic = Array.from(input.files || []).find((file) =>
+          /\.(heic|heif)$/i.test(file.name),
+        );
+        if (!heic) return;
+        event.stopImmediatePropagation();
+        input.value = "";
+        showMessage(
+          `„${heic.name}“ ist ein iPhone-Foto im HEIC-Format, das nicht jeder ` +
+            "Browser zeigen kann. Bitte auf dem iPhone unter Einstellungen → " +
+            "Kamera → Formate „Maximale Kompatibilität“ wählen oder das Foto " +
+            "als JPEG exportieren und dieses hochladen.",
+        );
+      },
+      true,
+    );
+  }
+
+  function showMessage(text) {
+    let box = document.getElementById("perlen-meldung");
+    if (!box) {
+      box = document.createElement("div");
+      box.id = "perlen-meldung";
+      box.setAttribute("role", "alert");
+      Object.assign(box.style, {
+        position: "fixed",
+        zIndex: "100000",
+        left: "1rem",
+        right: "1rem",
+        bottom: "1rem",
+        padding: "1rem",
+        background: "#fff3cd",
+        color: "#3d2e00",
+        border: "2px solid #8a6d00",
+        borderRadius: "6px",
+        font: "16px/1.4 system-ui, sans-serif",
+      });
+      box.addEventListener("click", () => box.remove());
+      document.body.append(box);
+    }
+    box.textContent = text;
+  }
+
+  // The preview pane uses the stylesheets of the site's home page (their
+  // names carry content hashes in a published build).
+  async function addPreviewStyles(CMS) {
+    const home = new URL("../", window.location.href);
+    const page = await (await fetch(home)).text();
+    const html = new DOMParser().parseFromString(page, "text/html");
+    for (const link of html.querySelectorAll('link[rel~="stylesheet"][href]')) {
+      CMS.registerPreviewStyle(new URL(link.getAttribute("href"), home).href);
+    }
+  }
+
+  document.addEventListener("DOMContentLoaded", async () => {
+    const CMS = window.CMS;
+    const keys = await (await fetch("schluessel.json")).json();
+    CMS.registerCustomFormat("perlen-kopf", "md", headerFormat(keys));
+    registerWidgets(CMS);
+    registerChecks(CMS);
+    refuseHeic();
+    await addPreviewStyles(CMS).catch(() => undefined);
+    CMS.init();
+  });
+})();
