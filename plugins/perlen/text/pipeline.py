@@ -39,8 +39,8 @@ from markdown.util import BLOCK_LEVEL_ELEMENTS, AtomicString
 from perlen.settings import DEFAULTS, setting
 from perlen.text import emojis, footnotes, hearts, typography
 from perlen.text.headings import HeadingsExtension
-from perlen.text.scroll_regions import ScrollRegionsExtension
 from perlen.text.raw_html import UNTOUCHED, VOID, RawHtml
+from perlen.text.scroll_regions import ScrollRegionsExtension
 
 # Blocks whose last two words `widont` keeps together (as typogrify does).
 WIDONT_BLOCKS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd"})

@@ -52,10 +52,8 @@ class TableRegionTreeprocessor(Treeprocessor):
                 if child.tag != "table":
                     continue
                 number += 1
-                box = Element(
-                    "div",
-                    {"class": "table-scroll", **region_attributes(label.format(number))},
-                )
+                attributes = region_attributes(label.format(number))
+                box = Element("div", {"class": "table-scroll", **attributes})
                 box.tail, child.tail = child.tail, None
                 parent.remove(child)
                 box.append(child)
