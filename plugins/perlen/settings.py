@@ -16,6 +16,9 @@ DEFAULTS: dict[str, Any] = {
     "PERLEN_PUBLISH": False,
     # A summary (the meta description) longer than this is a warning.
     "PERLEN_SUMMARY_MAX_LENGTH": 160,
+    # A post card without `Zusammenfassung` shows about this many characters
+    # of the post's first paragraphs as plain text, cut after a word with „…“.
+    "PERLEN_TEASER_LENGTH": 220,
     # Progress lines during long builds: None shows them on a terminal only.
     "PERLEN_PROGRESS": None,
     # Reading speed for "4 Min. Lesezeit" (German prose, words per minute).

@@ -131,7 +131,27 @@ def test_post_card_shows_date_reading_time_and_summary(site, make_post):
     card = doc.text("article", **{"class": "post-card"})
     assert "28. September 2021 · 3 Min. Lesezeit" in card
     assert "Kurz & knapp" in card
-    assert "<strong>knapp</strong>" in site.html("index.html")
+    # A card's teaser is plain text, also from a summary with markup.
+    assert "<strong>knapp</strong>" not in site.html("index.html")
+
+
+def test_card_without_summary_shows_a_plain_teaser_of_the_first_paragraphs(
+    site, make_post
+):
+    body = (
+        "Wir haben ein [neues Büro](https://example.org/) bezogen.\n\n"
+        "## Unser Fazit (1)\n\n"
+        "- ein Punkt\n\n" + "Perlen sind schön. " * 30
+    )
+    site.write("posts/x.md", make_post(body))
+    site.build()
+    html = site.html("index.html")
+    text = Doc(html).text("p", **{"class": "post-card-summary"})
+    assert text.startswith("Wir haben ein neues Büro bezogen. Perlen sind schön.")
+    assert text.endswith("…") and len(text) <= 221
+    assert "Fazit" not in text and "Punkt" not in text
+    card = html.split('class="post-card-summary">')[1].split("</p>")[0]
+    assert "<" not in card
 
 
 def test_post_links_to_neighbours_and_related_posts(site, make_post):

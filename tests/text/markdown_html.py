@@ -8,6 +8,7 @@ from markdown import Markdown
 from pelican.settings import DEFAULT_CONFIG
 from perlen.text import pipeline as textpipeline
 from perlen.text.headings import HeadingsExtension
+from perlen.text.scroll_regions import ScrollRegionsExtension
 
 _PELICAN = DEFAULT_CONFIG["MARKDOWN"]
 
@@ -24,7 +25,7 @@ def converter(pipeline: bool = True, **settings: Any) -> Markdown:
     if pipeline:
         extensions += textpipeline.markdown_extensions(settings)
     else:
-        extensions.append(HeadingsExtension())
+        extensions += [HeadingsExtension(), ScrollRegionsExtension()]
     return Markdown(
         extensions=extensions,
         extension_configs=_PELICAN["extension_configs"],

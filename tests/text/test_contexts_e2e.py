@@ -47,7 +47,7 @@ def test_plain_text_contexts_keep_no_break_spaces(built):
 
 def test_summaries_on_list_pages_have_no_anchors_of_the_post(built):
     index = built.html("index.html")
-    card = head(index, r'<div class="post-card-summary">(.*?)</div>')
+    card = head(index, r'<p class="post-card-summary">(.*?)</p>')
     assert "Ein Satz mit Fußnote, siehe unten und" in card
     assert 'href="#' not in card
     assert "fnref" not in card

@@ -29,7 +29,7 @@ def test_a_long_post_shows_its_table_of_contents(site, make_post):
     # Each heading has a permalink with a German accessible name.
     assert (
         '<a aria-label="Link zum Abschnitt „Der „Kunde““" class="headerlink" '
-        'href="#der-kunde"' in html
+        'data-pagefind-ignore="" href="#der-kunde" tabindex="-1"' in html
     )
 
 
@@ -58,7 +58,10 @@ def test_code_is_highlighted_with_classes_and_a_copy_script(site, make_post):
     site.write("posts/text.md", make_post("Nur Text.", Slug="text", Titel="Text"))
     site.build()
     html = page(site, "code")
-    assert '<div class="highlight"><pre>' in html
+    assert (
+        '<div class="highlight"><pre role="region" tabindex="0" '
+        'aria-label="Codebeispiel 1">' in html
+    )
     assert '<span class="nb">print</span>' in html
     assert "style=" not in html
     assert re.search(r'<script src="[^"]*/js/code\.js" defer></script>', html)

@@ -172,7 +172,8 @@ def test_amp_and_caps_as_typogrify_does_them_but_for_german():
             "## Eine Überschrift hier",
             f'<h2 id="eine-ueberschrift-hier">Eine Überschrift{NBSP}hier'
             '<a aria-label="Link zum Abschnitt „Eine Überschrift hier“" '
-            'class="headerlink" href="#eine-ueberschrift-hier" '
+            'class="headerlink" data-pagefind-ignore="" '
+            'href="#eine-ueberschrift-hier" tabindex="-1" '
             'title="Link zum Abschnitt „Eine Überschrift hier“">¶</a></h2>',
         ),
         (

@@ -4,14 +4,14 @@ locale dates.
 Templates format dates with `{{ article.date|datum }}` or any CLDR pattern
 (`{{ article.date|datum("MMMM y") }}`); `locale_date` is German too, so
 Pelican's own templates print German without a `de_DE` system locale.
-`|plaintext` keeps the no-break spaces the text pipeline set, `|standalone`
-makes an automatic summary fit for a list page, `|bcp47` and `|og_locale`
+`|plaintext` keeps the no-break spaces the text pipeline set, `|teaser`
+gives a post card its plain-text teaser, `|bcp47` and `|og_locale`
 name a post's language for JSON-LD and OpenGraph.
 """
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, partial
 
 from babel.core import Locale, UnknownLocaleError, get_global
 
@@ -19,7 +19,7 @@ from perlen.content.dates import format_date
 from perlen.settings import setting
 from perlen.site.csp import content_security_policy
 from perlen.site.labels import LABELS, foreign_date, label, primary
-from perlen.text.fragments import plain_text, standalone
+from perlen.text.fragments import plain_text, teaser
 
 
 def plaintext(value: str) -> str:
@@ -30,6 +30,13 @@ def plaintext(value: str) -> str:
     context it goes into.
     """
     return plain_text(value)
+
+
+def card_teaser(content, limit: int) -> str:
+    """A post card's plain-text teaser: the writer's `Zusammenfassung`, else
+    the start of the post's text (never its headings, images or links)."""
+    written = content.metadata.get("summary")
+    return teaser(written if written else content.content, limit)
 
 
 @cache
@@ -56,12 +63,13 @@ def og_locale(lang: str) -> str:
 
 
 def add_filters(generator) -> None:
-    """`generator_init` handler: the `datum`, `plaintext`, `standalone`,
+    """`generator_init` handler: the `datum`, `plaintext`, `teaser`,
     `bcp47` and `og_locale` filters, `label` (`labels`), and the
     Content-Security-Policy for the pages' meta element as `csp_meta`."""
     settings = generator.settings
     locale = setting(settings, "PERLEN_LOCALE")
     default = setting(settings, "PERLEN_DATE_PATTERN")
+    teaser_length = setting(settings, "PERLEN_TEASER_LENGTH")
 
     def datum(value, pattern: str = default, lang: str | None = None) -> str:
         """The date in the site's language, or in `lang` (a post's language)
@@ -73,7 +81,7 @@ def add_filters(generator) -> None:
 
     generator.env.filters["datum"] = datum
     generator.env.filters["plaintext"] = plaintext
-    generator.env.filters["standalone"] = standalone
+    generator.env.filters["teaser"] = partial(card_teaser, limit=teaser_length)
     generator.env.filters["bcp47"] = bcp47
     generator.env.filters["og_locale"] = og_locale
     generator.env.globals["label"] = label

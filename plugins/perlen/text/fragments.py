@@ -6,6 +6,8 @@ feed titles. Unlike `Markup.striptags()`, which splits on every kind of
 white space, it keeps the characters the text pipeline set – the no-break
 spaces of `z. B.`, `5 km` and `widont` – and only drops the markup.
 
+`teaser` is the plain-text teaser of a post card.
+
 `standalone` is for automatic summaries on the home, category and author
 pages: footnote references and links to anchors of the post's own page
 would point nowhere there.
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 import html
 import re
+from html.parser import HTMLParser
 
 # A footnote reference as Python-Markdown writes it.
 _FOOTNOTE_REF = re.compile(
@@ -51,3 +54,73 @@ def standalone(fragment: str) -> str:
         return text
     text = _PERMALINK.sub("", _FOOTNOTE_REF.sub("", text))
     return _ID.sub("", _SAME_PAGE_LINK.sub(r"\1", text))
+
+
+# Elements whose text never belongs in a teaser: a heading's permalink,
+# footnote references, hidden helper text and embedded media.
+_SKIPPED = {"sup", "script", "style", "picture", "figure", "figcaption", "svg"}
+_VOID = {"br", "img", "hr", "source", "wbr", "input", "meta", "link"}
+
+
+class _Paragraphs(HTMLParser):
+    """The plain text of a fragment's top-level paragraphs, in order."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.paragraphs: list[str] = []
+        self._open: list[str] = []  # element names from the fragment's root
+        self._skipping = 0  # depth inside a skipped element
+        self._current: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        if tag in _VOID:
+            return
+        classes = (dict(attrs).get("class") or "").split()
+        if self._skipping or tag in _SKIPPED or "headerlink" in classes:
+            self._skipping += 1
+        elif tag == "p" and not self._open:
+            self._current = []
+        self._open.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _VOID or tag not in self._open:
+            return
+        while self._open:  # closes what HTML leaves implicitly open, too
+            name = self._open.pop()
+            if self._skipping:
+                self._skipping -= 1
+            elif name == "p" and not self._open and self._current is not None:
+                text = _BREAKING.sub(" ", "".join(self._current)).strip(" \t\r\n\f")
+                if text:
+                    self.paragraphs.append(text)
+                self._current = None
+            if name == tag:
+                break
+
+    def handle_data(self, data: str) -> None:
+        if self._current is not None and not self._skipping:
+            self._current.append(data)
+
+
+def teaser(fragment: str, limit: int) -> str:
+    """A card's teaser: the plain text of a post's first paragraphs, at most
+    about `limit` characters, cut after a whole word with „…“.
+
+    Only top-level paragraphs count: headings, lists, quotes, code, images
+    and their captions are the body's, not a teaser's. Links keep their text.
+    """
+    parser = _Paragraphs()
+    parser.feed(str(fragment))
+    parser.close()
+    text = ""
+    for paragraph in parser.paragraphs:
+        text = f"{text} {paragraph}" if text else paragraph
+        if len(text) >= limit:
+            break
+    if len(text) <= limit:
+        return text
+    cut = text[: limit + 1]
+    # The last breaking space; no-break spaces (`5 km`) hold words together.
+    space = max(cut.rfind(" "), 0)
+    words = (cut[:space] if space else text[:limit]).rstrip(" ,;:–—-")
+    return f"{words.rstrip('.…')}…"

@@ -4,7 +4,10 @@ Python-Markdown's `toc` extension gives every heading an id from its text,
 with umlauts spelled out as German readers expect (`## Auf Augenhöhe` →
 `#auf-augenhoehe`), and a permalink `¶` after it. After the text pipeline
 has set the headings, `HeadingsTreeprocessor` names each permalink for
-screen readers in the post's language and builds the table of contents
+screen readers in the post's language, takes it out of the tab order (a
+keyboard reader would otherwise pass one extra stop per section; the table of
+contents links every section, and the heading's id is the address to share),
+keeps it out of the search index and builds the table of contents
 from the set text (the `toc` extension's own list is built from the text as
 typed, with straight quotes). Whether a post shows it is `show_toc`'s call:
 when the writer asks (`Inhaltsverzeichnis: ja`) or the post is long.
@@ -100,6 +103,10 @@ class HeadingsTreeprocessor(Treeprocessor):
                 if "headerlink" in link.get("class", "").split():
                     link.set("aria-label", label.format(text))
                     link.set("title", label.format(text))
+                    # Reached by pointer, not a tab stop per section; the
+                    # search index leaves the „¶“ out.
+                    link.set("tabindex", "-1")
+                    link.set("data-pagefind-ignore", "")
             if heading.tag in TOC_LEVELS and heading.get("id"):
                 entries.append((int(heading.tag[1]), heading.get("id"), text))
         self.md.perlen_toc = toc_html(entries)

@@ -40,6 +40,7 @@ from perlen.settings import DEFAULTS, setting
 from perlen.text import emojis, footnotes, hearts, typography
 from perlen.text.headings import HeadingsExtension
 from perlen.text.raw_html import UNTOUCHED, VOID, RawHtml
+from perlen.text.scroll_regions import ScrollRegionsExtension
 from perlen.text.structure import StructureExtension
 
 # Blocks whose last two words `widont` keeps together (as typogrify does).
@@ -457,12 +458,14 @@ def makeExtension(**kwargs: Any) -> GermanTextExtension:
 
 def markdown_extensions(settings: Mapping[str, Any]) -> list[Extension]:
     """The Markdown extensions that set German text, configured from settings,
-    German heading anchors with a table of contents, and the reading of
-    gender stars, hashtags and pasted lists as text (`structure`)."""
+    German heading anchors with a table of contents, the reading of gender
+    stars, hashtags and pasted lists as text (`structure`), and tables and
+    code blocks a keyboard can scroll."""
     return [
         GermanTextExtension(**_settings_options(settings)),
         HeadingsExtension(),
         StructureExtension(),
+        ScrollRegionsExtension(),
     ]
 
 
