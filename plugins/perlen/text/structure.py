@@ -38,7 +38,9 @@ PASTED_LIST_PRIORITY = 19
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _LIST_ITEM = re.compile(r"^ *(?:[-*+]|\d{1,9}[.)])[ \t]+\S")
 _INDENTED_ITEM = re.compile(r"^ {4,}(?:[-*+]|\d{1,9}[.)])[ \t]+\S")
-_ORDERED = re.compile(r"^ {0,3}(\d{1,9})\.[ \t]+(\S.*)$")
+# A numbered line, also in a quotation ("> 1. FC Köln").
+_ORDERED = re.compile(r"^ {0,3}(?:> ?)*(\d{1,9})\.[ \t]+(\S.*)$")
+_HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)")
 _SETEXT_H2 = re.compile(r"^ {0,3}-+[ \t]*$")
 
 
@@ -142,7 +144,10 @@ def structure_warnings(body: str) -> list[tuple[int, str, str]]:
     lines = list(prose_lines(body))
     blank = {n for n, line, _ in lines if not line.strip()}
     for position, (number, line, previous) in enumerate(lines):
-        starts_block = number == 1 or (number - 1) in blank
+        # A block starts after a blank line and right after a heading.
+        starts_block = (
+            number == 1 or (number - 1) in blank or bool(_HEADING.match(previous))
+        )
         ordered = _ORDERED.match(line)
         if ordered and starts_block and not _in_numbered_list(lines, position):
             words = " ".join(ordered.group(2).split()[:2])
