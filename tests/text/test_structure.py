@@ -138,6 +138,9 @@ def test_a_pasted_numbered_and_nested_list_keeps_its_levels():
     "text",
     [
         "- Punkt\n\n    - Unterpunkt",  # a nested item of a real list
+        "1. Punkt\n\n    - Unterpunkt",
+        "[^1]: Fußnote\n\n    - Punkt der Fußnote",
+        "Begriff\n: Erklärung\n\n    - Punkt der Erklärung",
         "Text\n\n    x = 1\n    - y",  # code that merely has a dash line
         "Text\n\n    def f():\n        return 1",
     ],

@@ -37,6 +37,9 @@ PASTED_LIST_PRIORITY = 19
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _LIST_ITEM = re.compile(r"^ *(?:[-*+]|\d{1,9}[.)])[ \t]+\S")
+# Lines whose indented continuation belongs to them: list items, footnotes
+# ("[^1]: …") and definitions (": …").
+_CONTAINER = re.compile(r"^ *(?:[-*+]|\d{1,9}[.)]|\[\^[^\]]+\]:|:)(?:[ \t]|$)")
 _INDENTED_ITEM = re.compile(r"^ {4,}(?:[-*+]|\d{1,9}[.)])[ \t]+\S")
 # A numbered line, also in a quotation ("> 1. FC Köln").
 _ORDERED = re.compile(r"^ {0,3}(?:> ?)*(\d{1,9})\.[ \t]+(\S.*)$")
@@ -67,7 +70,7 @@ def unindent_pasted_lists(lines: list[str]) -> list[str]:
 
     A block counts as one when every line of it is an indented list item (a
     nested item more indented), it follows a blank line and the text before
-    it is no list: inside a list, indented items are its nested items.
+    it is no list, footnote or definition, whose nested items it would be.
     """
     result = list(lines)
     index = 0
@@ -80,18 +83,19 @@ def unindent_pasted_lists(lines: list[str]) -> list[str]:
             continue
         blank_before = start == 0 or not result[start - 1].strip()
         blank_after = index == len(result) or not result[index].strip()
-        if blank_before and blank_after and not _in_list(result, start):
+        if blank_before and blank_after and not _in_container(result, start):
             block = result[start:index]
             margin = min(len(line) - len(line.lstrip(" ")) for line in block)
             result[start:index] = [line[margin:] for line in block]
     return result
 
 
-def _in_list(lines: list[str], start: int) -> bool:
-    """Whether the last text before line `start` belongs to a list."""
+def _in_container(lines: list[str], start: int) -> bool:
+    """Whether the last text before line `start` is a list item, footnote or
+    definition (or indented, so inside one), which indented lines continue."""
     for line in reversed(lines[:start]):
         if line.strip():
-            return bool(_LIST_ITEM.match(line)) or line.startswith((" ", "\t"))
+            return bool(_CONTAINER.match(line)) or line.startswith((" ", "\t"))
     return False
 
 
