@@ -296,7 +296,7 @@ def _range(text: str, dash: int) -> bool:
         or after.isalnum()
         or (after in "_-" and not compound)
         or not _counts_up(first, second)
-        or _names_identifier(text[:begin])
+        or _names_identifier(text[max(0, begin - 40) : begin])
     )
 
 
