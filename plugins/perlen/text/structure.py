@@ -93,7 +93,8 @@ def unindent_pasted_lists(lines: list[str]) -> list[str]:
 def _in_container(lines: list[str], start: int) -> bool:
     """Whether the last text before line `start` is a list item, footnote or
     definition (or indented, so inside one), which indented lines continue."""
-    for line in reversed(lines[:start]):
+    for index in range(start - 1, -1, -1):
+        line = lines[index]
         if line.strip():
             return bool(_CONTAINER.match(line)) or line.startswith((" ", "\t"))
     return False
@@ -103,6 +104,8 @@ class StructureExtension(Extension):
     """Reads gender stars, hashtags and pasted lists as the writer means them."""
 
     def extendMarkdown(self, md: Markdown) -> None:
+        """Registers the processors; they keep no state between documents,
+        so there is nothing to `reset`."""
         # As Python-Markdown treats `_`: a `*` with a letter or digit on
         # both sides neither opens nor closes emphasis.
         md.delimiters.add("*", "strong,em", smart=True)
@@ -112,7 +115,6 @@ class StructureExtension(Extension):
         md.preprocessors.register(
             _PastedListPreprocessor(md), "perlen_pasted_list", PASTED_LIST_PRIORITY
         )
-        md.registerExtension(self)
 
 
 def makeExtension(**kwargs: Any) -> StructureExtension:
