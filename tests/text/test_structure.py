@@ -120,6 +120,7 @@ def test_headings_with_a_space_stay_headings(text, tag):
         "\t- erster Punkt\n\t- zweiter Punkt",
         "    - erster Punkt\n    - zweiter Punkt",
         "\t* erster Punkt\n\t* zweiter Punkt",
+        "\t•\terster Punkt\n\t•\tzweiter Punkt",
     ],
 )
 def test_a_pasted_tab_indented_list_is_a_list(pasted):

@@ -11,8 +11,8 @@ text inside Python-Markdown (never by rewriting the finished HTML):
 - a `#` not followed by a space starts no heading (`#Sommerfest` is a
   hashtag; CommonMark needs the space too);
 - an indented block of list items after a blank line, as Word and Google
-  Docs paste lists (`\\t- erster Punkt`), is the list the writer sees in
-  her editor, not a code block.
+  Docs paste lists (`\\t- erster Punkt`, `\\t•\\terster Punkt`), is the
+  list the writer sees in her editor, not a code block.
 
 Where the meaning is not clear, `structure_warnings` finds the lines for the
 reader to warn about: a paragraph that starts like `1. FC Köln` or
@@ -40,7 +40,9 @@ _LIST_ITEM = re.compile(r"^ *(?:[-*+]|\d{1,9}[.)])[ \t]+\S")
 # Lines whose indented continuation belongs to them: list items, footnotes
 # ("[^1]: …") and definitions (": …").
 _CONTAINER = re.compile(r"^ *(?:[-*+]|\d{1,9}[.)]|\[\^[^\]]+\]:|:)(?:[ \t]|$)")
-_INDENTED_ITEM = re.compile(r"^ {4,}(?:[-*+]|\d{1,9}[.)])[ \t]+\S")
+_INDENTED_ITEM = re.compile(r"^ {4,}(?:[-*+•◦▪]|\d{1,9}[.)])[ \t]+\S")
+# The bullets Word and Google Docs paste, which Markdown knows as "-".
+_PASTED_BULLET = re.compile(r"^( *)[•◦▪](?=[ \t])")
 # A numbered line, also in a quotation ("> 1. FC Köln").
 _ORDERED = re.compile(r"^ {0,3}(?:> ?)*(\d{1,9})\.[ \t]+(\S.*)$")
 _HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)")
@@ -86,7 +88,9 @@ def unindent_pasted_lists(lines: list[str]) -> list[str]:
         if blank_before and blank_after and not _in_container(result, start):
             block = result[start:index]
             margin = min(len(line) - len(line.lstrip(" ")) for line in block)
-            result[start:index] = [line[margin:] for line in block]
+            result[start:index] = [
+                _PASTED_BULLET.sub(r"\1-", line[margin:]) for line in block
+            ]
     return result
 
 
