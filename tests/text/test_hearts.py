@@ -82,6 +82,11 @@ def test_a_heart_in_a_title():
         "Wartezeit </3 Tage",
         "Build <3 minutes",
         "Ladezeit\u00a0<3\u00a0s",
+        "Ladezeit <3:00 min",
+        "Lieferung in <3-5 Tagen",
+        "Kinder <3 Jahre",
+        "<3 €",
+        "<3x pro Woche",
     ],
 )
 def test_a_comparison_before_a_quantity_is_no_heart(markdown):

@@ -3,7 +3,7 @@ gender stars, hashtags, pasted lists, and the warnings for numbered
 paragraphs and `---` under text."""
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_html import render
 from perlen.building.checked import checked_build
@@ -68,6 +68,8 @@ def test_a_star_in_code_stays_as_typed():
 STEMS = ["Kund", "Partner", "Mitarbeiter", "Kolleg", "Expert", "Künstler"]
 
 
+# No deadline: the machine running the tests may be busy.
+@settings(deadline=None)
 @given(
     st.lists(
         st.tuples(st.sampled_from(STEMS), st.sampled_from(["*innen", "*in", ":innen"])),
@@ -118,6 +120,7 @@ def test_headings_with_a_space_stay_headings(text, tag):
         "\t- erster Punkt\n\t- zweiter Punkt",
         "    - erster Punkt\n    - zweiter Punkt",
         "\t* erster Punkt\n\t* zweiter Punkt",
+        "\t•\terster Punkt\n\t•\tzweiter Punkt",
     ],
 )
 def test_a_pasted_tab_indented_list_is_a_list(pasted):
@@ -136,6 +139,9 @@ def test_a_pasted_numbered_and_nested_list_keeps_its_levels():
     "text",
     [
         "- Punkt\n\n    - Unterpunkt",  # a nested item of a real list
+        "1. Punkt\n\n    - Unterpunkt",
+        "[^1]: Fußnote\n\n    - Punkt der Fußnote",
+        "Begriff\n: Erklärung\n\n    - Punkt der Erklärung",
         "Text\n\n    x = 1\n    - y",  # code that merely has a dash line
         "Text\n\n    def f():\n        return 1",
     ],
@@ -157,6 +163,9 @@ def test_indented_code_is_still_code():
         ("1. FC Köln gewinnt.", 1, "1\\. FC Köln"),
         ("Text.\n\n3. Oktober ist Feiertag.", 3, "3\\. Oktober"),
         ("Text.\n\n2. Bundesliga\nspielt heute.", 3, "2\\. Bundesliga"),
+        ("## Spielbericht\n1. FC Köln gewinnt.", 2, "1\\. FC Köln"),
+        ("> 1. FC Köln gewinnt.", 1, "1\\. FC Köln"),
+        ("Wir feiern.\n\n3. Oktober: Tag der Einheit", 3, "3\\. Oktober:"),
     ],
 )
 def test_a_paragraph_starting_with_a_number_and_dot_is_a_warning(body, line, fix):
@@ -172,6 +181,7 @@ def test_a_paragraph_starting_with_a_number_and_dot_is_a_warning(body, line, fix
         "1. eins\n\n2. zwei",
         "1. eins\n\n    mehr dazu\n\n2. zwei",
         "Am 3. Oktober feiern wir.",
+        "Text\n1. FC Köln spielt",  # a paragraph's second line stays text
         "```\n1. FC Köln\n```",
         "    1. FC Köln",
         "Text\n\n---\n\nText",

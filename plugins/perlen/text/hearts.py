@@ -2,7 +2,7 @@
 
 A heart stands alone: after a space, a bracket, a quote, punctuation, an
 emphasis marker, an emoji or another heart (`<3<3<3`), and not before a
-digit or letter, so `x<3`, `a <30` and `<3,5` stay comparisons, and not
+digit or letter, so `x<3`, `a <30`, `<3,5` and `<3:30` stay comparisons, and not
 before a unit or a word of measure, so `<3 s`, `<3 Sekunden`, `Ladezeit
 <3 Min.` and `</3 %` stay comparisons too: a heart before a quantity would
 change what the sentence says (a writer who means the heart writes
@@ -28,7 +28,7 @@ _MEASURES = (
     "Jahre", "Jahren", "Punkte", "Punkten", "Stück", "Mal", "Klicks", "seconds",
     "second", "minutes", "minute", "hours", "hour", "days", "day", "weeks",
     "months", "years", "percent", "sec", "secs", "mins", "hrs", "Min", "Std",
-    "Sek",
+    "Sek", "mal", "x",
 )  # fmt: skip
 _QUANTITY = "|".join(
     re.escape(u) for u in sorted({*UNITS, *_MEASURES}, key=len, reverse=True)
@@ -42,7 +42,7 @@ HEARTS = {"<3": "❤️", "</3": "💔"}
 # pipeline checks (`follows_symbol`).
 _BEFORE = "\\s(\\[{„‚»«›‹*_~\"'“”‘’.,;:!?…–—\u2600-\u27bf\ufe0f\U0001f000-\U0001faff"
 HEART = re.compile(
-    rf"(?P<heart><(?<=[{_BEFORE}3]<)/?3)(?!\w|[.,]\d)"
+    rf"(?P<heart><(?<=[{_BEFORE}3]<)/?3)(?!\w|[.,:/-]\d)"
     rf"(?![ \u00a0\u202f]*(?:{_QUANTITY})(?!\w))"
 )
 

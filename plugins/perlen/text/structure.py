@@ -11,8 +11,8 @@ text inside Python-Markdown (never by rewriting the finished HTML):
 - a `#` not followed by a space starts no heading (`#Sommerfest` is a
   hashtag; CommonMark needs the space too);
 - an indented block of list items after a blank line, as Word and Google
-  Docs paste lists (`\\t- erster Punkt`), is the list the writer sees in
-  her editor, not a code block.
+  Docs paste lists (`\\t- erster Punkt`, `\\t•\\terster Punkt`), is the
+  list the writer sees in her editor, not a code block.
 
 Where the meaning is not clear, `structure_warnings` finds the lines for the
 reader to warn about: a paragraph that starts like `1. FC Köln` or
@@ -37,8 +37,15 @@ PASTED_LIST_PRIORITY = 19
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _LIST_ITEM = re.compile(r"^ *(?:[-*+]|\d{1,9}[.)])[ \t]+\S")
-_INDENTED_ITEM = re.compile(r"^ {4,}(?:[-*+]|\d{1,9}[.)])[ \t]+\S")
-_ORDERED = re.compile(r"^ {0,3}(\d{1,9})\.[ \t]+(\S.*)$")
+# Lines whose indented continuation belongs to them: list items, footnotes
+# ("[^1]: …") and definitions (": …").
+_CONTAINER = re.compile(r"^ *(?:[-*+]|\d{1,9}[.)]|\[\^[^\]]+\]:|:)(?:[ \t]|$)")
+_INDENTED_ITEM = re.compile(r"^ {4,}(?:[-*+•◦▪]|\d{1,9}[.)])[ \t]+\S")
+# The bullets Word and Google Docs paste, which Markdown knows as "-".
+_PASTED_BULLET = re.compile(r"^( *)[•◦▪](?=[ \t])")
+# A numbered line, also in a quotation ("> 1. FC Köln").
+_ORDERED = re.compile(r"^ {0,3}(?:> ?)*(\d{1,9})\.[ \t]+(\S.*)$")
+_HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)")
 _SETEXT_H2 = re.compile(r"^ {0,3}-+[ \t]*$")
 
 
@@ -65,7 +72,7 @@ def unindent_pasted_lists(lines: list[str]) -> list[str]:
 
     A block counts as one when every line of it is an indented list item (a
     nested item more indented), it follows a blank line and the text before
-    it is no list: inside a list, indented items are its nested items.
+    it is no list, footnote or definition, whose nested items it would be.
     """
     result = list(lines)
     index = 0
@@ -78,18 +85,22 @@ def unindent_pasted_lists(lines: list[str]) -> list[str]:
             continue
         blank_before = start == 0 or not result[start - 1].strip()
         blank_after = index == len(result) or not result[index].strip()
-        if blank_before and blank_after and not _in_list(result, start):
+        if blank_before and blank_after and not _in_container(result, start):
             block = result[start:index]
             margin = min(len(line) - len(line.lstrip(" ")) for line in block)
-            result[start:index] = [line[margin:] for line in block]
+            result[start:index] = [
+                _PASTED_BULLET.sub(r"\1-", line[margin:]) for line in block
+            ]
     return result
 
 
-def _in_list(lines: list[str], start: int) -> bool:
-    """Whether the last text before line `start` belongs to a list."""
-    for line in reversed(lines[:start]):
+def _in_container(lines: list[str], start: int) -> bool:
+    """Whether the last text before line `start` is a list item, footnote or
+    definition (or indented, so inside one), which indented lines continue."""
+    for index in range(start - 1, -1, -1):
+        line = lines[index]
         if line.strip():
-            return bool(_LIST_ITEM.match(line)) or line.startswith((" ", "\t"))
+            return bool(_CONTAINER.match(line)) or line.startswith((" ", "\t"))
     return False
 
 
@@ -97,6 +108,8 @@ class StructureExtension(Extension):
     """Reads gender stars, hashtags and pasted lists as the writer means them."""
 
     def extendMarkdown(self, md: Markdown) -> None:
+        """Registers the processors; they keep no state between documents,
+        so there is nothing to `reset`."""
         # As Python-Markdown treats `_`: a `*` with a letter or digit on
         # both sides neither opens nor closes emphasis.
         md.delimiters.add("*", "strong,em", smart=True)
@@ -106,7 +119,6 @@ class StructureExtension(Extension):
         md.preprocessors.register(
             _PastedListPreprocessor(md), "perlen_pasted_list", PASTED_LIST_PRIORITY
         )
-        md.registerExtension(self)
 
 
 def makeExtension(**kwargs: Any) -> StructureExtension:
@@ -142,7 +154,10 @@ def structure_warnings(body: str) -> list[tuple[int, str, str]]:
     lines = list(prose_lines(body))
     blank = {n for n, line, _ in lines if not line.strip()}
     for position, (number, line, previous) in enumerate(lines):
-        starts_block = number == 1 or (number - 1) in blank
+        # A block starts after a blank line and right after a heading.
+        starts_block = (
+            number == 1 or (number - 1) in blank or bool(_HEADING.match(previous))
+        )
         ordered = _ORDERED.match(line)
         if ordered and starts_block and not _in_numbered_list(lines, position):
             words = " ".join(ordered.group(2).split()[:2])

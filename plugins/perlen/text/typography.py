@@ -265,6 +265,7 @@ _IDENTIFIER_WORDS = frozenset(
         "ISO", "DIN", "EN", "IEC", "VDE", "VDI", "DVGW", "ÖNORM", "SN", "BS", "ASTM",
         "ANSI", "IEEE", "RFC", "ECE", "Version", "Build", "Release", "Az.", "Ticket",
         "Artikel", "Art.", "Rechnung", "Auftrag", "Kunde", "Vorgang", "Aktenzeichen",
+        "SKU", "ID", "Ref.", "Referenz", "Bestellung", "Projekt", "Datei",
     }
 )  # fmt: skip
 # The end of a word that names a number ("Nr.", "Auftrags-Nr.", "Kundennummer").
@@ -295,7 +296,7 @@ def _range(text: str, dash: int) -> bool:
         or after.isalnum()
         or (after in "_-" and not compound)
         or not _counts_up(first, second)
-        or _names_identifier(text[:begin])
+        or _names_identifier(text[max(0, begin - 40) : begin])
     )
 
 
@@ -331,7 +332,7 @@ def _names_identifier(before: str) -> bool:
 
 # A day, or a day and month, ending in a dot: "12.", "23.12."
 _DAY = re.compile(r"(?<![\w.])\d{1,2}\.(?:\d{1,2}\.)?$")
-_DAY_AFTER = re.compile(r"\d{1,2}\.(?:\d{1,2}\.)?(?![\w-])")
+_DAY_AFTER = re.compile(r"\d{1,2}\.(?:\d{1,2}\.(?:\d{4}|\d{2})?)?(?![\w-])")
 
 
 def _dotted_range(text: str, dash: int) -> bool:
