@@ -3,9 +3,10 @@
 `Titelbild: bild.jpg` names a file like a Markdown image does: relative to
 the post (`bild.jpg` beside it) or to the content folder (`/images/logo.png`).
 The static generator learns of the file here; `site.pictures` makes what the
-theme shows and shares of it and sets `content.image` to the site-relative
-URL of the 1200×630 preview (like `content.url`). A URL of another website
-stays as it is.
+theme shows and shares of it as `content.cover`, whose `share` is the
+site-relative URL of the 1200×630 preview (like `content.url`);
+`content.image` keeps what the writer wrote. A URL of another website is
+shared as it is.
 """
 
 from __future__ import annotations

@@ -114,11 +114,10 @@ def _reread(generator, old: Content) -> Content | None:
     ):
         return None
     # What the site stage added once all posts were read (neighbours,
-    # related posts, frozen URLs), and the Titelbild's URL; not what the
+    # related posts, frozen URLs, the Titelbild's `cover`); not what the
     # writer's header set, which may be gone now.
     for name, value in vars(old).items():
-        added = name not in vars(new) and name not in old.metadata
-        if added or name == "image":
+        if name not in vars(new) and name not in old.metadata:
             setattr(new, name, value)
     return new
 
