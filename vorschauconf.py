@@ -12,4 +12,4 @@ sys.path.append(os.curdir)
 from pelicanconf import *  # noqa: E402,F403
 
 RELATIVE_URLS = True
-PERLEN_NOINDEX = True
+PERLEN_PROFILE = "preview"

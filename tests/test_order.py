@@ -6,6 +6,7 @@ from __future__ import annotations
 import perlen
 import pytest
 from pelican import signals
+from perlen import settings
 from perlen.building import cache, cache_stamps, checked, read_failures
 from perlen.content import reader
 from perlen.publish import next_date, redirects, sitemap_fixes
@@ -17,6 +18,8 @@ DEPENDENCIES = [
      "the failures are recorded around the German reader's reading"),
     (signals.readers_init, reader.add_reader, cache_stamps.stamp_before_reading,
      "the cache is stamped for what the German reader reads"),
+    (signals.initialized, settings.apply_profile, cache.use_versioned_cache,
+     "the fingerprint covers the profile's switches"),
     (signals.initialized, cache.use_versioned_cache,
      sitemap_fixes.forget_previous_build, "the cache path is final first"),
     (signals.article_generator_finalized, urls.freeze_urls,

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from blinker import Signal
 from pelican import signals
 
+from perlen import settings
 from perlen.building import cache, cache_stamps, checked, progress, read_failures
 from perlen.content import reader, reading_time, slug_rules
 from perlen.publish import next_date, redirects, search_index, sitemap_fixes
@@ -36,13 +37,16 @@ from perlen.site import (
 )
 
 # Each signal's steps, in the order they run. What depends on what (tested in
-# tests/test_order.py): the versioned cache path is set before anything uses
-# the cache; the German reader and the wrappers around reading are in place
-# before the first file is read (readers_init); URLs are frozen before the
-# listings index them; every post has its `cover` before the checks, and the
-# checks stop a build before anything is written (redirects, next date).
+# tests/test_order.py): the build profile's switches are in the settings
+# before the cache's fingerprint is taken of them; the versioned cache path
+# is set before anything uses the cache; the German reader and the wrappers
+# around reading are in place before the first file is read (readers_init);
+# URLs are frozen before the listings index them; every post has its `cover`
+# before the checks, and the checks stop a build before anything is written
+# (redirects, next date).
 STEPS: dict[Signal, tuple[Callable, ...]] = {
     signals.initialized: (
+        settings.apply_profile,
         cache.use_versioned_cache,
         sitemap_fixes.forget_previous_build,
     ),
