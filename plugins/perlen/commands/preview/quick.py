@@ -144,7 +144,10 @@ def _quiet():
     them. Only this thread's: a build may be running in another one, and
     `logging.disable` would silence it, too."""
     hide = _OtherThreadsOnly(threading.get_ident())
-    loggers = [logging.getLogger(), *logging.Logger.manager.loggerDict.values()]
+    # A copy (one step under the GIL): a build in another thread may be
+    # making loggers meanwhile.
+    known = logging.Logger.manager.loggerDict.copy()
+    loggers = [logging.getLogger(), *known.values()]
     loggers = [logger for logger in loggers if isinstance(logger, logging.Logger)]
     for logger in loggers:
         # First, so that Pelican's deduplication never sees the record.

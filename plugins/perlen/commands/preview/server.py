@@ -25,7 +25,7 @@ from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from perlen.commands.preview.live import Live, View
-from perlen.problems import Problem, display_path
+from perlen.problems import Problem, Severity, display_path
 
 HOST = "127.0.0.1"
 PREFIX = "/_vorschau/"
@@ -68,7 +68,7 @@ def banner(problems: tuple[Problem, ...]) -> bytes:
         if problem.line is not None:
             where += f", Zeile {problem.line}"
         fix = f" <span>{html.escape(problem.fix)}</span>" if problem.fix else ""
-        kind = "Warnung: " if problem.severity.value == "Warnung" else ""
+        kind = "Warnung: " if problem.severity is Severity.WARNING else ""
         items.append(
             f"<li><strong>{where}</strong>: {kind}"
             f"{html.escape(problem.message)}{fix}</li>"
@@ -153,9 +153,9 @@ class PreviewHandler(SimpleHTTPRequestHandler):
         elif name == "zustand":
             live = self.server.live
             state = {
-                "fassung": view.number,
-                "baut": live.busy,
-                "fehler": len(view.problems),
+                "version": view.number,
+                "building": live.busy,
+                "problems": len(view.problems),
             }
             body = json.dumps(state).encode()
             self._send(HTTPStatus.OK, body, head_only, "application/json")

@@ -119,7 +119,7 @@ class Session:
                 self.ahead[page.save_as] = Ahead(original, before, page)
                 urls.append(page_url(page.save_as))
             if urls:
-                self.live.publish("neu", {"seiten": urls, "ausser": []})
+                self.live.publish("changed", {"pages": urls, "except": []})
 
     def _build(self, target: Path) -> tuple[Outcome, list]:
         kept: list = []
@@ -144,7 +144,7 @@ class Session:
         self.ahead = {}
         previous = self.live.root
         self.live.publish(
-            "neu", {"seiten": None, "ausser": unchanged}, root=output, problems=()
+            "changed", {"pages": None, "except": unchanged}, root=output, problems=()
         )
         self.snapshot = Snapshot(generators)
         # Keep the folder before, for requests still reading from it.
@@ -170,7 +170,7 @@ class Session:
                 undone = replace(ahead.page, html=ahead.before, stamp=None)
                 self.ahead[save_as] = Ahead(ahead.original, ahead.original, undone)
         problems = tuple(outcome.problems)
-        self.live.publish("fehler", {"probleme": len(problems)}, problems=problems)
+        self.live.publish("failed", {"problems": len(problems)}, problems=problems)
 
 
 def _checked(settings: dict, settings_file: str) -> Outcome:
