@@ -24,8 +24,9 @@ from pathlib import Path
 import pytest
 from perlen.building.atomic import build, load_settings
 from perlen.commands.preview.live import Live
-from perlen.commands.preview.server import banner, decorate, page_url
+from perlen.commands.preview.server import banner, decorate
 from perlen.problems import Problem, Severity
+from perlen.site.addresses import address
 
 PERLEN = Path(sys.executable).with_name("perlen")
 POST = "posts/2021/a.md"
@@ -376,10 +377,11 @@ def test_ctrl_c_during_a_build_ends_the_preview_at_once(project):
 # -- the server's pure parts -------------------------------------------------
 
 
-def test_page_url_drops_index_html():
-    assert page_url("2021/x/index.html") == "/2021/x/"
-    assert page_url("index.html") == "/"
-    assert page_url("robots.txt") == "/robots.txt"
+def test_an_address_drops_index_html():
+    assert address("2021/x/index.html") == "/2021/x/"
+    assert address("index.html") == "/"
+    assert address("robots.txt") == "/robots.txt"
+    assert address("2021/windex.html") == "/2021/windex.html"
 
 
 def test_decorate_adds_script_and_stylesheet_and_the_escaped_banner():

@@ -46,12 +46,6 @@ _HEAD_END = re.compile(rb"</head\s*>", re.IGNORECASE)
 _BODY_START = re.compile(rb"<body\b[^>]*>", re.IGNORECASE)
 
 
-def page_url(save_as: str) -> str:
-    """The address of a written file: `2021/x/index.html` → `/2021/x/`."""
-    url = "/" + save_as.lstrip("/")
-    return url[: -len("index.html")] if url.endswith("/index.html") else url
-
-
 def additions(number: int) -> bytes:
     """What goes before `</head>`: the preview's stylesheet and script."""
     return (

@@ -32,9 +32,9 @@ from perlen.commands.preview.quick import (
     swap_in,
     write_atomically,
 )
-from perlen.commands.preview.server import page_url
 from perlen.commands.preview.watch import LAG, Watcher
 from perlen.problems import Problem
+from perlen.site.addresses import address
 
 BUILD_PREFIX = "fassung-"
 
@@ -117,7 +117,7 @@ class Session:
                 earlier = self.ahead.get(page.save_as)
                 original = earlier.original if earlier else before
                 self.ahead[page.save_as] = Ahead(original, before, page)
-                urls.append(page_url(page.save_as))
+                urls.append(address(page.save_as))
             if urls:
                 self.live.publish("changed", {"pages": urls, "except": []})
 
@@ -140,7 +140,7 @@ class Session:
             for save_as, ahead in self.ahead.items():
                 page = output / save_as
                 if page.is_file() and page.read_bytes() == ahead.page.html:
-                    unchanged.append(page_url(save_as))
+                    unchanged.append(address(save_as))
         self.ahead = {}
         previous = self.live.root
         self.live.publish(
