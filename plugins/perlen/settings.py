@@ -89,6 +89,9 @@ DEFAULTS: dict[str, Any] = {
     # The page (by slug) with the privacy policy; the theme adds its section
     # on third-party services, from PERLEN_ALLOWED_HOSTS and the purposes below.
     "PERLEN_DATENSCHUTZ": "datenschutz",
+    # The Nu HTML Checker's jar that verification runs; None: npm's copy in
+    # the blog's folder (`node_modules/vnu-jar/…`, installed by `npm ci`).
+    "PERLEN_NU_CHECKER": None,
     # For each host in PERLEN_ALLOWED_HOSTS: who runs it and why the site loads
     # from it, in German, for the privacy policy, e.g.
     # {"www.youtube-nocookie.com": "Eingebettete Videos von YouTube (Google
