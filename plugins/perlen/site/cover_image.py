@@ -12,14 +12,12 @@ shared as it is.
 from __future__ import annotations
 
 import posixpath
-import re
 from urllib.parse import unquote, urlsplit
 
 from pelican.contents import Content
 
+from perlen.link_syntax import without_indicator
 from perlen.site.contents import contents_of
-
-_SYNTAX = re.compile(r"^[{|](?:attach|static|filename)[}|]")
 
 
 def cover_value(content: Content) -> str:
@@ -37,7 +35,9 @@ def cover_path(value: str, relative_dir: str) -> str | None:
     """The content-relative path of a local Titelbild, None for a URL elsewhere."""
     if not value or is_external(value):
         return None
-    path = unquote(urlsplit(_SYNTAX.sub("", value)).path)
+    path = unquote(
+        urlsplit(without_indicator(value, ("attach", "static", "filename"))).path
+    )
     if path.startswith("/"):
         return posixpath.normpath(path.lstrip("/"))
     return posixpath.normpath(posixpath.join(relative_dir, path))
