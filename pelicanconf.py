@@ -21,15 +21,14 @@ DEFAULT_CATEGORY = "Allgemein"
 # Posts live in year folders (`posts/2021/`); a folder is not a category.
 USE_FOLDER_AS_CATEGORY = False
 
-# Markdown: Pelican's defaults plus local links, so that `![Alt](bild.jpg)`
-# beside a post and `[…](anderer-beitrag.md)` work in the built site.
+# Markdown: Pelican's defaults. The plugin's reader adds its own extensions
+# (local links, so that `![Alt](bild.jpg)` beside a post and
+# `[…](anderer-beitrag.md)` work in the built site; German typography; …).
 MARKDOWN = {
     "extension_configs": {
         "markdown.extensions.codehilite": {"css_class": "highlight"},
         "markdown.extensions.extra": {},
         "markdown.extensions.meta": {},
-        "perlen.content.links": {"static_paths": STATIC_PATHS},
-        "perlen.text.table_align": {},
     },
     "output_format": "html5",
 }

@@ -29,18 +29,12 @@ WITH_FUTURE_DATES = False
 # No overview of drafts either (its page is written only where SAVE_AS is set).
 ENTWUERFE_SAVE_AS = ""
 
-# Publishing is strict and checked: every warning fails the build, the theme's
-# CSS, JS and fonts get content-hashed names, and the finished site is
-# verified before it replaces output/ (see plugins/perlen/building/atomic.py).
-PERLEN_STRICT = True
-PERLEN_ASSET_HASHES = True
-PERLEN_VERIFY = True
-
-# Readers search the whole site with Pagefind (German stemming via lang="de").
-PERLEN_SEARCH = True
-
-# A post without Titelbild is shared with a generated social card.
-PERLEN_SOCIAL_CARDS = True
+# The publish profile (plugins/perlen/settings.py): every warning fails the
+# build, the theme's CSS, JS and fonts get content-hashed names, the finished
+# site is verified before it replaces output/, readers search the whole site
+# with Pagefind (German stemming via lang="de"), and a post without Titelbild
+# is shared with a generated social card.
+PERLEN_PROFILE = "publish"
 
 # The web editor for the writers at /redaktion/ (Decap CMS, see README.md).
 PERLEN_EDITOR = True

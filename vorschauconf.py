@@ -12,7 +12,7 @@ sys.path.append(os.curdir)
 from pelicanconf import *  # noqa: E402,F403
 
 RELATIVE_URLS = True
-PERLEN_NOINDEX = True
+PERLEN_PROFILE = "preview"
 
 # Opened from disk, a link to a folder shows a directory listing instead of
 # the page: every address names its file (`2021/slug/index.html`), and the

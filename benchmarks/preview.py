@@ -144,8 +144,8 @@ def _settled(base: str, preview: subprocess.Popen, seconds: float) -> None:
         _alive(preview)
         text = _get(f"{base}/_vorschau/zustand")
         state = json.loads(text) if text.startswith("{") else None
-        if state and state["fassung"] > 0 and not state["baut"]:
-            if state["fehler"]:
+        if state and state["version"] > 0 and not state["building"]:
+            if state["problems"]:
                 raise RuntimeError("Der Bau in der Vorschau ist fehlgeschlagen.")
             return
         time.sleep(0.05)

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from perlen.building.atomic import build, load_settings
 from perlen.commands.cli import main as perlen_main
-from perlen.publish.verify_html import VNU_JAR
+from perlen.publish.verify_html import nu_checker
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -120,7 +120,7 @@ def java() -> None:
     missing = None
     if shutil.which("java") is None:
         missing = "java fehlt (apt-get install default-jre-headless)"
-    elif not VNU_JAR.is_file():
+    elif not nu_checker(load_settings(ROOT / "pelicanconf.py")).is_file():
         missing = "vnu-jar fehlt (make node_modules/.installed)"
     if missing and os.environ.get("PERLEN_REQUIRE_JAVA") == "1":
         pytest.fail(f"{missing} – PERLEN_REQUIRE_JAVA=1 verlangt die HTML-Prüfung.")

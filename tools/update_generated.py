@@ -1,6 +1,6 @@
 """Write the generated parts of hand-written files: the code colours in the
-theme's code stylesheet (`perlen.text.code_style`) and the emoji table in the
-writers' guide (`perlen.text.emoji_guide`). Tests fail when they are stale.
+theme's code stylesheet (`code_style`) and the emoji table in the writers'
+guide (`emoji_guide`), both beside this script. Tests fail when they are stale.
 
     .venv/bin/python tools/update_generated.py
 """
@@ -11,9 +11,9 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "plugins"))
+sys.path[:0] = [str(ROOT), str(ROOT / "plugins")]
 
-from perlen.text import code_style, emoji_guide  # noqa: E402
+from tools import code_style, emoji_guide  # noqa: E402
 
 TARGETS = {
     ROOT / "theme/static/css/code.css": code_style.update,

@@ -170,7 +170,10 @@ def every_record() -> Iterator[None]:
     that a handler sees all of them."""
     loggers = [
         logger
-        for logger in [logging.getLogger(), *logging.Logger.manager.loggerDict.values()]
+        for logger in [
+            logging.getLogger(),
+            *logging.Logger.manager.loggerDict.copy().values(),
+        ]
         if isinstance(logger, LimitLogger)
         and LimitLogger.limit_filter in logger.filters
     ]

@@ -1,7 +1,11 @@
-"""The plugin's settings with their documented defaults.
+"""The plugin's settings with their documented defaults, and the build profiles.
 
 Every setting can be overridden in `pelicanconf.py`; code reads them through
-`setting()` so that a default lives in exactly one place.
+`setting()` so that a default lives in exactly one place. Which steps a build
+takes (strict, verified, hashed, indexed, …) is one choice, `PERLEN_PROFILE`:
+`publishconf.py` and `perlen veroeffentlichen` pick "publish", the pull-request
+preview (`vorschauconf.py`) "preview", everything else builds "development".
+A switch set on its own (a test, `make bench`) overrides its profile's value.
 """
 
 from collections.abc import Mapping
@@ -12,6 +16,8 @@ DEFAULTS: dict[str, Any] = {
     "PERLEN_LOCALE": "de",
     # CLDR pattern for `content.locale_date` and the `datum` filter's default.
     "PERLEN_DATE_PATTERN": "EEEE, d. MMMM y",
+    # The build profile (see PROFILES below): "development", "preview" or "publish".
+    "PERLEN_PROFILE": "development",
     # True in publishconf.py: drafts and future posts stay out of the site.
     "PERLEN_PUBLISH": False,
     # A summary (the meta description) longer than this is a warning.
@@ -28,18 +34,9 @@ DEFAULTS: dict[str, Any] = {
     # For each tag, related-post candidates are the posts this close in time
     # (in posts, either side); bounds the work for tags on very many posts.
     "PERLEN_RELATED_WINDOW": 50,
-    # Publishing (True in publishconf.py): every warning fails the build …
-    "PERLEN_STRICT": False,
-    # … the built site is checked before it replaces the output (links,
-    # anchors, images, HTML validity, feeds, sitemap, third-party hosts) …
-    "PERLEN_VERIFY": False,
-    # … and the theme's files with these suffixes get content-hashed names.
-    "PERLEN_ASSET_HASHES": False,
+    # The theme's files with these suffixes get content-hashed names (when the
+    # profile's PERLEN_ASSET_HASHES is on).
     "PERLEN_HASHED_SUFFIXES": [".css", ".js", ".woff2", ".woff", ".ttf", ".otf"],
-    # A Pagefind search index after the build (for the search page). On in
-    # publishconf.py; off while writing, where it would re-index the whole
-    # site on every rebuild.
-    "PERLEN_SEARCH": False,
     # The Content-Security-Policy in `_headers`, directive → sources. No
     # inline scripts or styles; Pagefind needs WebAssembly ('wasm-unsafe-eval')
     # and its UI draws icons as data: images.
@@ -95,14 +92,14 @@ DEFAULTS: dict[str, Any] = {
     # The page (by slug) with the privacy policy; the theme adds its section
     # on third-party services, from PERLEN_ALLOWED_HOSTS and the purposes below.
     "PERLEN_DATENSCHUTZ": "datenschutz",
+    # The Nu HTML Checker's jar that verification runs; None: npm's copy in
+    # the blog's folder (`node_modules/vnu-jar/…`, installed by `npm ci`).
+    "PERLEN_NU_CHECKER": None,
     # For each host in PERLEN_ALLOWED_HOSTS: who runs it and why the site loads
     # from it, in German, for the privacy policy, e.g.
     # {"www.youtube-nocookie.com": "Eingebettete Videos von YouTube (Google
     # Ireland Limited) …"}. An allowed host without a purpose fails publishing.
     "PERLEN_HOST_PURPOSES": {},
-    # Every page `noindex` (the theme's partials/meta.html reads it): for the
-    # pull-request preview (vorschauconf.py), which no search engine may list.
-    "PERLEN_NOINDEX": False,
     # -- Long posts ----------------------------------------------------------
     # A post of at least this many words with three or more sections (## and
     # ### headings) shows a table of contents; `Inhaltsverzeichnis: ja` or
@@ -125,9 +122,6 @@ DEFAULTS: dict[str, Any] = {
     "PERLEN_IMAGE_MAX_MEGAPIXELS": 50,
     # A Titelbild narrower than this is a warning: the preview would be blurry.
     "PERLEN_COVER_MIN_WIDTH": 1200,
-    # A post without Titelbild is shared with a generated 1200×630 card. On
-    # in publishconf.py; off while writing, where nobody shares the preview.
-    "PERLEN_SOCIAL_CARDS": False,
     # Processes that encode images; None: one per core.
     "PERLEN_IMAGE_WORKERS": None,
     # The cache of processed images; None: `bilder/` beside the content cache.
@@ -175,6 +169,65 @@ DEFAULTS: dict[str, Any] = {
 }
 
 
+_DEVELOPMENT = {
+    # Every warning fails the build (all reported together) …
+    "PERLEN_STRICT": False,
+    # … the built site is checked before it replaces the output (links,
+    # anchors, images, HTML validity, feeds, sitemap, third-party hosts) …
+    "PERLEN_VERIFY": False,
+    # … the theme's files get content-hashed names …
+    "PERLEN_ASSET_HASHES": False,
+    # … a Pagefind search index is made (while writing it would re-index the
+    # whole site on every rebuild) …
+    "PERLEN_SEARCH": False,
+    # … a post without Titelbild is shared with a generated 1200×630 card
+    # (nobody shares the preview of a writer's computer) …
+    "PERLEN_SOCIAL_CARDS": False,
+    # … every page is `noindex` (the theme's partials/meta.html reads it).
+    "PERLEN_NOINDEX": False,
+}
+
+# The build profiles: the switches each one sets.
+PROFILES: dict[str, dict[str, bool]] = {
+    "development": _DEVELOPMENT,
+    # The pull-request preview, which no search engine may list.
+    "preview": {**_DEVELOPMENT, "PERLEN_NOINDEX": True},
+    "publish": {
+        **_DEVELOPMENT,
+        "PERLEN_STRICT": True,
+        "PERLEN_VERIFY": True,
+        "PERLEN_ASSET_HASHES": True,
+        "PERLEN_SEARCH": True,
+        "PERLEN_SOCIAL_CARDS": True,
+    },
+}
+
+
 def setting(settings: Mapping[str, Any], name: str) -> Any:
-    """Return `name` from Pelican's settings, falling back to our default."""
-    return settings.get(name, DEFAULTS[name])
+    """Return `name` from Pelican's settings, falling back to the build
+    profile's switch or our default."""
+    if name in settings:
+        return settings[name]
+    if name in _DEVELOPMENT:
+        return profile(settings)[name]
+    return DEFAULTS[name]
+
+
+def profile(settings: Mapping[str, Any]) -> dict[str, bool]:
+    """The switches of the build profile `settings` choose."""
+    name = settings.get("PERLEN_PROFILE", DEFAULTS["PERLEN_PROFILE"])
+    if name not in PROFILES:
+        known = ", ".join(f"„{p}“" for p in PROFILES)
+        raise ValueError(
+            f"Das Bauprofil „{name}“ (PERLEN_PROFILE) gibt es nicht; "
+            f"möglich sind {known}."
+        )
+    return PROFILES[name]
+
+
+def apply_profile(pelican) -> None:
+    """`initialized` handler: the profile's switches join Pelican's settings,
+    where the theme reads them (`PERLEN_NOINDEX`); a switch set on its own
+    stays."""
+    for name, value in profile(pelican.settings).items():
+        pelican.settings.setdefault(name, value)

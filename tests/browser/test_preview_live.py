@@ -34,7 +34,7 @@ def settled(base: str) -> bool:
             state = json.load(answer)
     except OSError:
         return False
-    return state["fassung"] > 0 and not state["baut"]
+    return state["version"] > 0 and not state["building"]
 
 
 def test_the_preview_reloads_itself_and_shows_problems(project, browser):  # noqa: F811

@@ -24,9 +24,10 @@ from pathlib import Path
 import pytest
 from perlen.building.atomic import build, load_settings
 from perlen.commands.preview.live import Live
-from perlen.commands.preview.server import banner, decorate, page_url
+from perlen.commands.preview.server import banner, decorate
 from perlen.commands.preview.watch import Watcher
 from perlen.problems import Problem, Severity
+from perlen.site.addresses import address
 
 PERLEN = Path(sys.executable).with_name("perlen")
 POST = "posts/2021/a.md"
@@ -98,7 +99,7 @@ class Preview:
     def settled(self, number: int = 0) -> dict | None:
         """The state once nothing is building or waiting, after event `number`."""
         state = self.state()
-        return state if not state["baut"] and state["fassung"] > number else None
+        return state if not state["building"] and state["version"] > number else None
 
     def stop(self) -> str:
         """Ctrl+C; the preview must end at once, with exit code 0."""
@@ -149,12 +150,12 @@ class Events:
         """How often a page at `path` reloaded itself (as `live.js` decides)."""
         count = 0
         for kind, data in self.received:
-            if kind == "fehler":
+            if kind == "failed":
                 count += 1
-            elif data["seiten"] is not None:
-                count += path in data["seiten"]
+            elif data["pages"] is not None:
+                count += path in data["pages"]
             else:
-                count += path not in data["ausser"]
+                count += path not in data["except"]
         return count
 
     def close(self) -> None:
@@ -249,7 +250,7 @@ def test_a_publish_build_while_the_preview_runs_leaves_its_pages_intact(
 
 def test_live_reload_fires_once_per_successful_rebuild(project, preview):
     source = project.content / POST
-    start = wait_for(preview.settled, what="the first build")["fassung"]
+    start = wait_for(preview.settled, what="the first build")["version"]
     events = Events(preview, start)
     try:
         save(source, post("Zweitfassung"), by_rename=False)
@@ -259,7 +260,7 @@ def test_live_reload_fires_once_per_successful_rebuild(project, preview):
         assert events.reloads("/entwuerfe/zwei/") == 1
 
         save(source, post("Kaputt", date="gestern"), by_rename=False)
-        wait_for(lambda: preview.state()["fehler"], what="the failed rebuild")
+        wait_for(lambda: preview.state()["problems"], what="the failed rebuild")
         wait_for(lambda: events.reloads(PAGE) >= 2, what="the banner's reload")
 
         save(source, post("Drittfassung"), by_rename=True)
@@ -267,12 +268,12 @@ def test_live_reload_fires_once_per_successful_rebuild(project, preview):
         wait_for(preview.settled, what="the preview to settle")
         # Two successful rebuilds: the first save's two events (the page
         # first, then the rest) and the fix's one.
-        wait_for(lambda: events.kinds().count("neu") == 2 + 1, what="the events")
+        wait_for(lambda: events.kinds().count("changed") == 2 + 1, what="the events")
         kinds = events.kinds()
-        assert kinds.count("neu") == 3 and kinds.count("fehler") >= 1
+        assert kinds.count("changed") == 3 and kinds.count("failed") >= 1
         # Each reloads every page once; each failed rebuild once more, to
         # show the banner.
-        reloads = 2 + kinds.count("fehler")
+        reloads = 2 + kinds.count("failed")
         wait_for(lambda: events.reloads("/") == reloads, what="the last reload")
         assert events.reloads(PAGE) == reloads
     finally:
@@ -369,7 +370,7 @@ def test_ctrl_c_during_a_build_ends_the_preview_at_once(project):
         wait_for(lambda: running.shows(PAGE, "Erstfassung"), what="first build")
         wait_for(running.settled, what="the preview to settle")
         save(project.content / POST, post("Nachtrag"), by_rename=False)
-        wait_for(lambda: running.state()["baut"], what="a build", seconds=10)
+        wait_for(lambda: running.state()["building"], what="a build", seconds=10)
     finally:
         running.stop()
 
@@ -377,17 +378,18 @@ def test_ctrl_c_during_a_build_ends_the_preview_at_once(project):
 # -- the server's pure parts -------------------------------------------------
 
 
-def test_page_url_drops_index_html():
-    assert page_url("2021/x/index.html") == "/2021/x/"
-    assert page_url("index.html") == "/"
-    assert page_url("robots.txt") == "/robots.txt"
+def test_an_address_drops_index_html():
+    assert address("2021/x/index.html") == "/2021/x/"
+    assert address("index.html") == "/"
+    assert address("robots.txt") == "/robots.txt"
+    assert address("2021/windex.html") == "/2021/windex.html"
 
 
 def test_decorate_adds_script_and_stylesheet_and_the_escaped_banner():
     page = b"<html><head><title>x</title></head><body class='a'><p>Text</p></body>"
     problem = Problem("/blog/content/a.md", 3, "„<b>“ ist falsch.", "Bitte ändern.")
     live = Live()
-    live.publish("fehler", {}, problems=(problem,))
+    live.publish("failed", {}, problems=(problem,))
     decorated = decorate(page, live.view())
     assert b'data-fassung="1" defer></script></head>' in decorated
     assert b"<body class='a'><aside class=\"vorschau-hinweis\"" in decorated
@@ -402,10 +404,10 @@ def test_decorate_adds_script_and_stylesheet_and_the_escaped_banner():
 def test_a_page_that_missed_the_log_reloads():
     live = Live()
     for _ in range(150):
-        live.publish("neu", {"seiten": ["/x/"], "ausser": []})
+        live.publish("changed", {"pages": ["/x/"], "except": []})
     assert live.events_after(149, 0) == [live._events[-1]]
     (event,) = live.events_after(3, 0)
-    assert event.data == {"seiten": None, "ausser": []}
+    assert event.data == {"pages": None, "except": []}
     live.close()
     assert live.events_after(150, 1) is None
 

@@ -101,14 +101,14 @@ def test_a_page_rendered_in_the_failing_round_goes_back(site, make_post):
     assert reports[-1].output is None
     assert "fehlt.md" in str(reports[-1].problems)
     kinds = [event.kind for event in preview.live.events_after(0, 0)]
-    assert kinds == ["neu", "neu", "fehler"]  # rendered first, then undone
+    assert kinds == ["changed", "changed", "failed"]  # rendered first, then undone
     assert "<p>Erstfassung</p>" in served(preview)
 
 
 def test_a_page_already_served_is_not_announced_again(site, make_post):
     post, preview = started(site, make_post, [])
     preview.render_ahead({str(post)})  # saved without a change
-    assert [event.kind for event in preview.live.events_after(0, 0)] == ["neu"]
+    assert [event.kind for event in preview.live.events_after(0, 0)] == ["changed"]
     assert preview.ahead == {}
 
 

@@ -177,7 +177,7 @@ def test_example_post_builds_without_a_single_problem(site):
     assert any("/krone-" in url for url in images)  # its processed variants
     for url in images:
         assert_resolves(site.output, url)
-    assert (site.output / content.image).is_file()  # Titelbild → social image
+    assert (site.output / content.cover.share).is_file()  # Titelbild → social image
 
 
 # -- Metadata and dates ------------------------------------------------------

@@ -444,13 +444,26 @@ def test_modern_css_passes_and_invalid_css_names_file_and_line(tmp_path, java):
     )
 
 
+def test_the_checker_is_the_projects_or_the_configured_one(tmp_path):
+    from perlen.building.atomic import load_settings
+    from perlen.publish.verify_html import NPM_JAR, nu_checker
+
+    root = Path(__file__).resolve().parents[2]
+    assert nu_checker(load_settings(root / "pelicanconf.py")) == root / NPM_JAR
+    elsewhere = tmp_path / "blog"
+    settings = {"PLUGIN_PATHS": [str(elsewhere / "plugins")]}
+    assert nu_checker(settings) == elsewhere / NPM_JAR
+    jar = tmp_path / "vnu.jar"
+    assert nu_checker({**settings, "PERLEN_NU_CHECKER": str(jar)}) == jar
+
+
 def test_a_missing_checker_is_a_german_problem(tmp_path, monkeypatch):
     from perlen.publish import verify_html as verify
 
-    monkeypatch.setattr(verify, "VNU_JAR", tmp_path / "fehlt.jar")
     monkeypatch.setattr(verify.shutil, "which", lambda name: "/usr/bin/java")
     findings = Findings()
-    check_html(make_site(tmp_path, {"index.html": html()}), findings)
+    site = make_site(tmp_path, {"index.html": html()})
+    check_html(site, findings, checker=tmp_path / "fehlt.jar")
     assert messages(findings) == [
         "HTML-Prüfung: Der Nu HTML Checker (npm-Paket „vnu-jar“) ist nicht "
         "installiert. Bitte „make node_modules/.installed“ (npm ci) ausführen."

@@ -387,8 +387,9 @@ def test_the_titelbild_becomes_a_url_of_the_built_site(site, stored, written):
     outcome = checked_build(site.settings())
     assert outcome.problems == []
     (content,) = outcome.contents
-    assert not content.image.startswith("/")  # site-relative, like content.url
-    with Image.open(site.output / content.image) as image:  # the social preview
+    assert content.image == written  # as the writer wrote it
+    assert not content.cover.share.startswith("/")  # site-relative, like .url
+    with Image.open(site.output / content.cover.share) as image:  # the preview
         assert (image.format, image.size) == ("JPEG", (1200, 630))
 
 

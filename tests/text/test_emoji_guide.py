@@ -4,7 +4,8 @@ from pathlib import Path
 
 import pytest
 from markdown_html import inline
-from perlen.text import emoji_guide
+
+from tools import emoji_guide
 
 GUIDE = Path(__file__).resolve().parents[2] / "docs/schreiben.md"
 

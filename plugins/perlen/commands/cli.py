@@ -233,12 +233,7 @@ def cmd_vorschau(args: argparse.Namespace) -> int:
 def cmd_veroeffentlichen(args: argparse.Namespace) -> int:
     """The publish build: strict, verified, with search index and hashed
     assets whatever the settings file says; or only verify the output."""
-    overrides = {
-        "PERLEN_STRICT": True,
-        "PERLEN_VERIFY": True,
-        "PERLEN_ASSET_HASHES": True,
-        "PERLEN_SEARCH": True,
-    }
+    overrides = {"PERLEN_PROFILE": "publish"}
     if args.ausgabe:
         overrides["OUTPUT_PATH"] = args.ausgabe
     settings = _settings(args, overrides)

@@ -13,6 +13,8 @@ from zoneinfo import ZoneInfo
 
 from babel.dates import format_datetime, get_day_names, get_month_names
 
+from perlen.text.headings import GERMAN_SPELLING
+
 BERLIN = ZoneInfo("Europe/Berlin")
 DEFAULT_PATTERN = "EEEE, d. MMMM y"
 
@@ -27,11 +29,9 @@ class DateError(ValueError):
 
 
 def fold(text: str) -> str:
-    """Lower-case and spell umlauts out, so `März` and `Maerz` compare equal."""
-    text = text.casefold()
-    for umlaut, spelled in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss")):
-        text = text.replace(umlaut, spelled)
-    return text
+    """Lower-case and spell umlauts out, so `März` and `Maerz` compare equal
+    (the spelling heading anchors use, too)."""
+    return text.casefold().translate(GERMAN_SPELLING)
 
 
 @lru_cache(maxsize=8)

@@ -7,7 +7,6 @@ turns their results into Pelican metadata and their errors into problems.
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass
 
@@ -16,6 +15,7 @@ from babel import Locale, UnknownLocaleError
 from perlen.content.dates import fold
 from perlen.content.errors import LineError
 from perlen.content.front_matter import FrontMatterError, read_yaml
+from perlen.content.suggestions import closest
 
 # Pelican's key → the spellings writers may use (compared folded).
 KEYS: dict[str, tuple[str, ...]] = {
@@ -222,14 +222,7 @@ def suggest_key(name: str) -> str | None:
 
     Ties go to the German spelling, which comes first in `KEYS`.
     """
-    folded = fold(name)
-    best, best_ratio = None, 0.75
-    for names in KEYS.values():
-        for alias in names:
-            ratio = difflib.SequenceMatcher(None, folded, fold(alias)).ratio()
-            if ratio > best_ratio:
-                best, best_ratio = alias, ratio
-    return best
+    return closest(name, [alias for names in KEYS.values() for alias in names], 0.75)
 
 
 def map_status(value: str, line: int) -> str:

@@ -18,6 +18,7 @@ from pelican.urlwrappers import URLWrapper
 from perlen.content.dates import DateError, parse_date
 from perlen.content.encoding import forbidden_controls, read_text
 from perlen.content.errors import LineError
+from perlen.content.links import LocalLinksExtension
 from perlen.content.metadata import (
     KNOWN_KEYS,
     Header,
@@ -35,6 +36,7 @@ from perlen.images import markdown as image_markdown
 from perlen.problems import Problem, ProblemError, Severity
 from perlen.settings import setting
 from perlen.text import characters, headings, pipeline, structure
+from perlen.text.table_align import TableAlignExtension
 
 LIST_KEYS = {"tags", "authors"}
 # Metadata key of the warnings the reader found in a post (`reader_warnings`).
@@ -54,8 +56,14 @@ class GermanMarkdownReader(MarkdownReader):
         super().__init__(settings)
         self.problems: list[Problem] = []
         config = dict(self.settings["MARKDOWN"])
+        # MARKDOWN holds Pelican's own extensions (the German header replaces
+        # `meta`); the plugin's are all registered here, in this order.
         extensions = [
             e for e in config.pop("extensions") if e != "markdown.extensions.meta"
+        ]
+        extensions += [
+            LocalLinksExtension(static_paths=self.settings["STATIC_PATHS"]),
+            TableAlignExtension(),
         ]
         extensions += pipeline.markdown_extensions(self.settings)
         extensions += image_markdown.markdown_extensions(self.settings)

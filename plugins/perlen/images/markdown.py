@@ -30,6 +30,7 @@ from markdown.treeprocessors import Treeprocessor
 from perlen.images.markup import passthrough, picture
 from perlen.images.source import ImageError, SourceImage, is_image, read_source
 from perlen.images.variants import plan, published_stem
+from perlen.link_syntax import without_indicator
 from perlen.settings import setting
 from perlen.text.pipeline import typeset_inline
 
@@ -37,7 +38,6 @@ from perlen.text.pipeline import typeset_inline
 USED = "perlen_images"
 # After `perlen_local_links` (-1), which writes `{static}…`.
 PRIORITY = -2
-_SYNTAX = re.compile(r"^[{|]static[}|]")
 _VARIANT = re.compile(r"-\d+\.(?:avif|webp|jpg|png)$")
 _CREDIT = re.compile(r"\s*\bBildnachweis:\s*(?P<credit>.+?)\s*$", re.IGNORECASE)
 
@@ -85,7 +85,7 @@ def content_path(src: str, source_path: str, root: str) -> str | None:
     """The content-relative path of a local image; None for another site's,
     and for one outside the content folder (`site.checks` reports those:
     nothing outside `content/` is read)."""
-    value = _SYNTAX.sub("", src)
+    value = without_indicator(src, ("static",))
     parts = urlsplit(value)
     if parts.scheme or parts.netloc or not parts.path or value.startswith("{"):
         return None

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from perlen.publish.search_index import INDEX_DIR
+from perlen.site.addresses import address
 from perlen.site.references import StartTag, start_tags
 
 
@@ -51,9 +52,4 @@ def existing_file(site: Path, target: str) -> str | None:
 
 def page_name(path: str) -> str:
     """How a page is named in messages: by its address on the site."""
-    url = (
-        path.removesuffix("index.html")
-        if path.endswith("/index.html") or path == "index.html"
-        else path
-    )
-    return f"„/{url}“"
+    return f"„{address(path)}“"

@@ -21,7 +21,7 @@ from perlen.problems import Problem
 from perlen.publish.findings import Findings
 from perlen.publish.pages import load_pages
 from perlen.publish.verify_feeds import check_feeds
-from perlen.publish.verify_html import check_html
+from perlen.publish.verify_html import check_html, nu_checker
 from perlen.publish.verify_inline_code import check_inline_code
 from perlen.publish.verify_redirects import check_redirects
 from perlen.publish.verify_references import check_references, check_stylesheets
@@ -55,5 +55,5 @@ def verify_site(
     check_sitemap(site, pages, root, findings, required=_SITEMAP_PLUGIN in plugins)
     if setting(settings, "PERLEN_PUBLISH"):
         check_unpublished(written, findings)
-    check_html(site, findings, written)
+    check_html(site, findings, written, nu_checker(settings))
     return sorted(findings.problems(written))

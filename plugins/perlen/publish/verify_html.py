@@ -15,20 +15,34 @@ from pelican.contents import Content
 from perlen.problems import display_path
 from perlen.publish.findings import Findings
 from perlen.publish.search_index import INDEX_DIR
+from perlen.settings import setting
 
 # The Nu HTML Checker from npm (`vnu-jar` in package-lock.json), current
-# enough for CSP Level 3 and modern CSS.
-VNU_JAR = (
-    Path(__file__).resolve().parents[3] / "node_modules/vnu-jar/build/dist/vnu.jar"
-)
+# enough for CSP Level 3 and modern CSS, where `npm ci` puts it.
+NPM_JAR = "node_modules/vnu-jar/build/dist/vnu.jar"
+
+
+def nu_checker(settings: Mapping[str, Any]) -> Path:
+    """The checker's jar: PERLEN_NU_CHECKER, or npm's in the blog's folder
+    (the one whose `plugins/` PLUGIN_PATHS names, as pelicanconf.py does)."""
+    configured = setting(settings, "PERLEN_NU_CHECKER")
+    if configured:
+        return Path(configured)
+    plugins = settings.get("PLUGIN_PATHS") or ["plugins"]
+    return Path(plugins[0]).resolve().parent / NPM_JAR
 
 
 def check_html(
-    site: Path, findings: Findings, written: Mapping[str, Content] | None = None
+    site: Path,
+    findings: Findings,
+    written: Mapping[str, Content] | None = None,
+    checker: Path | None = None,
 ) -> None:
     """Every page is valid HTML and every stylesheet valid CSS, according to
-    the Nu HTML Checker: one Java run for the whole site. A finding on a
-    listing comes from a post's summary, which the fix names."""
+    the Nu HTML Checker (`checker`, by default the project's): one Java run
+    for the whole site. A finding on a listing comes from a post's summary,
+    which the fix names."""
+    checker = checker or nu_checker({})
     java = shutil.which("java")
     if java is None:
         findings.add(
@@ -38,7 +52,7 @@ def check_html(
             "Bitte installieren, z. B. „apt-get install default-jre-headless“.",
         )
         return
-    if not VNU_JAR.is_file():
+    if not checker.is_file():
         findings.add(
             "HTML-Prüfung",
             "Der Nu HTML Checker (npm-Paket „vnu-jar“) ist nicht installiert.",
@@ -49,7 +63,7 @@ def check_html(
         [
             java,
             "-jar",
-            str(VNU_JAR),
+            str(checker),
             "--format",
             "json",
             "--stdout",

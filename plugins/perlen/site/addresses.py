@@ -151,9 +151,11 @@ def address_problems(
 
 
 def address(save_as: str) -> str:
-    """The address a file is served at: `archiv/index.html` → `/archiv/`."""
+    """The address a written file is served at: `archiv/index.html` →
+    `/archiv/`, `index.html` → `/`, `robots.txt` → `/robots.txt`. The one
+    path→URL function (messages, the preview, verification)."""
     path = "/" + save_as.lstrip("/")
-    return path.removesuffix("index.html")
+    return path.removesuffix("index.html") if path.endswith("/index.html") else path
 
 
 def _empty_slug(content: Content, line: int | None) -> Problem:

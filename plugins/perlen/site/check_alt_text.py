@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import logging
-import re
 
 from pelican.contents import Content
 
 from perlen.content.source_lines import SourceLines
 from perlen.images.markdown import USED, written_source
+from perlen.link_syntax import without_indicator
 from perlen.pelican_glue import EMPTY_ALT
 from perlen.problems import Problem, Severity
 from perlen.site.references import StartTag
@@ -25,7 +25,7 @@ def alt_text_problems(
         src = tag.attrs.get("src", "")
         written = written_source(
             src, content.metadata.get(USED, ()), content.relative_dir
-        ) or re.sub(r"^[{|]\w+[}|]", "", src)
+        ) or without_indicator(src)
         problems.append(
             Problem(
                 content.source_path,

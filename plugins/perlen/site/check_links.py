@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import os
 import posixpath
 import re
@@ -12,8 +11,8 @@ from urllib.parse import unquote, urlsplit
 
 from pelican.contents import Content
 
-from perlen.content.dates import fold
 from perlen.content.source_lines import SourceLines
+from perlen.content.suggestions import closest
 from perlen.problems import Problem, Severity
 from perlen.site.containment import inside
 from perlen.site.references import StartTag
@@ -134,14 +133,7 @@ def _missing_file(content, written, target, context, root, image):
 
 def _suggest(target: str, candidates: Iterable[str]) -> str | None:
     """The candidate whose file name is closest to the target's, if close."""
-    name = fold(posixpath.basename(target))
-    best, best_ratio = None, 0.75
-    for candidate in dict.fromkeys(candidates):
-        other = fold(posixpath.basename(candidate))
-        ratio = difflib.SequenceMatcher(None, name, other).ratio()
-        if candidate != target and ratio > best_ratio:
-            best, best_ratio = candidate, ratio
-    return best
+    return closest(target, candidates, 0.75, key=posixpath.basename)
 
 
 def _did_you_mean(suggestion: str | None, content: Content, written: str) -> str:

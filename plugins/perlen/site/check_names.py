@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import difflib
 from collections import Counter, defaultdict
 
 from pelican.contents import Content
 
-from perlen.content.dates import fold
 from perlen.content.source_lines import SourceLines
+from perlen.content.suggestions import closest
 from perlen.problems import Problem, Severity
 
 _NAMES = {
@@ -96,18 +95,15 @@ def similar_categories(contents: list[Content], sources: SourceLines) -> list[Pr
         for category in _wrappers(content, "category"):
             counts[category.slug] += 1
             names.setdefault(category.slug, category.name)
-    candidates = {fold(names[slug]): names[slug] for slug in counts if counts[slug] > 1}
+    candidates = [names[slug] for slug in counts if counts[slug] > 1]
     problems = []
     for content in contents:
         for category in _wrappers(content, "category"):
             if counts[category.slug] != 1:
                 continue
-            match = difflib.get_close_matches(
-                fold(category.name), list(candidates), n=1, cutoff=0.8
-            )
-            if not match:
+            known = closest(category.name, candidates, 0.8)
+            if known is None:
                 continue
-            known = candidates[match[0]]
             problems.append(
                 Problem(
                     content.source_path,

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import difflib
 import fnmatch
 import os
 import posixpath
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from perlen.content.dates import fold
+from perlen.content.suggestions import closest
 from perlen.problems import Problem
 
 # Suffixes of text a writer may have meant as a post; Pelican ignores them.
@@ -83,16 +82,13 @@ def _inside(relative: str, folder: str) -> bool:
 def _misplaced(path: str, relative: str, settings: Mapping[str, Any]) -> Problem:
     posts, pages = settings["ARTICLE_PATHS"][0], settings["PAGE_PATHS"][0]
     top = relative.replace(os.sep, "/").split("/")[0]
-    near = difflib.get_close_matches(
-        fold(top), [fold(p) for p in (posts, pages)], n=1, cutoff=0.8
-    )
+    meant = closest(top, (posts, pages), 0.8)
     if top in settings.get("STATIC_PATHS", []):
         message = (
             f"Diese Markdown-Datei würde in „content/{top}/“ als Rohtext "
             "veröffentlicht, nicht als Beitrag."
         )
-    elif top != "." and near:
-        meant = posts if near[0] == fold(posts) else pages
+    elif top != "." and meant:
         message = (
             f"Diese Datei wird nicht gelesen: Sie liegt in „content/{top}/“ – "
             f"meinten Sie „content/{meant}/“?"

@@ -3,22 +3,21 @@
 `Titelbild: bild.jpg` names a file like a Markdown image does: relative to
 the post (`bild.jpg` beside it) or to the content folder (`/images/logo.png`).
 The static generator learns of the file here; `site.pictures` makes what the
-theme shows and shares of it and sets `content.image` to the site-relative
-URL of the 1200×630 preview (like `content.url`). A URL of another website
-stays as it is.
+theme shows and shares of it as `content.cover`, whose `share` is the
+site-relative URL of the 1200×630 preview (like `content.url`);
+`content.image` keeps what the writer wrote. A URL of another website is
+shared as it is.
 """
 
 from __future__ import annotations
 
 import posixpath
-import re
 from urllib.parse import unquote, urlsplit
 
 from pelican.contents import Content
 
+from perlen.link_syntax import without_indicator
 from perlen.site.contents import contents_of
-
-_SYNTAX = re.compile(r"^[{|](?:attach|static|filename)[}|]")
 
 
 def cover_value(content: Content) -> str:
@@ -36,7 +35,9 @@ def cover_path(value: str, relative_dir: str) -> str | None:
     """The content-relative path of a local Titelbild, None for a URL elsewhere."""
     if not value or is_external(value):
         return None
-    path = unquote(urlsplit(_SYNTAX.sub("", value)).path)
+    path = unquote(
+        urlsplit(without_indicator(value, ("attach", "static", "filename"))).path
+    )
     if path.startswith("/"):
         return posixpath.normpath(path.lstrip("/"))
     return posixpath.normpath(posixpath.join(relative_dir, path))

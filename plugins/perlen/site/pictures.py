@@ -313,12 +313,11 @@ def add_generator(pelican) -> type:
 
 def hand_over_contents(generators) -> None:
     """`all_generators_finalized` handler: the pictures generator learns every
-    post and page of the build, and each gets its `cover`."""
+    post and page of the build, and each gets its `cover` (the writer's
+    `image` stays as written; what is shared is `cover.share`)."""
     contents = contents_of(generators)
     for content in contents:
         content.cover = cover(content)
-        if content.cover is not None and content.cover.share:
-            content.image = content.cover.share
     for generator in generators:
         if isinstance(generator, PicturesGenerator):
             generator.contents = contents

@@ -15,6 +15,8 @@ from html.parser import HTMLParser
 from posixpath import normpath
 from urllib.parse import unquote, urljoin, urlsplit
 
+import tinycss2
+
 # For a resource the browser loads, the Content-Security-Policy directive
 # that governs it; None marks a link the reader navigates to.
 _LOADED_BY_ELEMENT: dict[str, dict[str, str | None]] = {
@@ -177,33 +179,67 @@ def _srcset_urls(srcset: str) -> list[str]:
     return [c.split()[0] for c in srcset.split(",") if c.strip()]
 
 
-_CSS_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
-_CSS_URL = re.compile(
-    r"""url\(\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^)"'\s]+))\s*\)"""
-    r"""|@import\s+(?:"(?P<idq>[^"]*)"|'(?P<isq>[^']*)')"""
-)
-_FONT_FACE = re.compile(r"@font-face\s*\{[^}]*\}", re.IGNORECASE)
-
-
 def css_references(css: str) -> list[CssReference]:
-    """The URLs of a stylesheet: `url(…)` and `@import`, outside comments."""
-    # Blank out comments with spaces so that offsets stay those of `css`.
-    text = _CSS_COMMENT.sub(lambda m: " " * len(m.group()), css)
-    font_faces = [m.span() for m in _FONT_FACE.finditer(text)]
+    """The URLs of a stylesheet: `url(…)` and `@import`, as tinycss2 parses
+    them (so never in a comment or a string), with the span of each URL's text."""
+    offsets = _line_offsets(css)
     found: list[CssReference] = []
-    for match in _CSS_URL.finditer(text):
-        group = next(
-            g for g in ("dq", "sq", "bare", "idq", "isq") if match.group(g) is not None
-        )
-        start, end = match.span(group)
-        if group in ("idq", "isq"):
-            directive = "style-src"
-        elif any(a <= start < b for a, b in font_faces):
-            directive = "font-src"
-        else:
-            directive = "img-src"
-        found.append(CssReference(start, end, match.group(group), directive))
+
+    def walk(tokens, directive: str) -> None:
+        for token in tokens or ():
+            if token.type == "at-rule":
+                keyword = token.lower_at_keyword
+                if keyword == "import":
+                    walk(token.prelude, "style-src")
+                    continue
+                inner = "font-src" if keyword == "font-face" else directive
+                walk(token.prelude, inner)
+                walk(token.content, inner)
+            elif token.type == "qualified-rule":
+                walk(token.prelude, directive)
+                walk(token.content, directive)
+            elif token.type == "url":
+                start = css.index("(", _offset(offsets, token)) + 1
+                start += len(css[start:]) - len(css[start:].lstrip())
+                end = start
+                while end < len(css) and not css[end].isspace() and css[end] != ")":
+                    end += 1
+                found.append(CssReference(start, end, css[start:end], directive))
+            elif token.type == "function" and token.lower_name == "url":
+                strings = [a for a in token.arguments if a.type == "string"]
+                if strings:
+                    found.append(_quoted(css, offsets, strings[0], directive))
+            elif token.type == "string" and directive == "style-src":
+                found.append(_quoted(css, offsets, token, directive))
+            elif hasattr(token, "content") and token.type.endswith("block"):
+                walk(token.content, directive)
+            elif token.type == "function":
+                walk(token.arguments, directive)
+
+    walk(tinycss2.parse_stylesheet(css), "img-src")
     return found
+
+
+def _line_offsets(text: str) -> list[int]:
+    """The offset of each line's start (tinycss2 gives lines and columns)."""
+    offsets, position = [0], 0
+    for line in text.splitlines(keepends=True):
+        position += len(line)
+        offsets.append(position)
+    return offsets
+
+
+def _offset(offsets: list[int], token) -> int:
+    return offsets[token.source_line - 1] + token.source_column - 1
+
+
+def _quoted(css: str, offsets: list[int], token, directive: str) -> CssReference:
+    """A URL written as a string: its text between the quotes."""
+    start = _offset(offsets, token) + 1
+    quote, end = css[start - 1], start
+    while end < len(css) and css[end] != quote:
+        end += 2 if css[end] == "\\" else 1
+    return CssReference(start, end, css[start:end], directive)
 
 
 def site_root(siteurl: str) -> str:

@@ -2,7 +2,7 @@
 
 The builder (`session`) changes it, the server's threads read it: the folder
 of the current build, the problems of the last failed rebuild, and a
-numbered log of events ("neu": pages changed, "fehler": a rebuild failed).
+numbered log of events ("changed": pages changed, "failed": a rebuild failed).
 Every page is served with the number of the last event it already shows, so
 a page that was loaded between a rebuild and its event still hears of it.
 """
@@ -24,7 +24,7 @@ KEPT = 100
 @dataclass(frozen=True)
 class Event:
     number: int
-    kind: str  # "neu" or "fehler"
+    kind: str  # "changed" or "failed"
     data: dict
 
 
@@ -101,7 +101,7 @@ class Live:
             events = [e for e in self._events if e.number > number]
             oldest = self._events[0].number if self._events else self.number + 1
             if number < oldest - 1 and self.number > number:
-                return [Event(self.number, "neu", {"seiten": None, "ausser": []})]
+                return [Event(self.number, "changed", {"pages": None, "except": []})]
             return events
 
     def close(self) -> None:

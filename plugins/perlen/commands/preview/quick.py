@@ -114,11 +114,10 @@ def _reread(generator, old: Content) -> Content | None:
     ):
         return None
     # What the site stage added once all posts were read (neighbours,
-    # related posts, frozen URLs), and the Titelbild's URL; not what the
+    # related posts, frozen URLs, the Titelbild's `cover`); not what the
     # writer's header set, which may be gone now.
     for name, value in vars(old).items():
-        added = name not in vars(new) and name not in old.metadata
-        if added or name == "image":
+        if name not in vars(new) and name not in old.metadata:
             setattr(new, name, value)
     return new
 
@@ -145,7 +144,10 @@ def _quiet():
     them. Only this thread's: a build may be running in another one, and
     `logging.disable` would silence it, too."""
     hide = _OtherThreadsOnly(threading.get_ident())
-    loggers = [logging.getLogger(), *logging.Logger.manager.loggerDict.values()]
+    # A copy (one step under the GIL): a build in another thread may be
+    # making loggers meanwhile.
+    known = logging.Logger.manager.loggerDict.copy()
+    loggers = [logging.getLogger(), *known.values()]
     loggers = [logger for logger in loggers if isinstance(logger, logging.Logger)]
     for logger in loggers:
         # First, so that Pelican's deduplication never sees the record.

@@ -25,7 +25,7 @@ from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from perlen.commands.preview.live import Live, View
-from perlen.problems import Problem, display_path
+from perlen.problems import Problem, Severity, display_path
 
 HOST = "127.0.0.1"
 PREFIX = "/_vorschau/"
@@ -46,12 +46,6 @@ _HEAD_END = re.compile(rb"</head\s*>", re.IGNORECASE)
 _BODY_START = re.compile(rb"<body\b[^>]*>", re.IGNORECASE)
 
 
-def page_url(save_as: str) -> str:
-    """The address of a written file: `2021/x/index.html` → `/2021/x/`."""
-    url = "/" + save_as.lstrip("/")
-    return url[: -len("index.html")] if url.endswith("/index.html") else url
-
-
 def additions(number: int) -> bytes:
     """What goes before `</head>`: the preview's stylesheet and script."""
     return (
@@ -68,7 +62,7 @@ def banner(problems: tuple[Problem, ...]) -> bytes:
         if problem.line is not None:
             where += f", Zeile {problem.line}"
         fix = f" <span>{html.escape(problem.fix)}</span>" if problem.fix else ""
-        kind = "Warnung: " if problem.severity.value == "Warnung" else ""
+        kind = "Warnung: " if problem.severity is Severity.WARNING else ""
         items.append(
             f"<li><strong>{where}</strong>: {kind}"
             f"{html.escape(problem.message)}{fix}</li>"
@@ -153,9 +147,9 @@ class PreviewHandler(SimpleHTTPRequestHandler):
         elif name == "zustand":
             live = self.server.live
             state = {
-                "fassung": view.number,
-                "baut": live.building(),
-                "fehler": len(view.problems),
+                "version": view.number,
+                "building": live.building(),
+                "problems": len(view.problems),
             }
             body = json.dumps(state).encode()
             self._send(HTTPStatus.OK, body, head_only, "application/json")

@@ -32,10 +32,10 @@ from perlen.commands.preview.quick import (
     swap_in,
     write_atomically,
 )
-from perlen.commands.preview.server import page_url
 from perlen.commands.preview.watch import LAG, Watcher
 from perlen.commands.problem_list import own_first
 from perlen.problems import Problem
+from perlen.site.addresses import address
 
 BUILD_PREFIX = "fassung-"
 
@@ -118,9 +118,9 @@ class Session:
                 earlier = self.ahead.get(page.save_as)
                 original = earlier.original if earlier else before
                 self.ahead[page.save_as] = Ahead(original, before, page)
-                urls.append(page_url(page.save_as))
+                urls.append(address(page.save_as))
             if urls:
-                self.live.publish("neu", {"seiten": urls, "ausser": []})
+                self.live.publish("changed", {"pages": urls, "except": []})
 
     def _build(self, target: Path) -> tuple[Outcome, list]:
         kept: list = []
@@ -141,11 +141,11 @@ class Session:
             for save_as, ahead in self.ahead.items():
                 page = output / save_as
                 if page.is_file() and page.read_bytes() == ahead.page.html:
-                    unchanged.append(page_url(save_as))
+                    unchanged.append(address(save_as))
         self.ahead = {}
         previous = self.live.root
         self.live.publish(
-            "neu", {"seiten": None, "ausser": unchanged}, root=output, problems=()
+            "changed", {"pages": None, "except": unchanged}, root=output, problems=()
         )
         self.snapshot = Snapshot(generators)
         # Keep the folder before, for requests still reading from it.
@@ -171,7 +171,7 @@ class Session:
                 undone = replace(ahead.page, html=ahead.before, stamp=None)
                 self.ahead[save_as] = Ahead(ahead.original, ahead.original, undone)
         problems = tuple(own_first(outcome.problems))
-        self.live.publish("fehler", {"probleme": len(problems)}, problems=problems)
+        self.live.publish("failed", {"problems": len(problems)}, problems=problems)
 
 
 def _checked(settings: dict, settings_file: str) -> Outcome:

@@ -11,12 +11,12 @@
     source.close();
     location.reload();
   };
-  source.addEventListener("neu", (event) => {
+  source.addEventListener("changed", (event) => {
     const change = JSON.parse(event.data);
-    const mine = change.seiten
-      ? change.seiten.includes(here)
-      : !change.ausser.includes(here);
+    const mine = change.pages
+      ? change.pages.includes(here)
+      : !change.except.includes(here);
     if (mine) reload();
   });
-  source.addEventListener("fehler", reload);
+  source.addEventListener("failed", reload);
 })();

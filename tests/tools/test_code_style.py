@@ -4,7 +4,8 @@ import re
 from pathlib import Path
 
 import pytest
-from perlen.text import code_style
+
+from tools import code_style
 
 STYLESHEET = Path(__file__).resolve().parents[2] / "theme/static/css/code.css"
 

@@ -1,0 +1,23 @@
+"""One reader of Pelican's link syntax (`perlen.link_syntax`)."""
+
+from __future__ import annotations
+
+import pytest
+from perlen.link_syntax import without_indicator
+
+
+@pytest.mark.parametrize(
+    ("value", "kinds", "expected"),
+    [
+        ("{static}bild.jpg", None, "bild.jpg"),
+        ("|static|/images/logo.png", None, "/images/logo.png"),
+        ("{attach}preise.pdf", None, "preise.pdf"),
+        ("{attach}preise.pdf", ("static",), "{attach}preise.pdf"),
+        ("{filename}anderer.md", ("attach", "static", "filename"), "anderer.md"),
+        ("bild.jpg", None, "bild.jpg"),
+        ("{static", None, "{static"),
+        ("https://example.org/{static}x", None, "https://example.org/{static}x"),
+    ],
+)
+def test_the_indicator_comes_off(value, kinds, expected):
+    assert without_indicator(value, kinds) == expected
