@@ -129,6 +129,12 @@ DEFAULTS: dict[str, Any] = {
     "PERLEN_IMAGE_WORKERS": None,
     # The cache of processed images; None: `bilder/` beside the content cache.
     "PERLEN_IMAGE_CACHE_PATH": None,
+    # -- Files copied from content/ (site.published_files) -------------------
+    # Scripts, HTML and other files a browser runs (`.js`, `.mjs`, `.html`,
+    # `.htm`, `.xhtml`, `.svgz`, `.wasm`, `.xml`, …) are refused when copied
+    # from content/, except those named here: content-relative paths or
+    # patterns, e.g. ["extra/spiel/*.js"]. Empty: none.
+    "PERLEN_ACTIVE_FILES": [],
 }
 
 

@@ -42,6 +42,7 @@ class Job:
     make: Callable[[], dict[str, bytes]] = field(compare=False)
     origin: str = ""  # the writer's file that shows the image, for messages
     line: int | None = None
+    source: str = ""  # the content-relative image it is made of, if any
 
 
 @dataclass
