@@ -38,6 +38,7 @@ from markdown.util import BLOCK_LEVEL_ELEMENTS, AtomicString
 
 from perlen.settings import DEFAULTS, setting
 from perlen.text import emojis, footnotes, hearts, typography
+from perlen.text.comments import CommentsExtension
 from perlen.text.headings import HeadingsExtension
 from perlen.text.raw_html import UNTOUCHED, VOID, RawHtml
 
@@ -456,8 +457,13 @@ def makeExtension(**kwargs: Any) -> GermanTextExtension:
 
 def markdown_extensions(settings: Mapping[str, Any]) -> list[Extension]:
     """The Markdown extensions that set German text, configured from settings,
-    and German heading anchors with a table of contents."""
-    return [GermanTextExtension(**_settings_options(settings)), HeadingsExtension()]
+    German heading anchors with a table of contents, and the removal of the
+    writer's HTML comments."""
+    return [
+        GermanTextExtension(**_settings_options(settings)),
+        HeadingsExtension(),
+        CommentsExtension(),
+    ]
 
 
 class _Fragment(HTMLParser):
