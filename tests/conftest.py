@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from perlen.building.atomic import build, load_settings
 from perlen.commands.cli import main as perlen_main
-from perlen.publish.verify import VNU_JAR
+from perlen.publish.verify_html import VNU_JAR
 
 ROOT = Path(__file__).resolve().parent.parent
 

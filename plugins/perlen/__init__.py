@@ -16,7 +16,7 @@ from perlen.building import cache, cache_stamps, checked, progress, read_failure
 from perlen.content import reader, reading_time, slug_rules
 from perlen.publish import next_date, redirects, search_index, sitemap_fixes
 from perlen.site import (
-    checks,
+    check_alt_text,
     cover_image,
     feed_text,
     legal,
@@ -30,7 +30,7 @@ from perlen.site import (
 )
 
 _HIDE_REPORTED = checked.HideReportedFailures()
-_HIDE_EMPTY_ALT = checks.HideEmptyAltWarnings()
+_HIDE_EMPTY_ALT = check_alt_text.HideEmptyAltWarnings()
 _GERMAN_CACHE_NOTE = cache.GermanCacheNote()
 
 

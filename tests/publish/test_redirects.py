@@ -7,12 +7,10 @@ import re
 
 import pytest
 from perlen.problems import BuildFailed
-from perlen.publish.verify import (
-    Findings,
-    check_redirects,
-    check_references,
-    load_pages,
-)
+from perlen.publish.findings import Findings
+from perlen.publish.pages import load_pages
+from perlen.publish.verify_redirects import check_redirects
+from perlen.publish.verify_references import check_references
 from perlen.site.references import StartTag, references
 
 SITEURL = "https://blog.example.org"

@@ -10,17 +10,14 @@ from types import SimpleNamespace
 
 import pytest
 from perlen.problems import BuildFailed
-from perlen.publish.verify import (
-    Findings,
-    check_feeds,
-    check_html,
-    check_inline_code,
-    check_references,
-    check_sitemap,
-    check_stylesheets,
-    check_unpublished,
-    load_pages,
-)
+from perlen.publish.findings import Findings
+from perlen.publish.pages import load_pages
+from perlen.publish.verify_feeds import check_feeds
+from perlen.publish.verify_html import check_html
+from perlen.publish.verify_inline_code import check_inline_code
+from perlen.publish.verify_references import check_references, check_stylesheets
+from perlen.publish.verify_sitemap import check_sitemap
+from perlen.publish.verify_unpublished import check_unpublished
 
 SITEURL = "https://blog.example.org"
 ROOT_URL = SITEURL + "/"
@@ -448,7 +445,7 @@ def test_modern_css_passes_and_invalid_css_names_file_and_line(tmp_path, java):
 
 
 def test_a_missing_checker_is_a_german_problem(tmp_path, monkeypatch):
-    from perlen.publish import verify
+    from perlen.publish import verify_html as verify
 
     monkeypatch.setattr(verify, "VNU_JAR", tmp_path / "fehlt.jar")
     monkeypatch.setattr(verify.shutil, "which", lambda name: "/usr/bin/java")

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from perlen.building.checked import checked_build
 from perlen.content.links import pelican_link
+from perlen.content.source_lines import SourceLines
 from perlen.problems import BuildFailed, Severity
-from perlen.site.checks import SourceLines
 from PIL import Image
 
 

@@ -26,12 +26,13 @@ from perlen.building import read_failures
 from perlen.building.atomic import build
 from perlen.building.folders import make_folders_ahead
 from perlen.building.strict import failures
+from perlen.content.source_lines import SourceLines
 from perlen.problems import BuildFailed, Problem, Severity
 from perlen.publish import search_index
 from perlen.publish.headers import HEADERS_FILE
 from perlen.settings import setting
 from perlen.site.addresses import address_problems, generated_addresses, key
-from perlen.site.checks import SourceLines, check_site
+from perlen.site.checks import check_site
 from perlen.site.contents import contents_of
 from perlen.site.date_order import modified_before_date
 from perlen.site.pictures import image_problems

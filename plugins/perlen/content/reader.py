@@ -116,7 +116,7 @@ class GermanMarkdownReader(MarkdownReader):
             raw_html = bool(self._md.htmlStash.rawHtmlBlocks)
         content = self._convert(header.body)
         if raw_html or self._md.htmlStash.rawHtmlBlocks:
-            # Only such posts can hold broken HTML (`checks.broken_html_problems`).
+            # Only such posts can hold broken HTML (`site/check_broken_html`).
             metadata[RAW_HTML] = True
         # Counted here so that the content cache keeps it (`reading_time`).
         metadata[WORD_COUNT] = count_words(content)

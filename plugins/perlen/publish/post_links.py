@@ -18,9 +18,9 @@ from urllib.parse import urlsplit
 
 from pelican.contents import Content
 
+from perlen.content.source_lines import SourceLines
 from perlen.problems import Problem
-from perlen.publish.verify import existing_file
-from perlen.site.checks import SourceLines
+from perlen.publish.pages import existing_file
 from perlen.site.references import page_url, site_path, site_root, start_tags
 
 # Links to files the writer names by suffix are resolved as files (`links`);

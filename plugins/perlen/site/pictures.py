@@ -26,6 +26,7 @@ from markdown.serializers import to_html_string
 from markupsafe import Markup
 from pelican.contents import Article, Content
 
+from perlen.content.source_lines import SourceLines
 from perlen.images import encode, social_card, store
 from perlen.images.markdown import USED, ImageOptions
 from perlen.images.markup import passthrough, picture, url_path
@@ -33,7 +34,6 @@ from perlen.images.source import HEIC, RASTER, ImageError, SourceImage
 from perlen.images.variants import Plan, plan, published_stem
 from perlen.problems import BuildFailed, Problem, Severity
 from perlen.settings import setting
-from perlen.site.checks import SourceLines
 from perlen.site.containment import inside
 from perlen.site.contents import contents_of
 from perlen.site.cover_image import cover_path, cover_value, is_external

@@ -1,0 +1,35 @@
+"""The HTML a writer wrote in a post, and its link and image tags."""
+
+from __future__ import annotations
+
+import re
+
+from pelican.contents import Content
+
+from perlen.site.references import StartTag, start_tags
+
+
+def written_fragments(content: Content) -> list[str]:
+    """The HTML a writer wrote: the text and an explicit summary."""
+    summary = content.metadata.get("summary")
+    return [content._content or "", summary if isinstance(summary, str) else ""]
+
+
+# Where a fragment may have an `<a>` or `<img>` tag (HTML names ignore case).
+_LINK_OR_IMAGE = re.compile(r"<(?:a|img)\b", re.IGNORECASE)
+
+
+def link_and_image_tags(content: Content) -> list[StartTag]:
+    """The `<a>` and `<img>` tags of what the writer wrote, in order.
+
+    Parsed once for the link, preview-link and alt text checks: the HTML
+    parser is the checks' main cost (a quarter of a second per 1,000 posts
+    per pass).
+    """
+    return [
+        tag
+        for fragment in written_fragments(content)
+        if _LINK_OR_IMAGE.search(fragment)
+        for tag in start_tags(fragment)
+        if tag.name in ("a", "img")
+    ]
