@@ -79,8 +79,9 @@ LET_PERLEN_ANSWER := trap : INT;
 html: $(STAMP) ## Website nach output/ bauen (ein fehlerhafter Bau lässt die alte Fassung stehen)
 	@$(LET_PERLEN_ANSWER) $(BIN)/perlen bauen $(PELICANOPTS) $(QUIETLY)
 
-serve: $(STAMP) ## Pelicans Entwicklungsserver auf http://127.0.0.1:8000/, baut bei Änderungen neu
-	$(BIN)/pelican --listen --autoreload --bind 127.0.0.1 --port 8000 -s pelicanconf.py $(PELICANOPTS)
+# `serve` (Pelican's habit) is the preview: it builds into its own folder,
+# never over a verified output/, speaks German and honours PORT.
+serve: vorschau ## Wie „make vorschau“ (PORT=…): baut nie nach output/
 
 # Writers' commands; arguments come from the command line, e.g.
 # `make neu TITEL="Monarchie im Perlenbüro" KATEGORIE=Haltung`, and reach the

@@ -126,6 +126,12 @@ DEFAULTS: dict[str, Any] = {
     "PERLEN_IMAGE_WORKERS": None,
     # The cache of processed images; None: `bilder/` beside the content cache.
     "PERLEN_IMAGE_CACHE_PATH": None,
+    # -- Files copied from content/ (site.published_files) -------------------
+    # Scripts, HTML and other files a browser runs (`.js`, `.mjs`, `.html`,
+    # `.htm`, `.xhtml`, `.svgz`, `.wasm`, `.xml`, …) are refused when copied
+    # from content/, except those named here: content-relative paths or
+    # patterns, e.g. ["extra/spiel/*.js"]. Empty: none.
+    "PERLEN_ACTIVE_FILES": [],
     # -- The web editor at /redaktion/ (perlen.publish.editor) ---------------
     # Decap CMS for the writers, copied from node_modules into the site. Off
     # by default (preview builds); on in publishconf.py and redaktionconf.py

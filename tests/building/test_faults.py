@@ -276,3 +276,48 @@ def test_swap_keeps_a_running_builds_staging_inside_output(tmp_path):
     (new / "neu").mkdir(parents=True)
     swap.replace_output(new, target)
     assert sorted(p.name for p in target.iterdir()) == [".output-neu-anderer", "neu"]
+
+
+# A build that kills itself (SIGKILL) exactly between the swap's two renames:
+# `output/` is already moved aside, the new site not yet moved in.
+KILLED_BETWEEN_RENAMES = """
+import os, signal, sys
+from pathlib import Path
+from perlen.commands.cli import main
+
+rename = Path.rename
+
+def rename_then_die(self, target):
+    if Path(target).name == "output" and self.name.startswith(".output-neu-"):
+        os.kill(os.getpid(), signal.SIGKILL)
+    return rename(self, target)
+
+Path.rename = rename_then_die
+sys.exit(main(["bauen"]))
+"""
+
+
+def test_a_failing_build_after_a_kill_between_the_renames_keeps_the_site(project):
+    project.write("posts/2021/a.md", post("Alt"))
+    assert project.run("bauen")[0] == 0
+    output = project.root / "output"
+    before = snapshot(output)
+    project.write("posts/2021/b.md", post("Neu"))
+    killed = subprocess.run(
+        [sys.executable, "-c", KILLED_BETWEEN_RENAMES],
+        cwd=project.root,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    assert not output.exists()  # the fault happened where it was injected
+    assert [p.name[:12] for p in project.root.glob(".output-alt-*")] == [".output-alt-"]
+    project.write("posts/2021/b.md", "Titel: Neu\nDatum: 31.02.2021\n\nText.\n")
+    code, _, err = project.run("bauen")
+    assert code != 0 and "31.02.2021" in err, err
+    assert snapshot(output) == before  # the last good site, byte for byte
+    project.write("posts/2021/b.md", post("Neu"))
+    assert project.run("bauen")[0] == 0
+    assert (output / "2021/neu/index.html").is_file()
+    assert leftovers(project.root) == []

@@ -5,7 +5,11 @@ from __future__ import annotations
 
 import os
 import re
+import signal
+import socket
 import subprocess
+import time
+import urllib.request
 
 import pytest
 from conftest import ROOT, Project
@@ -81,8 +85,6 @@ def test_make_still_fails_where_it_cannot_stop_quietly(blog):
 
 
 def _free_port() -> int:
-    import socket
-
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
@@ -168,3 +170,48 @@ def test_a_quoted_title_with_spaces_still_creates_the_post(blog):
     result = make(blog, "neu", "TITEL=Grüße vom Sommerfest", "DATUM=1.12.2025")
     assert result.returncode == 0, result.stderr
     assert (blog.content / "posts" / "2025" / "gruesse-vom-sommerfest.md").is_file()
+
+
+def test_make_serve_is_the_preview_and_leaves_output_alone(blog, unused_port):
+    blog.write("posts/a.md", "Titel: A\nDatum: 28.09.2021\n\nText.\n")
+    assert make(blog, "html").returncode == 0
+    output = blog.root / "output"
+    before = {p: p.read_bytes() for p in output.rglob("*") if p.is_file()}
+    serve = subprocess.Popen(
+        ["make", "serve", f"PORT={unused_port}"],
+        cwd=blog.root,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env=writer_env(),
+        start_new_session=True,
+    )
+    try:
+        page = wait_for_page(f"http://127.0.0.1:{unused_port}/2021/a/", serve)
+        assert page is not None, serve.stdout.read() if serve.poll() else ""
+        assert "<html" in page
+    finally:
+        os.killpg(serve.pid, signal.SIGINT)
+        text = serve.communicate(timeout=60)[0]
+    assert {p: p.read_bytes() for p in output.rglob("*") if p.is_file()} == before
+    # German, on the port asked for (make's own "Interrupt" after Strg+C is
+    # the same for every target and not the preview's).
+    assert f"Vorschau auf http://127.0.0.1:{unused_port}/" in text, text
+    assert "pelican" not in text.lower(), text
+
+
+def wait_for_page(url: str, process: subprocess.Popen, seconds: float = 120.0):
+    """The page at `url` once the server answers; None if it never did."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline and process.poll() is None:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                return response.read().decode()
+        except OSError:
+            time.sleep(0.2)
+    return None
+
+
+@pytest.fixture
+def unused_port() -> int:
+    return _free_port()

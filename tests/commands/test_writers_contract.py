@@ -292,9 +292,9 @@ CASES = {
             {
                 "2021/bild-im-buero/": (
                     # The processed image's variants and the Titelbild's crop.
-                    "posts/perle%20im%20b%C3%BCro-jpg-960.avif 960w",
-                    'posts/perle%20im%20b%C3%BCro-jpg-960.jpg"',
-                    'posts/perle%20im%20b%C3%BCro-jpg-1200x630.jpg">',
+                    "posts/perle%20im%20b%C3%BCro-png-960.avif 960w",
+                    'posts/perle%20im%20b%C3%BCro-png-960.jpg"',
+                    'posts/perle%20im%20b%C3%BCro-png-1200x630.jpg">',
                 )
             }
         ),

@@ -182,7 +182,7 @@ def test_warm_build_encodes_nothing_and_writes_the_same_bytes(
                 '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
             ),
             "grafik.svg",
-            "enthält Programmcode",
+            "das Programmcode ausführt",
         ),
     ],
 )

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import os
 import re
+import socket
 import subprocess
 import sys
 import threading
+import time
 from datetime import UTC, datetime, timedelta
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -258,3 +260,116 @@ def test_the_check_runs_at_least_every_30_minutes_and_starts_the_publish():
     publish = (WORKFLOWS / "publish.yml").read_text(encoding="utf-8")
     assert "workflow_dispatch:" in publish
     assert "schedule:" not in publish  # the check replaces the daily run
+
+
+# -- A misbehaving live site -----------------------------------------------------
+
+
+def _misbehaving(answer):
+    """A server on 127.0.0.1 that reads a request and runs `answer(conn)`;
+    yields its URL."""
+    listener = socket.create_server(("127.0.0.1", 0))
+    stop = threading.Event()
+
+    def serve() -> None:
+        while not stop.is_set():
+            try:
+                conn, _ = listener.accept()
+            except OSError:
+                return
+            with conn:
+                conn.settimeout(30)
+                try:
+                    conn.recv(65536)
+                    answer(conn, stop)
+                except OSError:
+                    pass
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    return listener, stop, f"http://127.0.0.1:{listener.getsockname()[1]}"
+
+
+def _endless(conn, stop):
+    conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n\r\n")
+    chunk = b"2026-11-29T14:00:00+01:00\n" * 4000
+    while not stop.is_set():
+        conn.sendall(chunk)
+
+
+def _huge_length(conn, stop):
+    conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: 300000000\r\n\r\n")
+    while not stop.is_set():
+        conn.sendall(b"x" * 65536)
+
+
+def _not_http(conn, stop):
+    conn.sendall(b"SSH-2.0-OpenSSH_9.6\r\n")
+
+
+def _truncated(conn, stop):
+    conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n2026-11-29")
+
+
+def _long_header(conn, stop):
+    conn.sendall(b"HTTP/1.1 200 OK\r\nX-Viel: " + b"a" * 200_000 + b"\r\n\r\n")
+
+
+def _many_headers(conn, stop):
+    conn.sendall(
+        b"HTTP/1.1 200 OK\r\n" + b"".join(b"X-%d: 1\r\n" % i for i in range(500))
+    )
+    conn.sendall(b"\r\n")
+
+
+def _dripping(conn, stop):
+    for byte in b"HTTP/1.1 200 OK\r\nContent-Length: 26\r\n\r\n":
+        if stop.wait(0.5):
+            return
+        conn.sendall(bytes([byte]))
+
+
+def _server_error(conn, stop):
+    conn.sendall(b"HTTP/1.1 500 Oops\r\nContent-Length: 0\r\n\r\n")
+
+
+def _binary(conn, stop):
+    conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: 4\r\n\r\n\xff\xfe\x00\x01")
+
+
+@pytest.mark.parametrize(
+    ("answer", "said"),
+    [
+        (_endless, "größer als 4096 Bytes"),
+        (_huge_length, "größer als 4096 Bytes"),
+        (_not_http, "kein gültiges HTTP"),
+        (_truncated, "brach mittendrin ab"),
+        (_long_header, "zu lange Kopfzeilen"),
+        (_many_headers, "kein gültiges HTTP"),
+        (_dripping, "nicht innerhalb von 3 Sekunden"),
+        (_server_error, "mit dem Status 500"),
+        (_binary, "kein Text"),
+    ],
+)
+def test_a_misbehaving_site_is_one_german_line(monkeypatch, capsys, answer, said):
+    monkeypatch.setattr(due, "DEADLINE", 3.0)
+    listener, stop, url = _misbehaving(answer)
+    started = time.monotonic()
+    try:
+        assert due.main([url], now=NOW) == 1
+    finally:
+        stop.set()
+        listener.close()
+    assert time.monotonic() - started < 10  # the deadline holds
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    lines = captured.err.splitlines()
+    assert len(lines) == 1 and "Traceback" not in captured.err, captured.err
+    assert lines[0].startswith(f"Die Website „{url}“ ließ sich nicht fragen")
+    assert said in lines[0], lines[0]
+
+
+@pytest.mark.parametrize("url", ["file:///etc/passwd", "ftp://example.org", "blog"])
+def test_only_web_addresses_are_asked(capsys, url):
+    assert due.main([url], now=NOW) == 1
+    assert "muss mit „https://“" in capsys.readouterr().err

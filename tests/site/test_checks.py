@@ -305,7 +305,7 @@ def test_the_same_image_in_two_posts_works_without_warnings(site):
     site.write("posts/2021/b.md", post("B", "29.09.2021", body="![Krone](krone.jpg)"))
     assert messages(site, PERLEN_STRICT=True) == []
     site.build(PERLEN_STRICT=True)
-    assert resolves(site, "/posts/2021/krone-8.jpg")
+    assert resolves(site, "/posts/2021/krone-jpg-8.jpg")
 
 
 def test_an_image_without_alt_text_is_a_warning_at_its_line(site, caplog):

@@ -115,3 +115,36 @@ def test_a_post_with_valid_old_addresses_has_no_problems(site):
         post("Neu", **{"Alte Adressen": "/2019/alt/,\n    /2019/noch-aelter.html"}),
     )
     assert problems(site) == []
+
+
+@pytest.mark.parametrize(
+    ("value", "codes"),
+    [
+        ("/2019/mein%20beitrag/", "„%20“"),
+        ("/2019/a%09b/, /2019/gut/", "„%09“"),
+        ("/2019/frage%3Fantwort/", "„%3F“"),
+        ("/2019/x%23y%0A/", "„%23“, „%0A“"),
+    ],
+)
+def test_an_encoded_space_or_delimiter_is_an_error_with_the_line(project, value, codes):
+    project.write("posts/neu.md", post("Neu", **{"Alte Adressen": value}))
+    code, out, _ = project.run("pruefen")
+    assert code == 1
+    assert f"content/posts/neu.md, Zeile 3: „{value.split(',')[0]}“ enthält " in out
+    assert f"kodierte Zeichen ({codes})" in out
+
+
+@pytest.mark.parametrize(
+    "old", ["/2021/Anderer/", "/Ueber-Uns/", "/SCHLAGWORT/kunden/"]
+)
+def test_an_old_address_that_differs_from_a_page_only_in_case_is_an_error(project, old):
+    project.write("posts/anderer.md", post("Anderer", Schlagwörter="Kunden"))
+    project.write("pages/ueber-uns.md", "Titel: Über uns\n\nWir.\n")
+    project.write("posts/neu.md", post("Neu", **{"Alte Adressen": old}))
+    code, out, _ = project.run("pruefen")
+    assert code == 1
+    assert (
+        f"content/posts/neu.md, Zeile 3: Die alte Adresse „{old}“ unterscheidet "
+        f"sich von der Adresse „{old.lower()}“"
+    ) in out
+    assert "nur in Groß- und Kleinschreibung" in out

@@ -322,7 +322,7 @@ def test_published_post_has_seo_and_social_metadata(site, make_post, publish):
     assert doc.meta("og:title") == "Monarchie im\u00a0Perlenbüro"
     assert doc.meta("og:description") == "Wenn der Kunde König\u00a0ist"
     # The Titelbild is shared as its 1200×630 crop.
-    preview = f"{SITEURL}/images/krone-jpg-1200x630.jpg"
+    preview = f"{SITEURL}/images/krone-png-1200x630.jpg"
     assert doc.meta("og:image") == preview
     assert doc.meta("og:image:width") == "1200"
     assert doc.meta("og:image:height") == "630"

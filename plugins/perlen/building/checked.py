@@ -41,6 +41,7 @@ from perlen.site.checks import check_site
 from perlen.site.contents import contents_of
 from perlen.site.date_order import modified_before_date
 from perlen.site.pictures import image_problems
+from perlen.site.published_files import published_file_problems
 from perlen.site.template_choice import missing_templates, template_names
 
 logger = logging.getLogger(__name__)
@@ -82,6 +83,7 @@ def fail_on_problems(generators) -> None:
             lambda content: sources.field(content.source_path, "template"),
         ),
         *image_problems(contents),
+        *published_file_problems(generators, contents),
         *modified_before_date(
             contents, lambda content: sources.field(content.source_path, "modified")
         ),

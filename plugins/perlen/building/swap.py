@@ -7,7 +7,9 @@ reader sees the old site or the new one, never a mix. Two cases need more:
 - **Leftovers.** A build killed by a signal leaves its staging folder (and,
   killed while swapping, the retired `.output-alt-XXXX`). Each build holds a
   lock (`flock`) on its staging folder; the next build removes every staging
-  folder whose lock is free (its build is gone) and every retired folder.
+  folder whose lock is free (its build is gone) and every retired folder –
+  after putting a retired folder back as `output/` if a kill between the
+  swap's two renames left none.
 - **`output/` cannot be renamed** (a mount point such as a Docker volume, or
   a folder whose parent the build may not write): the staging folder lies
   inside `output/` instead, and the swap moves its entries in one by one,
@@ -67,7 +69,10 @@ def _prefix(output: Path, kind: str) -> str:
 
 
 def remove_leftovers(output: Path) -> list[Path]:
-    """Remove what killed builds of `output` left behind; returns it."""
+    """Remove what killed builds of `output` left behind; returns it. A site
+    retired by a build killed between the swap's two renames is first put
+    back (`restore_retired`), so no later build, failing or not, loses it."""
+    restore_retired(output)
     removed = []
     for home in (output.parent, output):
         if not home.is_dir():
@@ -83,6 +88,25 @@ def remove_leftovers(output: Path) -> list[Path]:
             shutil.rmtree(entry, ignore_errors=True)
             removed.append(entry)
     return removed
+
+
+def restore_retired(output: Path) -> Path | None:
+    """The retired site back as `output`, if a build was killed after moving
+    `output` aside and before moving its new site in (no `output` at all,
+    only `.output-alt-…`); returns the folder restored. The new site of that
+    build is a leftover: it was never published."""
+    if output.exists() or output.is_symlink() or not output.parent.is_dir():
+        return None
+    retired = [
+        entry
+        for entry in output.parent.iterdir()
+        if _kind(output, entry) == OLD and entry.is_dir() and not entry.is_symlink()
+    ]
+    if not retired:
+        return None
+    newest = max(retired, key=lambda entry: entry.stat().st_mtime)
+    newest.rename(output)
+    return newest
 
 
 def _kind(output: Path, entry: Path) -> str | None:

@@ -8,6 +8,7 @@ post's images and writes the variants lives a floor up, in `site.pictures`.
 
 - `source`: reads and checks a writer's file (size, corruption, HEIC, SVG
   scripts) without decoding it;
+- `svg`: whether an SVG is safe to publish, parsed as XML;
 - `variants`: the widths and formats published of one image, and their names;
 - `encode`: orientation, sRGB, no metadata, resizing, AVIF/WebP/JPEG/PNG;
 - `store`: the cache by content hash and settings, and parallel encoding;

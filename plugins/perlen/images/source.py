@@ -14,19 +14,14 @@ from pathlib import Path
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from perlen.images.svg import SvgProblem, check_svg
+
 # Files published as they are: GIF (animations), SVG (vector graphics).
 PASSTHROUGH = frozenset({".gif", ".svg"})
 # Files Pillow decodes and the pipeline encodes anew.
 RASTER = frozenset({".jpg", ".jpeg", ".png", ".webp", ".avif", ".tif", ".tiff", ".bmp"})
 # iPhone photos: not decoded (no pillow-heif); the writer exports a JPEG.
 HEIC = frozenset({".heic", ".heif"})
-
-# What makes an SVG run code: script elements, event handlers, javascript: links.
-_SVG_CODE = re.compile(
-    rb"<script\b|\son[a-z]+\s*=|javascript:|<foreignObject\b", re.IGNORECASE
-)
-_SVG_SIZE = re.compile(rb"<svg\b[^>]*>", re.IGNORECASE | re.DOTALL)
-_SVG_ATTRIBUTE = re.compile(rb'\b(width|height|viewBox)\s*=\s*["\']([^"\']*)["\']')
 
 
 class ImageError(ValueError):
@@ -129,25 +124,11 @@ def unreadable(name: str) -> ImageError:
 
 
 def _svg(file: Path, path: str, name: str) -> SourceImage:
-    data = file.read_bytes()
-    if _SVG_CODE.search(data):
-        raise ImageError(
-            f"„{name}“ enthält Programmcode (Skripte oder Event-Handler), den die "
-            "Website nicht ausliefert.",
-            "Bitte die Grafik ohne Skripte exportieren, z. B. in Inkscape als "
-            "„Optimiertes SVG“ oder in Illustrator ohne Interaktivität.",
-        )
-    tag = _SVG_SIZE.search(data)
-    if tag is None:
-        raise unreadable(name)
-    attributes = {
-        key.decode(): value.decode() for key, value in _SVG_ATTRIBUTE.findall(tag[0])
-    }
-    width, height = (
-        _svg_number(attributes.get("width")),
-        _svg_number(attributes.get("height")),
-    )
-    box = attributes.get("viewBox", "").replace(",", " ").split()
+    checked = check_svg(file.read_bytes())
+    if isinstance(checked, SvgProblem):
+        raise ImageError(f"„{name}“: {checked.message}", checked.fix)
+    width, height = _svg_number(checked.width), _svg_number(checked.height)
+    box = (checked.view_box or "").replace(",", " ").split()
     if (width is None or height is None) and len(box) == 4:
         width, height = _svg_number(box[2]), _svg_number(box[3])
     return SourceImage(path, width, height)

@@ -25,6 +25,9 @@ _SEPARATORS = re.compile(r"[,\s]+")
 # An old path that names a file (`/2019/beitrag.html`) is that file; any other
 # is a folder with an index.html, as the site's own addresses are.
 _FILE_SUFFIX = re.compile(r"\.[A-Za-z0-9]{1,5}$")
+# What a decoded path must not hold: a redirect rule (`_redirects`) ends at
+# white space, and "?" or "#" would end the path (`%20`, `%0A`, `%3F`, `%23`).
+_UNREDIRECTABLE = re.compile(r"[\s\x00-\x1f\x7f?#]")
 
 
 @dataclass(frozen=True)
@@ -58,7 +61,12 @@ def parse(value: str) -> tuple[list[str], list[str]]:
         normal = posixpath.normpath("/" + path.lstrip("/"))
         if path.endswith("/") and normal != "/":
             normal += "/"
-        if not path or ".." in path.split("/") or normal == "/":
+        if (
+            not path
+            or ".." in path.split("/")
+            or normal == "/"
+            or _UNREDIRECTABLE.search(path)
+        ):
             invalid.append(part)
         else:
             paths.append(normal)
@@ -114,6 +122,7 @@ def old_address_problems(
     """Old addresses that are no paths, that belong to a page the site has
     now, or that two posts claim. `line_of(path)` is the line of the key."""
     existing = current_files(generators, contents)
+    folded = {name.casefold(): (name, owner) for name, owner in existing.items()}
     claimed: dict[str, list[OldAddress]] = defaultdict(list)
     problems = []
     fix = "Bitte die alte Adresse prüfen oder aus „Alte Adressen:“ streichen."
@@ -134,19 +143,14 @@ def old_address_problems(
                 )
             )
         for part in invalid:
-            problems.append(
-                Problem(
-                    content.source_path,
-                    line,
-                    f"„{part}“ ist keine Adresse auf dieser Website.",
-                    "Bitte den Pfad so angeben, wie er im Browser hinter dem "
-                    "Namen der Website stand, z. B. „/2019/alter-titel/“.",
-                )
-            )
+            problems.append(_invalid(content.source_path, line, part))
         for old in old_addresses(content):
             claimed[old.save_as].append(old)
             owner = existing.get(old.save_as)
             if owner is None:
+                similar = folded.get(old.save_as.casefold())
+                if similar is not None:
+                    problems.append(_only_case(content, line, old, *similar))
                 continue
             if old.save_as == content.save_as:
                 message = (
@@ -177,3 +181,41 @@ def old_address_problems(
                     )
                 )
     return problems
+
+
+def _invalid(path: str, line: int | None, part: str) -> Problem:
+    encoded = re.findall(r"%[0-9A-Fa-f]{2}", part)
+    if encoded and _UNREDIRECTABLE.search(unquote(part)):
+        codes = ", ".join(f"„{code}“" for code in dict.fromkeys(encoded))
+        return Problem(
+            path,
+            line,
+            f"„{part}“ enthält kodierte Zeichen ({codes}) – ein Leerzeichen, "
+            "Steuerzeichen, „?“ oder „#“ –, mit denen sich keine Weiterleitung "
+            "schreiben lässt.",
+            "Bitte diese Adresse aus „Alte Adressen:“ streichen; Adressen mit "
+            "Leerzeichen kann die Website nicht weiterleiten.",
+        )
+    return Problem(
+        path,
+        line,
+        f"„{part}“ ist keine Adresse auf dieser Website.",
+        "Bitte den Pfad so angeben, wie er im Browser hinter dem "
+        "Namen der Website stand, z. B. „/2019/alter-titel/“.",
+    )
+
+
+def _only_case(
+    content: Content, line: int | None, old: OldAddress, page: str, owner: str
+) -> Problem:
+    """An old address that is a current page's but for case: one folder on
+    case-insensitive hosts, where the redirect would hide the page."""
+    return Problem(
+        content.source_path,
+        line,
+        f"Die alte Adresse „{old.path}“ unterscheidet sich von der Adresse "
+        f"„/{page.removesuffix('index.html')}“ von {owner} nur in Groß- und "
+        "Kleinschreibung; auf vielen Servern ist das dieselbe Adresse, und "
+        "die Weiterleitung würde diese Seite verdecken.",
+        "Bitte die alte Adresse prüfen oder aus „Alte Adressen:“ streichen.",
+    )

@@ -38,6 +38,7 @@ from markdown.util import BLOCK_LEVEL_ELEMENTS, AtomicString
 
 from perlen.settings import DEFAULTS, setting
 from perlen.text import emojis, footnotes, hearts, typography
+from perlen.text.comments import CommentsExtension
 from perlen.text.headings import HeadingsExtension
 from perlen.text.raw_html import UNTOUCHED, VOID, RawHtml
 from perlen.text.scroll_regions import ScrollRegionsExtension
@@ -459,13 +460,15 @@ def makeExtension(**kwargs: Any) -> GermanTextExtension:
 def markdown_extensions(settings: Mapping[str, Any]) -> list[Extension]:
     """The Markdown extensions that set German text, configured from settings,
     German heading anchors with a table of contents, the reading of gender
-    stars, hashtags and pasted lists as text (`structure`), and tables and
-    code blocks a keyboard can scroll."""
+    stars, hashtags and pasted lists as text (`structure`), tables and code
+    blocks a keyboard can scroll, and the removal of the writer's HTML
+    comments."""
     return [
         GermanTextExtension(**_settings_options(settings)),
         HeadingsExtension(),
         StructureExtension(),
         ScrollRegionsExtension(),
+        CommentsExtension(),
     ]
 
 

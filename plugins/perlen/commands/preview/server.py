@@ -28,6 +28,16 @@ from perlen.commands.preview.live import Live, View
 from perlen.problems import Problem, Severity, display_path
 
 HOST = "127.0.0.1"
+# The names a browser on this computer reaches the preview by. Any other
+# `Host` (a web page's own name that resolves to 127.0.0.1: DNS rebinding)
+# is refused, so no website can read the preview through the browser.
+LOCAL_NAMES = frozenset({"localhost", "127.0.0.1", "[::1]", HOST})
+# A connection that sends nothing for this many seconds is closed, so idle
+# or half-open connections do not hold a thread each for ever.
+IDLE_TIMEOUT = 30.0
+# Connections the system queues before the server accepts them: a page with
+# many images (and the audit's 1,000 at once) is never turned away.
+BACKLOG = 1024
 PREFIX = "/_vorschau/"
 ASSETS = Path(__file__).with_name("assets")
 ASSET_TYPES = {
@@ -75,6 +85,18 @@ def banner(problems: tuple[Problem, ...]) -> bytes:
     ).encode()
 
 
+def host_name(host: str) -> str:
+    """The name in a `Host` header, without its port, lower-cased
+    (`LOCALHOST:8000` → `localhost`, `[::1]:8000` → `[::1]`); "" when the
+    port is not a number."""
+    host = host.strip().lower()
+    end = host.find("]") + 1 if host.startswith("[") else host.find(":")
+    name, port = (host, "") if end <= 0 else (host[:end], host[end:])
+    if port and not (port.startswith(":") and port[1:].isdigit()):
+        return ""
+    return name
+
+
 def decorate(page: bytes, view: View) -> bytes:
     """`page` with the preview's additions (and the banner, if any)."""
     page = _HEAD_END.sub(lambda m: additions(view.number) + m.group(0), page, 1)
@@ -94,7 +116,11 @@ class PreviewHandler(SimpleHTTPRequestHandler):
     def do_HEAD(self) -> None:
         self._answer(head_only=True)
 
+    timeout = IDLE_TIMEOUT
+
     def _answer(self, head_only: bool) -> None:
+        if not self._local_host(head_only):
+            return
         view = self.server.live.view()
         path = urlsplit(self.path).path
         if path.startswith(PREFIX):
@@ -128,6 +154,22 @@ class PreviewHandler(SimpleHTTPRequestHandler):
             body = decorate(body, view)
             kind = "text/html; charset=utf-8"
         self._send(status, body, head_only, kind)
+
+    def _local_host(self, head_only: bool) -> bool:
+        """Whether the request names this computer; answers it if not."""
+        host = self.headers.get("Host")
+        if host is None:
+            self._send(HTTPStatus.BAD_REQUEST, b"Host fehlt.", head_only)
+            return False
+        if host_name(host) in LOCAL_NAMES | {self.server.server_address[0]}:
+            return True
+        self._send(
+            HTTPStatus.MISDIRECTED_REQUEST,
+            b"Die Vorschau antwortet nur unter http://127.0.0.1 oder http://localhost.",
+            head_only,
+            "text/plain; charset=utf-8",
+        )
+        return False
 
     def _file(self, root: Path, url_path: str) -> Path | None:
         relative = unquote(url_path).lstrip("/")
@@ -209,6 +251,7 @@ class PreviewServer(ThreadingHTTPServer):
 
     daemon_threads = True
     allow_reuse_address = True
+    request_queue_size = BACKLOG
 
     def __init__(self, port: int, live: Live):
         self.live = live

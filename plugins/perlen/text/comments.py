@@ -1,0 +1,87 @@
+"""HTML comments are a writer's private notes: they never reach a reader.
+
+`<!-- Notiz an mich: Kunde XY nicht nennen! -->` would otherwise stand in
+the page source, in both feeds, in the search index and in summaries.
+Markdown stashes every comment it meets as raw HTML (alone, or inside a raw
+HTML block such as `<div>…</div>`); in code spans and code blocks it is text
+and stays. So the comments are removed from the stash, before the raw HTML
+goes back into the page (`RawHtmlPostprocessor`, priority 30), and found by
+an HTML parser, not a pattern: `<!--` inside `<script>` or an attribute is
+no comment.
+"""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+
+from markdown import Extension, Markdown
+from markdown.postprocessors import Postprocessor
+
+# Before Python-Markdown's `raw_html` postprocessor (30) puts the stash back.
+PRIORITY = 35
+
+
+class _Comments(HTMLParser):
+    """The (start, end) offsets of every comment in a piece of HTML."""
+
+    def __init__(self, text: str):
+        super().__init__(convert_charrefs=False)
+        self.spans: list[tuple[int, int]] = []
+        self._length = len(text)
+        self.feed(text)
+        self.close()
+
+    def parse_comment(self, i: int, report: bool = True) -> int:
+        end = super().parse_comment(i, report)
+        if end >= 0:  # `rawdata` is what is left of the text fed
+            offset = self._length - len(self.rawdata)
+            self.spans.append((offset + i, offset + end))
+        return end
+
+
+def without_comments(html: str) -> str:
+    """`html` with every HTML comment removed.
+
+    >>> without_comments('<p>a<!-- Notiz --> b</p><script>"<!--"</script>')
+    '<p>a b</p><script>"<!--"</script>'
+    """
+    if "<!--" not in html:
+        return html
+    parts, last = [], 0
+    for start, end in _Comments(html).spans:
+        parts.append(html[last:start])
+        last = end
+    parts.append(html[last:])
+    return "".join(parts)
+
+
+class StripCommentsPostprocessor(Postprocessor):
+    def run(self, text: str) -> str:
+        # Runs more than once per document (the table of contents is
+        # postprocessed on its own), so an entry emptied before still counts.
+        stash = self.md.htmlStash
+        for index, raw in enumerate(stash.rawHtmlBlocks):
+            if not isinstance(raw, str) or (raw and "<!--" not in raw):
+                continue
+            kept = without_comments(raw)
+            if not kept.strip():
+                # A comment alone in its block: no empty paragraph either.
+                placeholder = stash.get_placeholder(index)
+                text = text.replace(f"<p>{placeholder}</p>", "")
+                text = text.replace(f"{placeholder}\n", "")
+                kept = ""
+            stash.rawHtmlBlocks[index] = kept
+        return text
+
+
+class CommentsExtension(Extension):
+    """Python-Markdown extension: HTML comments never reach the page."""
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        md.postprocessors.register(
+            StripCommentsPostprocessor(md), "perlen_strip_comments", PRIORITY
+        )
+
+
+def makeExtension(**kwargs) -> CommentsExtension:
+    return CommentsExtension(**kwargs)

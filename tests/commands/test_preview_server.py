@@ -1,0 +1,107 @@
+"""The preview's server on its own: only this computer's names, idle
+connections closed, many connections at once answered."""
+
+from __future__ import annotations
+
+import asyncio
+import socket
+import threading
+import time
+
+import pytest
+from perlen.commands.preview import server as preview_server
+from perlen.commands.preview.live import Live
+from perlen.commands.preview.server import PreviewServer, host_name
+
+
+@pytest.fixture
+def running(tmp_path):
+    """A preview server on a free port serving a one-page site."""
+    (tmp_path / "index.html").write_text(
+        "<!doctype html><html><head></head><body>Start</body></html>"
+    )
+    live = Live()
+    live.root = tmp_path
+    server = PreviewServer(0, live)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield server
+    server.shutdown()
+    server.server_close()
+
+
+def _ask(port: int, host: str | None) -> bytes:
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as conn:
+        header = f"Host: {host}\r\n" if host is not None else ""
+        conn.sendall(f"GET / HTTP/1.1\r\n{header}Connection: close\r\n\r\n".encode())
+        answer = b""
+        while chunk := conn.recv(65536):
+            answer += chunk
+        return answer
+
+
+@pytest.mark.parametrize(
+    "host", ["localhost", "localhost:8000", "127.0.0.1:1234", "[::1]:80", "LocalHost"]
+)
+def test_this_computers_names_are_served(running, host):
+    answer = _ask(running.server_address[1], host)
+    assert answer.startswith(b"HTTP/1.0 200") and b"Start" in answer
+
+
+@pytest.mark.parametrize(
+    "host",
+    [
+        "evil.example",
+        "evil.example:8000",
+        "127.0.0.1.nip.io",
+        "localhost.evil.example",
+        "localhost:abc",
+        "",
+    ],
+)
+def test_any_other_host_is_misdirected(running, host):
+    answer = _ask(running.server_address[1], host)
+    assert answer.startswith(b"HTTP/1.0 421"), answer[:80]
+    assert b"Start" not in answer
+
+
+def test_a_request_without_host_is_bad(running):
+    answer = _ask(running.server_address[1], None)
+    assert answer.startswith(b"HTTP/1.0 400") and b"Start" not in answer
+
+
+def test_host_name_drops_the_port_and_refuses_garbage():
+    assert host_name("LOCALHOST:8000") == "localhost"
+    assert host_name("[::1]:8000") == "[::1]"
+    assert host_name("127.0.0.1:") == ""
+    assert host_name("[::1]x") == ""
+
+
+def test_an_idle_connection_is_closed(running, monkeypatch):
+    monkeypatch.setattr(preview_server.PreviewHandler, "timeout", 1.0)
+    with socket.create_connection(("127.0.0.1", running.server_address[1])) as conn:
+        conn.settimeout(10)
+        started = time.monotonic()
+        assert conn.recv(1) == b""  # closed by the server, not by us
+        assert time.monotonic() - started < 9
+
+
+def test_a_thousand_connections_at_once_are_all_answered(running):
+    port = running.server_address[1]
+    request = b"GET / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+
+    async def one() -> bytes:
+        reader, writer = await asyncio.open_connection("127.0.0.1", port)
+        writer.write(request)
+        await writer.drain()
+        answer = await reader.read()
+        writer.close()
+        return answer[:12]
+
+    async def all_at_once() -> list:
+        return await asyncio.wait_for(
+            asyncio.gather(*(one() for _ in range(1000)), return_exceptions=True), 10
+        )
+
+    answers = asyncio.run(all_at_once())
+    assert [a for a in answers if a != b"HTTP/1.0 200"] == []

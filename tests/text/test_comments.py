@@ -1,0 +1,87 @@
+"""A writer's HTML comments never reach a page, a feed or a summary; in code
+they are text."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from markdown_html import render
+from perlen.text.comments import without_comments
+
+NOTE = "Kunde XY nicht nennen"
+
+# Text around a note, and the note itself: no "-", "<", ">" or "`" in either,
+# so that neither can end the comment early nor open code.
+_words = st.text(
+    st.characters(codec="utf-8", exclude_characters="-<>`&*_[]\\!#\r"), max_size=30
+).map(str.strip)
+
+
+@settings(deadline=None)
+@given(before=_words, note=_words, after=_words)
+def test_a_comment_anywhere_in_a_paragraph_is_gone(before, note, after):
+    html = render(f"{before} <!-- {note} NOTIZ --> {after}")
+    assert "NOTIZ" not in html and "<!--" not in html
+
+
+@settings(deadline=None)
+@given(note=_words, lines=st.integers(1, 3))
+def test_a_comment_as_its_own_block_leaves_nothing(note, lines):
+    comment = "<!-- " + "\n".join([note] * lines) + " NOTIZ -->"
+    html = render(f"Erster Absatz.\n\n{comment}\n\nZweiter Absatz.")
+    assert "NOTIZ" not in html and "<p></p>" not in html
+    assert html.count("<p>") == 2
+
+
+def test_a_comment_inside_raw_html_is_gone_and_the_html_stays():
+    html = render(f'<div class="kasten">\n<!-- {NOTE} -->\n<p>Hallo</p>\n</div>')
+    assert NOTE not in html and '<div class="kasten">' in html and "Hallo" in html
+
+
+class _Text(HTMLParser):
+    def __init__(self, html: str):
+        super().__init__()
+        self.text = ""
+        self.feed(html)
+
+    def handle_data(self, data: str) -> None:
+        self.text += data
+
+
+def test_comments_in_code_are_text():
+    html = render(f"Code: `<!-- {NOTE} -->`\n\n    <!-- {NOTE} -->\n")
+    assert _Text(html).text.count(f"<!-- {NOTE} -->") == 2
+
+
+def test_not_a_comment_where_html_says_so():
+    script = '<script>var s = "<!--";</script>'
+    assert without_comments(f"<p>a<!--x-->b</p>{script}") == f"<p>ab</p>{script}"
+    assert without_comments('<a title="<!-- x -->">y</a>') == (
+        '<a title="<!-- x -->">y</a>'
+    )
+
+
+def test_no_comment_reaches_page_feeds_or_summary(site, make_post):
+    site.write(
+        "posts/x.md",
+        make_post(
+            f"Erster Satz. <!-- {NOTE} -->\n\n<!-- Notiz an mich: {NOTE}! -->\n\n"
+            "Zweiter Absatz.",
+            Zusammenfassung=f"Kurz. <!-- {NOTE} -->",
+        ),
+    )
+    site.write(
+        "posts/y.md", make_post(f"Ohne Zusammenfassung <!-- {NOTE} -->.", Titel="Y")
+    )
+    output = site.build(
+        FEED_ALL_ATOM="feeds/alle.atom.xml",
+        CATEGORY_FEED_ATOM="feeds/kategorie/{slug}.atom.xml",
+        PERLEN_STRICT=True,
+    )
+    written = [p for p in output.rglob("*") if p.suffix in (".html", ".xml", ".json")]
+    assert sum(p.name.endswith(".atom.xml") for p in written) == 2
+    for path in written:
+        text = path.read_text(encoding="utf-8")
+        assert NOTE not in text, path
