@@ -140,3 +140,41 @@ def test_the_preview_banner_shows_her_problems_before_the_site_wide():
     own = [Problem("content/posts/z.md", n, f"Eigener Fehler {n}.") for n in (1, 2)]
     shown = banner(tuple(own_first([*gaps, *own]))).decode()
     assert shown.index("Eigener Fehler 2") < shown.index("Im Impressum fehlt 1")
+
+
+# -- A header error does not hide the rest of the file ------------------------
+
+BODY = "Siehe [dort]({filename}gibt-es-nicht.md).\n\n![Ein Bild](fehlt.jpg)\n"
+
+
+@pytest.mark.parametrize(
+    ("header", "header_error"),
+    [
+        ("Titel: Kaputt\nDatum: 31. April 2021\n", "Zeile 2: „31. April 2021“"),
+        ("Datum: 28.09.2021\n", "Zeile 1: Der Titel fehlt"),
+        ("Titel: Ohne Datum\n", "Zeile 1: Das Datum fehlt"),
+        (
+            "Titel: Status\nDatum: 28.09.2021\nStatus: bald\n",
+            "Zeile 3: Den Status „bald“ kenne ich nicht",
+        ),
+        ("Titel: Leer\nDatum:\n", "Zeile 2: Hier fehlt der Wert"),
+    ],
+)
+def test_a_header_error_and_the_bodys_problems_are_reported_together(
+    project, header, header_error
+):
+    project.write("posts/kaputt.md", f"{header}\n{BODY}")
+    project.write("posts/gut.md", post("Gut"))
+    lines = header.count("\n")
+    expected = [
+        f"content/posts/kaputt.md, {header_error}",
+        f"content/posts/kaputt.md, Zeile {lines + 2}: Der Link auf „gibt-es-nicht.md“",
+        f"content/posts/kaputt.md, Zeile {lines + 4}: Das Bild „fehlt.jpg“ gibt es",
+    ]
+    for command in ("pruefen", "bauen", "bauen"):  # the second build from cache
+        code, out, err = project.run(command)
+        shown = (out + err).splitlines()
+        assert code == 1
+        for text in expected:
+            assert len([line for line in shown if text in line]) == 1, (text, shown)
+    assert not (project.root / "output").exists()

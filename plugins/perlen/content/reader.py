@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import os
+from datetime import UTC, datetime
 from typing import Any
 
 from markdown import Markdown
@@ -37,8 +38,12 @@ from perlen.settings import setting
 from perlen.text import characters, headings, pipeline
 
 LIST_KEYS = {"tags", "authors"}
-# Metadata key of the warnings the reader found in a post (`reader_warnings`).
+# Metadata key of the problems the reader found in a post (`reader_warnings`):
+# its warnings, and the errors of a post read only to be checked.
 WARNINGS = "perlen_warnings"
+# The date of a post whose Datum is wrong, read only to be checked: long past,
+# so that it counts as published and is checked like one.
+STAND_IN_DATE = datetime(1970, 1, 1, tzinfo=UTC)
 # Metadata key set when Markdown passed HTML through (raw, entities, code).
 RAW_HTML = "perlen_raw_html"
 
@@ -46,8 +51,9 @@ RAW_HTML = "perlen_raw_html"
 class GermanMarkdownReader(MarkdownReader):
     """Reads `.md` posts with German (or English) metadata.
 
-    Problems of every file are kept in `self.problems`; a file with errors
-    raises `ProblemError` so that Pelican does not publish it half-read.
+    Problems of every file are kept in `self.problems`; a file that cannot
+    be read raises `ProblemError`, one with wrong header values is read to the
+    end (so every problem is reported at once) and fails the build.
     """
 
     def __init__(self, settings: dict[str, Any]):
@@ -88,9 +94,17 @@ class GermanMarkdownReader(MarkdownReader):
                     "ergänzen.",
                 )
             )
-        errors = [p for p in problems if p.severity is Severity.ERROR]
-        if errors:
-            self._fail(problems)
+        if any(p.severity is Severity.ERROR for p in problems):
+            # Read the body anyway, so that its broken links and missing
+            # images are reported in the same run. The errors fail every
+            # build (`checked`), also from the content cache (they travel
+            # in WARNINGS); the stand-ins only let the post be checked.
+            self.problems.extend(problems)
+            metadata.setdefault(
+                "title", os.path.splitext(os.path.basename(source_path))[0]
+            )
+            if self._is_article(source_path):
+                metadata.setdefault("date", STAND_IN_DATE)
         # Title and summary are typeset in the post's language, which may be
         # named on any line of the header.
         lang = metadata.get("lang")
