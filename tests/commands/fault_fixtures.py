@@ -9,6 +9,8 @@ publishing ran, and the inputs that used to end in a traceback.
 
 from __future__ import annotations
 
+import struct
+import zlib
 from dataclasses import dataclass
 
 from conftest import Project
@@ -21,12 +23,34 @@ def post(title: str, body: str = "Der Text.", **extra: str) -> str:
     return f"{HEADER.format(title=title)}{lines}\n{body}\n"
 
 
+def png_header(width: int, height: int) -> bytes:
+    """A PNG that claims `width` × `height` pixels in a few bytes: a
+    decompression bomb as a hostile upload makes one."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        crc = zlib.crc32(kind + data)
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", crc)
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(b""))
+        + chunk(b"IEND", b"")
+    )
+
+
+LONG = "Lang" * 75  # 300 characters: longer than any file name may be
+
+
 @dataclass(frozen=True)
 class Fault:
-    """Files under content/ and a text every run must print about them."""
+    """Files under content/ and a text every run must print about them;
+    some only a check of the built site finds (as publishing runs it)."""
 
     files: dict[str, str | bytes]
     text: str
+    built_site_only: bool = False
 
 
 FAULTS: dict[str, Fault] = {
@@ -34,14 +58,17 @@ FAULTS: dict[str, Fault] = {
     "raw-script": Fault(
         {"posts/skript.md": post("Skript", "Text.\n\n<script>alert(1)</script>")},
         "Ein Inline-Skript",
+        built_site_only=True,
     ),
     "event-handler": Fault(
         {"posts/klick.md": post("Klick", 'Ein <span onclick="x()">Klick</span>.')},
         "„onclick“",
+        built_site_only=True,
     ),
     "style-block": Fault(
         {"posts/stil.md": post("Stil", "<style>p { color: red }</style>\n\nText.")},
         "<style>-Block",
+        built_site_only=True,
     ),
     "foreign-frame": Fault(
         {
@@ -50,6 +77,63 @@ FAULTS: dict[str, Fault] = {
             )
         },
         "fremden Server",
+        built_site_only=True,
+    ),
+    # Inputs that used to end in a traceback.
+    "long-tag": Fault(
+        {"posts/schlagwort.md": post("Schlagwort", Schlagwörter=f"Kurz, {LONG}")},
+        "content/posts/schlagwort.md, Zeile 3: Die Adresse „/schlagwort/lang",
+    ),
+    "long-category": Fault(
+        {"posts/kategorie.md": post("Kategorie", Kategorie=LONG)},
+        "content/posts/kategorie.md, Zeile 3: Die Adresse „/kategorie/lang",
+    ),
+    "long-author": Fault(
+        {"posts/autorin.md": post("Autorin", Autorin=LONG)},
+        "content/posts/autorin.md, Zeile 3: Die Adresse „/autorin/lang",
+    ),
+    "long-title": Fault(
+        {"posts/titel.md": post(LONG)},
+        "content/posts/titel.md, Zeile 1: Die Adresse „/2021/lang",
+    ),
+    "long-slug": Fault(
+        {"posts/slug.md": post("Kurz", Slug=LONG.lower())},
+        "content/posts/slug.md, Zeile 3: Die Adresse „/2021/lang",
+    ),
+    "long-old-address": Fault(
+        {"posts/alt.md": post("Alt", **{"Alte Adressen": f"/2019/{LONG}/"})},
+        "content/posts/alt.md, Zeile 3: Die Adresse „/2019/Lang",
+    ),
+    "nul-in-old-address": Fault(
+        {"posts/null.md": post("Null", **{"Alte Adressen": "/2019/a%00b/ /2018/c/"})},
+        "content/posts/null.md, Zeile 3: Die Adresse „/2019/a%00b/“ enthält ein "
+        "Steuerzeichen",
+    ),
+    "escape-in-old-address": Fault(
+        {"posts/esc.md": post("Esc", **{"Alte Adressen": "/2019/a%1bb/"})},
+        "content/posts/esc.md, Zeile 3: Die Adresse „/2019/a%1Bb/“ enthält ein "
+        "Steuerzeichen",
+    ),
+    "bomb-as-titelbild": Fault(
+        {
+            "posts/bombe.md": post("Bombe", Titelbild="bombe.png"),
+            "posts/bombe.png": png_header(40_000, 40_000),
+        },
+        "content/posts/bombe.md, Zeile 3: „bombe.png“ hat mehr als 179 Megapixel",
+    ),
+    "bomb-inline": Fault(
+        {
+            "posts/inline.md": post("Inline", "Text.\n\n![Eine Bombe](bombe.png)"),
+            "posts/bombe.png": png_header(40_000, 40_000),
+        },
+        "content/posts/inline.md, Zeile 6: „bombe.png“ hat mehr als 179 Megapixel",
+    ),
+    "huge-inline": Fault(
+        {
+            "posts/gross.md": post("Groß", "Text.\n\n![Riesig](gross.png)"),
+            "posts/gross.png": png_header(10_000, 10_000),
+        },
+        "content/posts/gross.md, Zeile 6: „gross.png“ hat 100 Megapixel",
     ),
 }
 

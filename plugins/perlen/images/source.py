@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -86,7 +87,8 @@ def read_source(root: Path, path: str, max_bytes: int, max_pixels: int) -> Sourc
     if suffix == ".svg":
         return _svg(file, path, name)
     try:
-        with Image.open(file) as image:
+        # Pillow warns (in English, on stderr) above its own limit; ours follows.
+        with warnings.catch_warnings(), _opened(file) as image:
             width, height = image.size
             if width * height > max_pixels:
                 raise ImageError(
@@ -99,11 +101,25 @@ def read_source(root: Path, path: str, max_bytes: int, max_pixels: int) -> Sourc
             alpha = image.mode in ("RGBA", "LA", "PA") or (
                 image.mode == "P" and "transparency" in image.info
             )
+    except Image.DecompressionBombError as error:
+        # Pillow refuses to open it at all: far beyond any limit of ours.
+        raise ImageError(
+            f"„{name}“ hat mehr als {2 * Image.MAX_IMAGE_PIXELS / 1e6:.0f} "
+            f"Megapixel; erlaubt sind höchstens {max_pixels / 1e6:.0f}.",
+            "Bitte das Bild kleiner exportieren (z. B. 3000 Pixel breit).",
+        ) from error
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
         if isinstance(error, ImageError):
             raise
         raise unreadable(name) from error
     return SourceImage(path, width, height, alpha)
+
+
+def _opened(file: Path) -> Image.Image:
+    """`file` opened lazily, without Pillow's English warning about its size
+    (call inside `warnings.catch_warnings()`)."""
+    warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+    return Image.open(file)
 
 
 def _orientation(image: Image.Image) -> int | None:

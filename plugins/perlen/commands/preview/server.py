@@ -137,14 +137,17 @@ class PreviewHandler(SimpleHTTPRequestHandler):
 
     def _file(self, root: Path, url_path: str) -> Path | None:
         relative = unquote(url_path).lstrip("/")
-        candidate = (root / relative).resolve()
-        if not candidate.is_relative_to(root.resolve()):
-            return None
-        if candidate.is_dir():
-            if not url_path.endswith("/"):
+        try:
+            candidate = (root / relative).resolve()
+            if not candidate.is_relative_to(root.resolve()):
                 return None
-            candidate = candidate / "index.html"
-        return candidate if candidate.is_file() else None
+            if candidate.is_dir():
+                if not url_path.endswith("/"):
+                    return None
+                candidate = candidate / "index.html"
+            return candidate if candidate.is_file() else None
+        except (OSError, ValueError):  # a NUL or an overlong name: no file
+            return None
 
     def _preview_address(self, name: str, view: View, head_only: bool) -> None:
         if name == "ereignisse":
