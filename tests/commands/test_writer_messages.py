@@ -178,3 +178,68 @@ def test_a_header_error_and_the_bodys_problems_are_reported_together(
         for text in expected:
             assert len([line for line in shown if text in line]) == 1, (text, shown)
     assert not (project.root / "output").exists()
+
+
+# -- NFC and NFD names ---------------------------------------------------------
+
+
+def _picture() -> bytes:
+    from io import BytesIO
+
+    from PIL import Image
+
+    data = BytesIO()
+    Image.new("RGB", (1300, 700), (200, 120, 90)).save(data, "PNG")
+    return data.getvalue()
+
+
+def _form(form: str, text: str) -> str:
+    import unicodedata
+
+    return unicodedata.normalize(form, text)
+
+
+@pytest.mark.parametrize(("file_form", "text_form"), [("NFD", "NFC"), ("NFC", "NFD")])
+@pytest.mark.parametrize(
+    ("files", "header", "body", "page", "shows"),
+    [
+        # An image beside the post, shown inline and as Titelbild.
+        (
+            {"posts/Grün.png": "picture"},
+            {"Titelbild": "Grün.png"},
+            "![Grünes Bild](Grün.png)",
+            "2021/gruen/",
+            "-960.jpg",
+        ),
+        # An image in a folder with an umlaut, linked from the content root.
+        (
+            {"images/Übersicht/Bäume.png": "picture"},
+            {},
+            "![Bäume](/images/Übersicht/Bäume.png)",
+            "2021/gruen/",
+            "-960.jpg",
+        ),
+        # A link to another post, and to a file.
+        (
+            {"posts/Größe.md": post("Größe"), "posts/Maße.pdf": "%PDF-1.4\n"},
+            {},
+            "Siehe [Größe](Größe.md) und [Maße](Maße.pdf).",
+            "2021/gruen/",
+            'href="/2021/groesse/"',
+        ),
+    ],
+)
+def test_a_name_typed_in_one_normal_form_finds_the_file_in_the_other(
+    project, file_form, text_form, files, header, body, page, shows
+):
+    for path, data in files.items():
+        project.write(_form(file_form, path), _picture() if data == "picture" else data)
+    text = post("Grün", body, **header)
+    project.write("posts/gruen.md", _form(text_form, text))
+    code, out, _ = project.run("pruefen")
+    assert code == 0, out
+    assert "keine Fehler, keine Warnungen" in out
+    code, _, err = project.run("bauen")
+    assert code == 0, err
+    html = (project.root / "output" / page / "index.html").read_text()
+    assert shows in html

@@ -17,6 +17,7 @@ from pelican.readers import MarkdownReader
 from pelican.urlwrappers import URLWrapper
 
 from perlen.content.dates import DateError, parse_date
+from perlen.content.disk_names import link_on_disk
 from perlen.content.encoding import forbidden_controls, read_text
 from perlen.content.errors import LineError
 from perlen.content.metadata import (
@@ -114,6 +115,8 @@ class GermanMarkdownReader(MarkdownReader):
         if "subtitle" in metadata:
             metadata["subtitle"] = self._typeset(metadata["subtitle"], lang)
         metadata.setdefault("slug", german_slug(title))
+        if isinstance(metadata.get("image"), str):
+            metadata["image"] = link_on_disk(metadata["image"], source_path)
         # Pelican would slug the default author its own way: two author pages.
         named = "author" in metadata or "authors" in metadata
         if not named and self.settings.get("AUTHOR"):
