@@ -40,6 +40,18 @@ def png_header(width: int, height: int) -> bytes:
     )
 
 
+def truncated(kind: str) -> bytes:
+    """The first half of a real picture, as an interrupted upload leaves it."""
+    from io import BytesIO
+
+    from PIL import Image
+
+    data = BytesIO()
+    picture = Image.effect_noise((1300, 700), 60).convert("RGB")
+    picture.save(data, kind)
+    return data.getvalue()[: len(data.getvalue()) // 2]
+
+
 LONG = "Lang" * 75  # 300 characters: longer than any file name may be
 
 
@@ -134,6 +146,20 @@ FAULTS: dict[str, Fault] = {
             "posts/gross.png": png_header(10_000, 10_000),
         },
         "content/posts/gross.md, Zeile 6: „gross.png“ hat 100 Megapixel",
+    ),
+    "truncated-jpeg-inline": Fault(
+        {
+            "posts/halb.md": post("Halb", "Text.\n\n![Abgeschnitten](halb.jpg)"),
+            "posts/halb.jpg": truncated("JPEG"),
+        },
+        "content/posts/halb.md, Zeile 6: „halb.jpg“ lässt sich nicht als Bild lesen",
+    ),
+    "truncated-png-titelbild": Fault(
+        {
+            "posts/titel.md": post("Halb", Titelbild="bilder/halb.png"),
+            "posts/bilder/halb.png": truncated("PNG"),
+        },
+        "content/posts/titel.md, Zeile 3: „halb.png“ lässt sich nicht als Bild lesen",
     ),
 }
 

@@ -38,6 +38,10 @@ class ImageError(ValueError):
         self.fix = fix
         super().__init__(f"{message} {fix}")
 
+    def __reduce__(self):
+        """Pickled as made, so that a worker process can return it."""
+        return type(self), (self.message, self.fix)
+
 
 @dataclass(frozen=True)
 class SourceImage:

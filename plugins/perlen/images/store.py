@@ -42,6 +42,7 @@ class Job:
     make: Callable[[], dict[str, bytes]] = field(compare=False)
     origin: str = ""  # the writer's file that shows the image, for messages
     line: int | None = None
+    image: str = ""  # the image file the job reads, if any, for messages
 
 
 @dataclass
@@ -98,7 +99,7 @@ def _run(job: Job) -> dict[str, bytes] | ImageError:
     except ImageError as error:
         return error
     except (OSError, SyntaxError, ValueError):  # Pillow's "broken file"
-        return unreadable(os.path.basename(job.origin))
+        return unreadable(os.path.basename(job.image or job.origin))
 
 
 def process(jobs: Iterable[Job], cache: Path, output: Path, workers: int) -> Report:

@@ -216,6 +216,7 @@ def _encode_job(
         tuple(v.path for v in planned.variants),
         partial(encode.encode_all, file, planned, dict(quality)),
         *where,
+        source.path,
     )
 
 
@@ -227,6 +228,7 @@ def _og_job(root: Path, source: SourceImage, quality, where: tuple) -> store.Job
         (share,),
         partial(_crop_files, file, share, quality["jpeg"]),
         *where,
+        source.path,
     )
 
 
