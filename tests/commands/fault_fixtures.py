@@ -52,6 +52,23 @@ def truncated(kind: str) -> bytes:
     return data.getvalue()[: len(data.getvalue()) // 2]
 
 
+def docx() -> bytes:
+    """A Word document (a zip file) as Word saves it under a wrong name."""
+    import zipfile
+    from io import BytesIO
+
+    data = BytesIO()
+    with zipfile.ZipFile(data, "w") as document:
+        document.writestr("[Content_Types].xml", "<Types/>")
+        document.writestr("word/document.xml", "<w:document>Titel: A</w:document>")
+    return data.getvalue()
+
+
+RTF = (
+    "{\\rtf1\\ansi\\ansicpg1252\\cocoartf2761\n"
+    "{\\fonttbl\\f0\\fswiss Helvetica;}\n"
+    "\\f0\\fs24 Titel: Sommerfest\\\nDatum: 28.09.2021\\\n\\\nText.}\n"
+)
 LONG = "Lang" * 75  # 300 characters: longer than any file name may be
 
 
@@ -160,6 +177,27 @@ FAULTS: dict[str, Fault] = {
             "posts/bilder/halb.png": truncated("PNG"),
         },
         "content/posts/titel.md, Zeile 3: „halb.png“ lässt sich nicht als Bild lesen",
+    ),
+    # Saved in another format under the name `….md`.
+    "rtf-from-textedit": Fault(
+        {"posts/textedit.md": RTF},
+        "content/posts/textedit.md, Zeile 1: Die Datei ist als formatierter Text "
+        "(RTF) gespeichert",
+    ),
+    "docx-renamed": Fault(
+        {"posts/word.md": docx()},
+        "content/posts/word.md, Zeile 1: Die Datei ist ein Word-Dokument (.docx)",
+    ),
+    "doc-renamed": Fault(
+        {"posts/alt.md": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(500)},
+        "content/posts/alt.md, Zeile 1: Die Datei ist ein Word-Dokument im alten",
+    ),
+    "html-saved-as-md": Fault(
+        {
+            "posts/seite.md": "\ufeff<!DOCTYPE html>\n<html><head><title>Titel: A"
+            "</title></head><body><p>Text.</p></body></html>\n"
+        },
+        "content/posts/seite.md, Zeile 1: Die Datei ist eine gespeicherte Webseite",
     ),
 }
 
