@@ -243,3 +243,70 @@ def test_a_name_typed_in_one_normal_form_finds_the_file_in_the_other(
     assert code == 0, err
     html = (project.root / "output" / page / "index.html").read_text()
     assert shows in html
+
+
+# -- Hints that fit the header style -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "fits", "misfits"),
+    [
+        (
+            "---\ntitle: Aus WordPress\ndate: 2021-03-09\nlayout: post\n---\nText.\n",
+            4,
+            "unter die Zeile „---“",
+            "Leerzeile",
+        ),
+        (
+            "---\ntitle: Hugo\ndate: 2021-03-09\nweight: 3\ntags: [a, b]\n---\n"
+            "\nText.\n",
+            4,
+            "unter die Zeile „---“",
+            "Leerzeile",
+        ),
+        # `Key: value` lines between `---`: the fence ends the header, too.
+        (
+            "---\nTitel: Wir: die Perlen\nDatum: 9.3.2021\nFarbe: Blau\n---\nText.\n",
+            4,
+            "unter die Zeile „---“",
+            "Leerzeile",
+        ),
+        (
+            "Titel: Deutsch\nDatum: 9.3.2021\nFarbe: Blau\n\nText.\n",
+            3,
+            "bitte eine Leerzeile davor setzen",
+            "„---“",
+        ),
+    ],
+)
+def test_an_unknown_keys_hint_fits_the_header_style(project, text, line, fits, misfits):
+    project.write("posts/kopf.md", text)
+    code, out, _ = project.run("pruefen")
+    assert code == 0, out
+    warning = next(
+        row for row in out.splitlines() if f"content/posts/kopf.md, Zeile {line}" in row
+    )
+    assert "kennt der Blog nicht" in warning
+    assert fits in warning and misfits not in warning
+
+
+@pytest.mark.parametrize("key", ["excerpt", "description", "Excerpt"])
+def test_a_wordpress_excerpt_is_the_summary(project, key):
+    project.write(
+        "posts/wp.md",
+        f"---\ntitle: Aus WordPress\ndate: 2021-03-09\n{key}: Kurz gesagt.\n---\n"
+        "Der lange Text des Beitrags.\n",
+    )
+    code, out, _ = project.run("pruefen")
+    assert (code, out.splitlines()[-1]) == (
+        0,
+        "In Ordnung: 1 Datei geprüft, keine Fehler, keine Warnungen.",
+    )
+    assert project.run("bauen")[0] == 0
+    page = (project.root / "output/2021/aus-wordpress/index.html").read_text()
+    page = page.replace("\u00a0", " ")  # the typography's no-break spaces
+    import re
+
+    assert re.findall(r"<meta name=.description[^>]*>", page) == [
+        '<meta name="description" content="Kurz gesagt.">'
+    ]

@@ -75,7 +75,7 @@ class GermanMarkdownReader(MarkdownReader):
             header = split_header(text)
         except LineError as error:
             self._fail([self._problem(error.line, error.message, error.fix)])
-        metadata, problems, mentioned = self._metadata(header.fields)
+        metadata, problems, mentioned = self._metadata(header.fields, header.fenced)
         problems += self._layout_problems(text, header)
         if "title" not in mentioned:
             problems.append(
@@ -222,7 +222,9 @@ class GermanMarkdownReader(MarkdownReader):
         self._md.reset()
         return self._md.convert(markdown)
 
-    def _metadata(self, fields) -> tuple[dict[str, Any], list[Problem], set[str]]:
+    def _metadata(
+        self, fields, fenced: bool
+    ) -> tuple[dict[str, Any], list[Problem], set[str]]:
         """Pelican metadata, the problems found, and every key the writer meant."""
         metadata: dict[str, Any] = {}
         problems: list[Problem] = []
@@ -242,7 +244,7 @@ class GermanMarkdownReader(MarkdownReader):
                         )
                     )
                 else:
-                    problems.append(self._unknown_key(field))
+                    problems.append(self._unknown_key(field, fenced))
                 continue
             if key in seen:
                 problems.append(
@@ -264,13 +266,20 @@ class GermanMarkdownReader(MarkdownReader):
             metadata["status"] = "draft"
         return metadata, problems, set(seen)
 
-    def _unknown_key(self, field) -> Problem:
+    def _unknown_key(self, field, fenced: bool) -> Problem:
+        """An unknown key; where the header ends depends on its style."""
+        if fenced:  # YAML front matter, or `Key: value` lines between `---`
+            hint = (
+                "Gehört die Zeile zum Text, bitte sie unter die Zeile „---“ "
+                "setzen, die den Kopf beendet; sonst kann sie weg."
+            )
+        else:
+            hint = "Gehört die Zeile schon zum Text, bitte eine Leerzeile davor setzen."
         return self._problem(
             field.line,
             f"Den Schlüssel „{field.name}“ kennt der Blog nicht; "
             "die Zeile wird nicht angezeigt.",
-            f"Bekannt sind: {KNOWN_KEYS}. Gehört die Zeile schon zum Text, "
-            "bitte eine Leerzeile davor setzen.",
+            f"Bekannt sind: {KNOWN_KEYS}. {hint}",
             Severity.WARNING,
         )
 
