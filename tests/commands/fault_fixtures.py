@@ -199,6 +199,23 @@ FAULTS: dict[str, Fault] = {
         },
         "content/posts/seite.md, Zeile 1: Die Datei ist eine gespeicherte Webseite",
     ),
+    # `Url:` naming another website: at the post's line, not via the sitemap.
+    "url-other-host": Fault(
+        {"posts/url.md": post("Url", Url="https://example.com/x/")},
+        "content/posts/url.md, Zeile 3: „Url: https://example.com/x/“ zeigt auf "
+        "„example.com“",
+    ),
+    "url-scheme-relative": Fault(
+        {"posts/url.md": post("Url", Url="//cdn.example.net/a/")},
+        "content/posts/url.md, Zeile 3: „Url: //cdn.example.net/a/“ zeigt auf",
+    ),
+    "url-in-yaml": Fault(
+        {
+            "posts/url.md": "---\ntitle: Url\ndate: 2021-03-09\n"
+            "url: http://alte-seite.example/2019/url/\n---\nText.\n"
+        },
+        "content/posts/url.md, Zeile 4: „Url: http://alte-seite.example/2019/url/“",
+    ),
 }
 
 

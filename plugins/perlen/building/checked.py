@@ -35,6 +35,7 @@ from perlen.site.checks import SourceLines, check_site
 from perlen.site.contents import contents_of
 from perlen.site.date_order import modified_before_date
 from perlen.site.file_names import unwritable_addresses
+from perlen.site.own_address import foreign_urls
 from perlen.site.pictures import image_problems
 from perlen.site.template_choice import missing_templates, template_names
 
@@ -81,6 +82,7 @@ def fail_on_problems(generators) -> None:
             contents, lambda content: sources.field(content.source_path, "modified")
         ),
         *unwritable_addresses(contents, sources.field),
+        *foreign_urls(contents, sources.field),
     ]
     problems = sorted(set(found))
     sources = sorted(generators[0].context["generated_content"])
