@@ -310,3 +310,74 @@ def test_a_wordpress_excerpt_is_the_summary(project, key):
     assert re.findall(r"<meta name=.description[^>]*>", page) == [
         '<meta name="description" content="Kurz gesagt.">'
     ]
+
+
+# -- An automatic description quotes the text's own sentences -----------------
+
+
+def _description(html: str) -> str:
+    import re
+
+    found = re.findall(r'<meta name="description" content="([^"]*)">', html)
+    assert len(found) == 1
+    return found[0].replace("\u00a0", " ")
+
+
+@pytest.mark.parametrize(
+    ("folder", "header", "body", "page"),
+    [
+        # A figure whose credit comes from the post's Bildnachweis.
+        (
+            "posts",
+            {"Bildnachweis": "Anna Muster"},
+            '![Eine Krone](krone.png "Die Krone am Morgen")\n\nDer erste Satz.',
+            "2021/krone/",
+        ),
+        # A figure with its own credit, after the first paragraph.
+        (
+            "posts",
+            {},
+            "Der erste Satz.\n\n"
+            '![Eine Krone](krone.png "Die Krone am Morgen. Bildnachweis: Anna Muster")',
+            "2021/krone/",
+        ),
+        # A footnote.
+        (
+            "posts",
+            {},
+            "Der erste Satz[^1].\n\n[^1]: Die Krone am Morgen.",
+            "2021/krone/",
+        ),
+        # A page, not a post.
+        (
+            "pages",
+            {"Bildnachweis": "Anna Muster"},
+            '![Eine Krone](krone.png "Die Krone am Morgen")\n\nDer erste Satz.',
+            "krone/",
+        ),
+    ],
+)
+def test_an_automatic_description_leaves_out_captions_credits_and_footnotes(
+    project, folder, header, body, page
+):
+    project.write(f"{folder}/krone.png", _picture())
+    project.write(f"{folder}/krone.md", post("Krone", body, **header))
+    code, _, err = project.run("bauen")
+    assert code == 0, err
+    html = (project.root / "output" / page / "index.html").read_text()
+    assert _description(html) == "Der erste Satz."
+    # Still on the page itself.
+    assert "Die Krone am Morgen" in html.replace("\u00a0", " ")
+
+
+def test_a_written_summary_is_still_the_description(project):
+    project.write("posts/krone.png", _picture())
+    project.write(
+        "posts/krone.md",
+        post(
+            "Krone", '![Krone](krone.png "Am Morgen")', Zusammenfassung="Geschrieben."
+        ),
+    )
+    assert project.run("bauen")[0] == 0
+    html = (project.root / "output/2021/krone/index.html").read_text()
+    assert _description(html) == "Geschrieben."

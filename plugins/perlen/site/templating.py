@@ -5,7 +5,8 @@ Templates format dates with `{{ article.date|datum }}` or any CLDR pattern
 (`{{ article.date|datum("MMMM y") }}`); `locale_date` is German too, so
 Pelican's own templates print German without a `de_DE` system locale.
 `|plaintext` keeps the no-break spaces the text pipeline set, `|standalone`
-makes an automatic summary fit for a list page, `|bcp47` and `|og_locale`
+makes an automatic summary fit for a list page, `|own_text` is the text of a
+post without captions and footnotes (for a description), `|bcp47` and `|og_locale`
 name a post's language for JSON-LD and OpenGraph.
 """
 
@@ -18,7 +19,7 @@ from babel.core import Locale, UnknownLocaleError, get_global
 from perlen.content.dates import format_date
 from perlen.settings import setting
 from perlen.site.csp import content_security_policy
-from perlen.text.fragments import plain_text, standalone
+from perlen.text.fragments import own_text, plain_text, standalone
 
 
 def plaintext(value: str) -> str:
@@ -56,7 +57,7 @@ def og_locale(lang: str) -> str:
 
 def add_filters(generator) -> None:
     """`generator_init` handler: the `datum`, `plaintext`, `standalone`,
-    `bcp47` and `og_locale` filters, and the
+    `own_text`, `bcp47` and `og_locale` filters, and the
     Content-Security-Policy for the pages' meta element as `csp_meta`."""
     settings = generator.settings
     locale = setting(settings, "PERLEN_LOCALE")
@@ -68,6 +69,7 @@ def add_filters(generator) -> None:
     generator.env.filters["datum"] = datum
     generator.env.filters["plaintext"] = plaintext
     generator.env.filters["standalone"] = standalone
+    generator.env.filters["own_text"] = own_text
     generator.env.filters["bcp47"] = bcp47
     generator.env.filters["og_locale"] = og_locale
     generator.env.globals["csp_meta"] = content_security_policy(settings, meta=True)
