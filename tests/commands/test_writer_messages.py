@@ -129,17 +129,21 @@ def test_preview_rebuilds_repeat_the_site_wide_line_only_when_it_changes(capsys)
     assert "Platzhalter" not in shown
 
 
-def test_the_preview_banner_shows_her_problems_before_the_site_wide():
+def test_the_preview_banner_shows_her_problems_first_and_the_impressum_in_one_line():
     from perlen.commands.preview.server import banner
-    from perlen.commands.problem_list import own_first
 
     gaps = [
         Problem("content/pages/impressum.md", n, f"Im Impressum fehlt {n}.")
         for n in range(1, 8)
     ]
     own = [Problem("content/posts/z.md", n, f"Eigener Fehler {n}.") for n in (1, 2)]
-    shown = banner(tuple(own_first([*gaps, *own]))).decode()
-    assert shown.index("Eigener Fehler 2") < shown.index("Im Impressum fehlt 1")
+    shown = banner((*gaps, *own)).decode()
+    items = shown.split("<li>")[1:]
+    assert len(items) == 3
+    assert "Eigener Fehler 1" in items[0] and "Eigener Fehler 2" in items[1]
+    assert "Das Impressum (content/pages/impressum.md)" in items[2]
+    assert "7 Fehler" in items[2]
+    assert "Im Impressum fehlt" not in shown
 
 
 # -- A header error does not hide the rest of the file ------------------------

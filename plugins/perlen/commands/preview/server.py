@@ -25,6 +25,7 @@ from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from perlen.commands.preview.live import Live, View
+from perlen.commands.problem_list import is_site_wide, own_first, summaries
 from perlen.problems import Problem, display_path
 
 HOST = "127.0.0.1"
@@ -61,9 +62,10 @@ def additions(number: int) -> bytes:
 
 
 def banner(problems: tuple[Problem, ...]) -> bytes:
-    """The German notice over the last good version after a failed rebuild."""
+    """The German notice over the last good version after a failed rebuild:
+    the writer's own problems first, then one line per site-wide topic."""
     items = []
-    for problem in problems:
+    for problem in own_first(p for p in problems if not is_site_wide(p)):
         where = html.escape(display_path(problem.path))
         if problem.line is not None:
             where += f", Zeile {problem.line}"
@@ -73,6 +75,7 @@ def banner(problems: tuple[Problem, ...]) -> bytes:
             f"<li><strong>{where}</strong>: {kind}"
             f"{html.escape(problem.message)}{fix}</li>"
         )
+    items += [f"<li>{html.escape(line)}</li>" for line in summaries(problems)]
     return (
         '<aside class="vorschau-hinweis" role="alert" aria-live="assertive">'
         "<p><strong>Nicht neu gebaut.</strong> Die Vorschau zeigt die letzte "
