@@ -107,7 +107,7 @@ neu: $(STAMP) #> Neuen Beitrag anlegen: make neu TITEL="…" [KATEGORIE=… SCHL
 		$${SCHLAGWOERTER:+--schlagwoerter "$$SCHLAGWOERTER"} $${AUTORIN:+--autorin "$$AUTORIN"} \
 		$${DATUM:+--datum "$$DATUM"} $(QUIETLY)
 
-pruefen: $(STAMP) #> Alle Beiträge prüfen (STRENG=1: auch Warnungen zählen als Fehler)
+pruefen: $(STAMP) $(if $(STRENG),$(NODE_STAMP)) #> Alle Beiträge prüfen (STRENG=1: genau wie beim Veröffentlichen, Warnungen zählen als Fehler)
 	@$(LET_PERLEN_ANSWER) $(BIN)/perlen pruefen $${STRENG:+--streng} $(QUIETLY)
 
 vorschau: $(STAMP) #> Vorschau mit Entwürfen auf http://127.0.0.1:8000/ (PORT=…), neu gebaut bei jeder Änderung

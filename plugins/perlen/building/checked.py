@@ -40,6 +40,8 @@ from perlen.site.addresses import address_problems, generated_addresses, key
 from perlen.site.checks import check_site
 from perlen.site.contents import contents_of
 from perlen.site.date_order import modified_before_date
+from perlen.site.file_names import unwritable_addresses
+from perlen.site.own_address import foreign_urls
 from perlen.site.pictures import image_problems
 from perlen.site.published_files import published_file_problems
 from perlen.site.template_choice import missing_templates, template_names
@@ -87,6 +89,8 @@ def fail_on_problems(generators) -> None:
         *modified_before_date(
             contents, lambda content: sources.field(content.source_path, "modified")
         ),
+        *unwritable_addresses(contents, sources.field),
+        *foreign_urls(contents, sources.field),
     ]
     problems = sorted(set(found))
     sources = sorted(generators[0].context["generated_content"])

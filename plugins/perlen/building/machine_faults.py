@@ -39,6 +39,16 @@ def fault_problem(error: OSError, output: Path) -> Problem | None:
             "prüfen (oder einen anderen Zielordner wählen, z. B. "
             "„perlen bauen -o anderer-ordner“).",
         )
+    if error.errno == errno.EBUSY:
+        return Problem(
+            where,
+            None,
+            f"Den Ordner „{output}“ kann der Blog nicht ersetzen: Er ist "
+            "eingehängt (ein Mount, z. B. ein Docker-Volume) und gerade belegt; "
+            "die Website wurde nicht gebaut, die bisherige Fassung bleibt.",
+            "Bitte den Ordner beschreibbar einhängen oder in einen anderen "
+            "Zielordner bauen, z. B. „perlen bauen -o anderer-ordner“.",
+        )
     return None
 
 

@@ -38,7 +38,24 @@ JUST_CREATED = 60
 
 def can_rename(output: Path) -> bool:
     """Whether `output` can be replaced by a rename in its parent folder."""
-    return not os.path.ismount(output) and os.access(output.parent, os.W_OK)
+    mounted = os.path.ismount(output) or is_mount_point(output)
+    return not mounted and os.access(output.parent, os.W_OK)
+
+
+def is_mount_point(folder: Path) -> bool:
+    """Whether `folder` is mounted, also a bind mount within one file system,
+    which `os.path.ismount` cannot tell (same device); Linux lists every
+    mount in /proc/self/mountinfo, its fifth field the mount point."""
+    try:
+        with open("/proc/self/mountinfo", encoding="utf-8") as mounts:
+            points = {line.split()[4] for line in mounts if len(line.split()) > 4}
+    except OSError:
+        return False
+    # Spaces and such are octal escapes there ("\040").
+    escaped = os.path.realpath(folder).translate(
+        {ord(c): f"\\{ord(c):03o}" for c in " \t\n\\"}
+    )
+    return escaped in points
 
 
 @contextmanager

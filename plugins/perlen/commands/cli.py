@@ -13,7 +13,8 @@ import os
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager, nullcontext
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -144,11 +145,44 @@ PUBLISH_NEEDS_NO_WARNINGS = (
 )
 
 
+# What makes a build a publish build, whatever the settings file says: the
+# publish profile (strict, verified, with search index and hashed assets).
+# `perlen pruefen --streng` runs the same steps, so that it passes exactly
+# when publishing passes.
+PUBLISH_STEPS = {"PERLEN_PROFILE": "publish"}
+
+
+# The address `perlen pruefen --streng` checks for when SITEURL is not set:
+# publishing needs one, and the checks of links, feeds and sitemap need it too.
+CHECK_SITEURL = "https://blog.example.org"
+
+
+@contextmanager
+def _publish_address() -> Iterator[None]:
+    """SITEURL for publishconf.py, which reads it from the environment."""
+    if os.environ.get("SITEURL"):
+        yield
+        return
+    os.environ["SITEURL"] = CHECK_SITEURL
+    try:
+        yield
+    finally:
+        del os.environ["SITEURL"]
+
+
 def cmd_pruefen(args: argparse.Namespace) -> int:
+    """Check like a build; with `--streng` exactly like publishing (the
+    publish settings and every publish step), so that it passes exactly when
+    `perlen veroeffentlichen` does."""
     overrides = {"PERLEN_PROGRESS": True} if args.fortschritt else {}
+    if args.streng:
+        overrides.update(PUBLISH_STEPS)
+    if args.einstellungen is None:
+        args.einstellungen = "publishconf.py" if args.streng else "pelicanconf.py"
     with tempfile.TemporaryDirectory(prefix="perlen-pruefen-") as scratch:
         overrides["OUTPUT_PATH"] = os.path.join(scratch, "website")
-        settings = _settings(args, overrides)
+        with _publish_address() if args.streng else nullcontext():
+            settings = _settings(args, overrides)
         try:
             outcome = checked_build(settings)
         except Exception as error:  # a theme or plugin failure, not a writer's
@@ -233,7 +267,7 @@ def cmd_vorschau(args: argparse.Namespace) -> int:
 def cmd_veroeffentlichen(args: argparse.Namespace) -> int:
     """The publish build: strict, verified, with search index and hashed
     assets whatever the settings file says; or only verify the output."""
-    overrides = {"PERLEN_PROFILE": "publish"}
+    overrides = dict(PUBLISH_STEPS)
     if args.ausgabe:
         overrides["OUTPUT_PATH"] = args.ausgabe
     settings = _settings(args, overrides)
@@ -281,13 +315,14 @@ def _command(
     name: str,
     help: str,
     description: str,
-    settings_file: str = "pelicanconf.py",
+    settings_file: str | None = "pelicanconf.py",
+    settings_help: str | None = None,
 ) -> argparse.ArgumentParser:
     """A subcommand with the settings-file option every command has."""
     command = commands.add_parser(name, help=help, description=description)
     command.add_argument(
         "-s", "--einstellungen", default=settings_file, metavar="DATEI",
-        help=f"Einstellungsdatei (Standard: {settings_file})",
+        help=f"Einstellungsdatei (Standard: {settings_help or settings_file})",
     )  # fmt: skip
     return command
 
@@ -363,11 +398,14 @@ def parser() -> argparse.ArgumentParser:
         description="Liest alle Beiträge und Seiten wie der Bau und meldet jedes "
         "Problem mit Datei, Zeile und Lösung. Rückgabewert 0, wenn es keine "
         "Fehler gibt (Warnungen allein sind erlaubt, außer mit --streng), sonst 1.",
+        settings_file=None,
+        settings_help="pelicanconf.py, mit --streng publishconf.py",
     )
     pruefen.add_argument(
         "--streng",
         action="store_true",
-        help="Auch Warnungen als Fehler werten, wie beim Veröffentlichen",
+        help="Genau wie beim Veröffentlichen prüfen: Warnungen zählen als Fehler, "
+        "und die gebaute Website wird geprüft (Links, Bilder, HTML, Feeds, Sitemap)",
     )
     pruefen.add_argument(
         "--alle",

@@ -51,9 +51,14 @@ def _topic(problem: Problem) -> Topic | None:
     return next((topic for topic in TOPICS if topic.belongs(problem)), None)
 
 
+def is_site_wide(problem: Problem) -> bool:
+    """Whether `problem` belongs to a site-wide topic (summarised)."""
+    return _topic(problem) is not None
+
+
 def own_first(problems: Iterable[Problem]) -> list[Problem]:
     """`problems` by file and line, the writer's own before the site-wide."""
-    return sorted(problems, key=lambda p: (_topic(p) is not None, p))
+    return sorted(problems, key=lambda p: (is_site_wide(p), p))
 
 
 def _counted(problems: list[Problem]) -> str:
@@ -85,7 +90,7 @@ def listing(problems: Iterable[Problem], everything: bool = False) -> list[str]:
     problems = own_first(problems)
     if everything:
         return [f"  • {p}" for p in problems]
-    own = [f"  • {p}" for p in problems if _topic(p) is None]
+    own = [f"  • {p}" for p in problems if not is_site_wide(p)]
     return own + [f"  • {line}" for line in summaries(problems)]
 
 

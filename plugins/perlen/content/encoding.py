@@ -57,12 +57,67 @@ class Control:
         return f"U+{ord(self.char):04X}"
 
 
+# Files a writer's editor saved in another format under the name `….md`: the
+# bytes they start with (after a BOM and blanks) → what they are, and how to
+# save the text as plain text instead.
+_PLAIN_TEXT = (
+    "Bitte den Text als reinen Text (UTF-8) speichern und die Datei wieder "
+    "„….md“ nennen: "
+)
+_OTHER_FORMATS = (
+    (
+        re.compile(rb"\{\\rtf"),
+        "Die Datei ist als formatierter Text (RTF) gespeichert, nicht als reiner "
+        "Text; der Blog sähe darin nur Steuerbefehle wie „{\\rtf1“.",
+        "in TextEdit mit „Format → In reinen Text umwandeln“, dann „Ablage → "
+        "Sichern“; in Word mit „Speichern unter…“ → „Nur Text (.txt)“.",
+    ),
+    (
+        re.compile(rb"PK\x03\x04"),
+        "Die Datei ist ein Word-Dokument (.docx) oder eine andere gepackte Datei "
+        "(Pages, OpenOffice), keine Textdatei.",
+        "in Word mit „Datei → Speichern unter…“ → „Nur Text (.txt)“ und der "
+        "Codierung „Unicode (UTF-8)“; in Google Docs mit „Datei → Herunterladen "
+        "→ Nur Text (.txt)“.",
+    ),
+    (
+        re.compile(rb"\xd0\xcf\x11\xe0"),
+        "Die Datei ist ein Word-Dokument im alten Format (.doc), keine Textdatei.",
+        "in Word mit „Datei → Speichern unter…“ → „Nur Text (.txt)“ und der "
+        "Codierung „Unicode (UTF-8)“.",
+    ),
+    (
+        re.compile(rb"<!doctype\s+html|<html[\s>]|<\?xml", re.IGNORECASE),
+        "Die Datei ist eine gespeicherte Webseite (HTML), kein Text mit "
+        "„Titel:“ und „Datum:“ im Kopf.",
+        "den Text ohne Formatierung in einen Texteditor einfügen (meist "
+        "„Bearbeiten → Einfügen als reiner Text“), „Titel:“ und „Datum:“ "
+        "darüberschreiben und als UTF-8 sichern.",
+    ),
+)
+_LEADING = re.compile(rb"^(?:\xef\xbb\xbf)?\s*")
+
+
+def other_format(data: bytes) -> EncodingError | None:
+    """The error for a file saved in a format that is not plain text (RTF,
+    Word, a web page), or None."""
+    start = data[_LEADING.match(data).end() :][:64]
+    for signature, message, how in _OTHER_FORMATS:
+        if signature.match(start):
+            return EncodingError(1, message, _PLAIN_TEXT + how)
+    return None
+
+
 def decode(data: bytes) -> str:
     """The text of a file's bytes, with line ends normalised to `\\n`.
 
-    Raises `EncodingError` for bytes that are not UTF-8 (after an optional
-    BOM) and for NUL bytes, which mean UTF-16 without a BOM or no text file.
+    Raises `EncodingError` for a file in another format (`other_format`),
+    for bytes that are not UTF-8 (after an optional BOM) and for NUL bytes,
+    which mean UTF-16 without a BOM or no text file.
     """
+    error = other_format(data)
+    if error is not None:
+        raise error
     for bom, codec in _BOMS:
         if data.startswith(bom):
             text = data[len(bom) :].decode(codec, errors="replace")

@@ -19,6 +19,8 @@ from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AMP_SUBSTITUTE, STX
 
+from perlen.content.disk_names import PELICAN_FILE_LINKS, link_on_disk
+
 # Files Pelican turns into pages: linked with `{filename}`.
 SOURCE_SUFFIXES = (".md", ".markdown", ".mkd", ".mdown", ".rst")
 # Suffixes that name a page of the built site, not a file of the content.
@@ -72,11 +74,17 @@ class LocalLinks(Treeprocessor):
         self.static_paths = tuple(static_paths)
 
     def run(self, root: etree.Element) -> None:
+        document = getattr(self.md, "perlen_document", None)
         for element in root.iter():
             attribute = LINK_ATTRIBUTES.get(element.tag)
             if attribute is None:
                 continue
-            link = pelican_link(element.get(attribute, ""), self.static_paths)
+            value = element.get(attribute, "")
+            link = pelican_link(value, self.static_paths)
+            if link is None and value.startswith(PELICAN_FILE_LINKS):
+                link = value
+            if link is not None and document is not None:
+                link = link_on_disk(link, document.source_path)
             if link is not None:
                 element.set(attribute, link)
 

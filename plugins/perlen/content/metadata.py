@@ -27,7 +27,13 @@ KEYS: dict[str, tuple[str, ...]] = {
     "authors": ("Autorinnen", "Autoren", "Authors"),
     "category": ("Kategorie", "Category", "Kategorien", "Categories"),
     "tags": ("Schlagwörter", "Schlagworte", "Stichwörter", "Stichworte", "Tags"),
-    "summary": ("Zusammenfassung", "Summary", "Beschreibung", "Description"),
+    "summary": (
+        "Zusammenfassung",
+        "Summary",
+        "Beschreibung",
+        "Description",
+        "Excerpt",  # WordPress exports
+    ),
     "slug": ("Slug",),
     "status": ("Status",),
     # Hugo's `draft: true` and Jekyll's `published: false` (YAML front matter).
@@ -103,6 +109,9 @@ class Header:
     stray: tuple[Field, ...] = ()
     # Header lines where an invisible separator (U+2028, form feed) was read.
     separators: tuple[int, ...] = ()
+    # Between `---` lines (YAML front matter): it ends at the fence, not at a
+    # blank line, which hints about the header must say.
+    fenced: bool = False
 
 
 def split_header(text: str) -> Header:
@@ -207,9 +216,9 @@ def _fenced(lines: list[str]) -> Header:
         fields, index, separators = _key_lines(lines, 1)
         if index != end or any(f.value.startswith(_YAML_STARTS) for f in fields):
             raise error from None
-        return Header(fields, body, end + 2, separators=tuple(separators))
+        return Header(fields, body, end + 2, separators=tuple(separators), fenced=True)
     fields = [Field(e.name, e.value, e.line, e.items) for e in entries]
-    return Header(fields, body, end + 2)
+    return Header(fields, body, end + 2, fenced=True)
 
 
 def canonical_key(name: str) -> str | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import os
+from datetime import UTC, datetime
 from typing import Any
 
 from markdown import Markdown
@@ -16,6 +17,7 @@ from pelican.readers import MarkdownReader
 from pelican.urlwrappers import URLWrapper
 
 from perlen.content.dates import DateError, parse_date
+from perlen.content.disk_names import link_on_disk
 from perlen.content.encoding import forbidden_controls, read_text
 from perlen.content.errors import LineError
 from perlen.content.links import LocalLinksExtension
@@ -39,8 +41,12 @@ from perlen.text import characters, headings, pipeline, structure
 from perlen.text.table_align import TableAlignExtension
 
 LIST_KEYS = {"tags", "authors"}
-# Metadata key of the warnings the reader found in a post (`reader_warnings`).
+# Metadata key of the problems the reader found in a post (`reader_warnings`):
+# its warnings, and the errors of a post read only to be checked.
 WARNINGS = "perlen_warnings"
+# The date of a post whose Datum is wrong, read only to be checked: long past,
+# so that it counts as published and is checked like one.
+STAND_IN_DATE = datetime(1970, 1, 1, tzinfo=UTC)
 # Metadata key set when Markdown passed HTML through (raw, entities, code).
 RAW_HTML = "perlen_raw_html"
 
@@ -48,8 +54,9 @@ RAW_HTML = "perlen_raw_html"
 class GermanMarkdownReader(MarkdownReader):
     """Reads `.md` posts with German (or English) metadata.
 
-    Problems of every file are kept in `self.problems`; a file with errors
-    raises `ProblemError` so that Pelican does not publish it half-read.
+    Problems of every file are kept in `self.problems`; a file that cannot
+    be read raises `ProblemError`, one with wrong header values is read to the
+    end (so every problem is reported at once) and fails the build.
     """
 
     def __init__(self, settings: dict[str, Any]):
@@ -76,7 +83,7 @@ class GermanMarkdownReader(MarkdownReader):
             header = split_header(text)
         except LineError as error:
             self._fail([self._problem(error.line, error.message, error.fix)])
-        metadata, problems, mentioned = self._metadata(header.fields)
+        metadata, problems, mentioned = self._metadata(header.fields, header.fenced)
         problems += self._layout_problems(text, header)
         if "title" not in mentioned:
             problems.append(
@@ -96,9 +103,17 @@ class GermanMarkdownReader(MarkdownReader):
                     "ergänzen.",
                 )
             )
-        errors = [p for p in problems if p.severity is Severity.ERROR]
-        if errors:
-            self._fail(problems)
+        if any(p.severity is Severity.ERROR for p in problems):
+            # Read the body anyway, so that its broken links and missing
+            # images are reported in the same run. The errors fail every
+            # build (`checked`), also from the content cache (they travel
+            # in WARNINGS); the stand-ins only let the post be checked.
+            self.problems.extend(problems)
+            metadata.setdefault(
+                "title", os.path.splitext(os.path.basename(source_path))[0]
+            )
+            if self._is_article(source_path):
+                metadata.setdefault("date", STAND_IN_DATE)
         # Title and summary are typeset in the post's language, which may be
         # named on any line of the header.
         lang = metadata.get("lang")
@@ -108,6 +123,8 @@ class GermanMarkdownReader(MarkdownReader):
         if "subtitle" in metadata:
             metadata["subtitle"] = self._typeset(metadata["subtitle"], lang)
         metadata.setdefault("slug", german_slug(title))
+        if isinstance(metadata.get("image"), str):
+            metadata["image"] = link_on_disk(metadata["image"], source_path)
         # Pelican would slug the default author its own way: two author pages.
         named = "author" in metadata or "authors" in metadata
         if not named and self.settings.get("AUTHOR"):
@@ -218,7 +235,9 @@ class GermanMarkdownReader(MarkdownReader):
         self._md.reset()
         return self._md.convert(markdown)
 
-    def _metadata(self, fields) -> tuple[dict[str, Any], list[Problem], set[str]]:
+    def _metadata(
+        self, fields, fenced: bool
+    ) -> tuple[dict[str, Any], list[Problem], set[str]]:
         """Pelican metadata, the problems found, and every key the writer meant."""
         metadata: dict[str, Any] = {}
         problems: list[Problem] = []
@@ -238,7 +257,7 @@ class GermanMarkdownReader(MarkdownReader):
                         )
                     )
                 else:
-                    problems.append(self._unknown_key(field))
+                    problems.append(self._unknown_key(field, fenced))
                 continue
             if key in seen:
                 problems.append(
@@ -260,13 +279,20 @@ class GermanMarkdownReader(MarkdownReader):
             metadata["status"] = "draft"
         return metadata, problems, set(seen)
 
-    def _unknown_key(self, field) -> Problem:
+    def _unknown_key(self, field, fenced: bool) -> Problem:
+        """An unknown key; where the header ends depends on its style."""
+        if fenced:  # YAML front matter, or `Key: value` lines between `---`
+            hint = (
+                "Gehört die Zeile zum Text, bitte sie unter die Zeile „---“ "
+                "setzen, die den Kopf beendet; sonst kann sie weg."
+            )
+        else:
+            hint = "Gehört die Zeile schon zum Text, bitte eine Leerzeile davor setzen."
         return self._problem(
             field.line,
             f"Den Schlüssel „{field.name}“ kennt der Blog nicht; "
             "die Zeile wird nicht angezeigt.",
-            f"Bekannt sind: {KNOWN_KEYS}. Gehört die Zeile schon zum Text, "
-            "bitte eine Leerzeile davor setzen.",
+            f"Bekannt sind: {KNOWN_KEYS}. {hint}",
             Severity.WARNING,
         )
 

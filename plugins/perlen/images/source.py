@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,6 +32,10 @@ class ImageError(ValueError):
         self.message = message
         self.fix = fix
         super().__init__(f"{message} {fix}")
+
+    def __reduce__(self):
+        """Pickled as made, so that a worker process can return it."""
+        return type(self), (self.message, self.fix)
 
 
 @dataclass(frozen=True)
@@ -89,7 +94,8 @@ def read_source(root: Path, path: str, max_bytes: int, max_pixels: int) -> Sourc
     if suffix == ".svg":
         return _svg(file, path, name)
     try:
-        with Image.open(file) as image:
+        # Pillow warns (in English, on stderr) above its own limit; ours follows.
+        with warnings.catch_warnings(), _opened(file) as image:
             width, height = image.size
             if width * height > max_pixels:
                 raise ImageError(
@@ -100,11 +106,25 @@ def read_source(root: Path, path: str, max_bytes: int, max_pixels: int) -> Sourc
             if _orientation(image) in (5, 6, 7, 8):
                 width, height = height, width
             alpha = has_alpha(image)
+    except Image.DecompressionBombError as error:
+        # Pillow refuses to open it at all: far beyond any limit of ours.
+        raise ImageError(
+            f"„{name}“ hat mehr als {2 * Image.MAX_IMAGE_PIXELS / 1e6:.0f} "
+            f"Megapixel; erlaubt sind höchstens {max_pixels / 1e6:.0f}.",
+            "Bitte das Bild kleiner exportieren (z. B. 3000 Pixel breit).",
+        ) from error
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
         if isinstance(error, ImageError):
             raise
         raise unreadable(name) from error
     return SourceImage(path, width, height, alpha)
+
+
+def _opened(file: Path) -> Image.Image:
+    """`file` opened lazily, without Pillow's English warning about its size
+    (call inside `warnings.catch_warnings()`)."""
+    warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+    return Image.open(file)
 
 
 def _orientation(image: Image.Image) -> int | None:

@@ -46,7 +46,7 @@ class Job:
     make: Callable[[], dict[str, bytes]] = field(compare=False)
     origin: str = ""  # the writer's file that shows the image, for messages
     line: int | None = None
-    source: str = ""  # the content-relative image it is made of, if any
+    source: str = ""  # the content-relative image it is made of, if any (messages)
 
 
 @dataclass
@@ -103,7 +103,7 @@ def _run(job: Job) -> dict[str, bytes] | ImageError:
     except ImageError as error:
         return error
     except (OSError, SyntaxError, ValueError):  # Pillow's "broken file"
-        return unreadable(os.path.basename(job.origin))
+        return unreadable(os.path.basename(job.source or job.origin))
 
 
 def end_with_parent(parent: int) -> None:

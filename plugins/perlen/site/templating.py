@@ -5,7 +5,8 @@ Templates format dates with `{{ article.date|datum }}` or any CLDR pattern
 (`{{ article.date|datum("MMMM y") }}`); `locale_date` is German too, so
 Pelican's own templates print German without a `de_DE` system locale.
 `|plaintext` keeps the no-break spaces the text pipeline set, `|teaser`
-gives a post card its plain-text teaser, `|bcp47` and `|og_locale`
+gives a post card its plain-text teaser, `|own_text` is the text of a post
+without captions and footnotes (for a description), `|bcp47` and `|og_locale`
 name a post's language for JSON-LD and OpenGraph.
 """
 
@@ -19,7 +20,7 @@ from perlen.content.dates import format_date
 from perlen.settings import setting
 from perlen.site.csp import content_security_policy
 from perlen.site.labels import LABELS, foreign_date, label, primary
-from perlen.text.fragments import plain_text, teaser
+from perlen.text.fragments import own_text, plain_text, teaser
 
 
 def plaintext(value: str) -> str:
@@ -64,7 +65,7 @@ def og_locale(lang: str) -> str:
 
 def add_filters(generator) -> None:
     """`generator_init` handler: the `datum`, `plaintext`, `teaser`,
-    `bcp47` and `og_locale` filters, `label` (`labels`), and the
+    `own_text`, `bcp47` and `og_locale` filters, `label` (`labels`), and the
     Content-Security-Policy for the pages' meta element as `csp_meta`."""
     settings = generator.settings
     locale = setting(settings, "PERLEN_LOCALE")
@@ -82,6 +83,7 @@ def add_filters(generator) -> None:
     generator.env.filters["datum"] = datum
     generator.env.filters["plaintext"] = plaintext
     generator.env.filters["teaser"] = partial(card_teaser, limit=teaser_length)
+    generator.env.filters["own_text"] = own_text
     generator.env.filters["bcp47"] = bcp47
     generator.env.filters["og_locale"] = og_locale
     generator.env.globals["label"] = label

@@ -11,6 +11,9 @@ spaces of `z. B.`, `5 km` and `widont` – and only drops the markup.
 `standalone` is for automatic summaries on the home, category and author
 pages: footnote references and links to anchors of the post's own page
 would point nowhere there.
+
+`own_text` is for an automatic description (meta description, OpenGraph):
+the text's own sentences, without image captions and credits or footnotes.
 """
 
 from __future__ import annotations
@@ -56,10 +59,56 @@ def standalone(fragment: str) -> str:
     return _ID.sub("", _SAME_PAGE_LINK.sub(r"\1", text))
 
 
+# Elements whose text is not the post's own prose: figures (with their
+# captions and credits), footnote references and the footnotes themselves.
+_NOT_PROSE = {"figure", "picture", "figcaption", "script", "style", "template"}
+_VOID = {
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+    "source", "track", "wbr",
+}  # fmt: skip
+
+
+class _OwnText(HTMLParser):
+    """Collects text outside the elements that are not prose."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.open: list[bool] = []  # per open element: whether it is skipped
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag in _VOID:
+            return
+        values = dict(attrs)
+        skipped = (
+            tag in _NOT_PROSE
+            or (values.get("id") or "").startswith("fnref")
+            or "footnote" in (values.get("class") or "").split()
+        )
+        self.open.append(skipped or any(self.open))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag not in _VOID and self.open:
+            self.open.pop()
+
+    def handle_data(self, data: str) -> None:
+        if not any(self.open):
+            self.parts.append(data)
+
+
+def own_text(fragment: str) -> str:
+    """The plain text of a post's HTML without its figures (images with
+    their captions and credits) and footnotes: what an automatic description
+    may quote. Breaking white space collapsed, no-break spaces kept."""
+    parser = _OwnText()
+    parser.feed(str(fragment))
+    parser.close()
+    return _BREAKING.sub(" ", "".join(parser.parts)).strip(" \t\r\n\f")
+
+
 # Elements whose text never belongs in a teaser: a heading's permalink,
 # footnote references, hidden helper text and embedded media.
 _SKIPPED = {"sup", "script", "style", "picture", "figure", "figcaption", "svg"}
-_VOID = {"br", "img", "hr", "source", "wbr", "input", "meta", "link"}
 
 
 class _Paragraphs(HTMLParser):

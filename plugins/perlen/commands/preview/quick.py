@@ -24,6 +24,8 @@ from pelican import signals
 from pelican.contents import Article, Content, Page, SkipStub
 from pelican.generators import ArticlesGenerator
 
+from perlen.content.reader import WARNINGS
+from perlen.problems import Severity
 from perlen.site.contents import contents_of
 from perlen.site.cover_image import cover_value
 
@@ -106,6 +108,7 @@ def _reread(generator, old: Content) -> Content | None:
     if (
         isinstance(new, SkipStub)
         or not new.is_valid()
+        or any(p.severity is Severity.ERROR for p in new.metadata.get(WARNINGS, ()))
         or new.status != old.status
         or new.save_as != old.save_as
         or new.url != old.url

@@ -25,7 +25,8 @@ from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from perlen.commands.preview.live import Live, View
-from perlen.problems import Problem, Severity, display_path
+from perlen.commands.problem_list import is_site_wide, own_first, summaries
+from perlen.problems import Problem, display_path
 
 HOST = "127.0.0.1"
 # The names a browser on this computer reaches the preview by. Any other
@@ -65,9 +66,10 @@ def additions(number: int) -> bytes:
 
 
 def banner(problems: tuple[Problem, ...]) -> bytes:
-    """The German notice over the last good version after a failed rebuild."""
+    """The German notice over the last good version after a failed rebuild:
+    the writer's own problems first, then one line per site-wide topic."""
     items = []
-    for problem in problems:
+    for problem in own_first(p for p in problems if not is_site_wide(p)):
         where = html.escape(display_path(problem.path))
         if problem.line is not None:
             where += f", Zeile {problem.line}"
@@ -77,6 +79,7 @@ def banner(problems: tuple[Problem, ...]) -> bytes:
             f"<li><strong>{where}</strong>: {kind}"
             f"{html.escape(problem.message)}{fix}</li>"
         )
+    items += [f"<li>{html.escape(line)}</li>" for line in summaries(problems)]
     return (
         '<aside class="vorschau-hinweis" role="alert" aria-live="assertive">'
         "<p><strong>Nicht neu gebaut.</strong> Die Vorschau zeigt die letzte "
@@ -173,14 +176,17 @@ class PreviewHandler(SimpleHTTPRequestHandler):
 
     def _file(self, root: Path, url_path: str) -> Path | None:
         relative = unquote(url_path).lstrip("/")
-        candidate = (root / relative).resolve()
-        if not candidate.is_relative_to(root.resolve()):
-            return None
-        if candidate.is_dir():
-            if not url_path.endswith("/"):
+        try:
+            candidate = (root / relative).resolve()
+            if not candidate.is_relative_to(root.resolve()):
                 return None
-            candidate = candidate / "index.html"
-        return candidate if candidate.is_file() else None
+            if candidate.is_dir():
+                if not url_path.endswith("/"):
+                    return None
+                candidate = candidate / "index.html"
+            return candidate if candidate.is_file() else None
+        except (OSError, ValueError):  # a NUL or an overlong name: no file
+            return None
 
     def _preview_address(self, name: str, view: View, head_only: bool) -> None:
         if name == "ereignisse":

@@ -33,7 +33,6 @@ from perlen.commands.preview.quick import (
     write_atomically,
 )
 from perlen.commands.preview.watch import LAG, Watcher
-from perlen.commands.problem_list import own_first
 from perlen.problems import Problem
 from perlen.site.addresses import address
 
@@ -170,7 +169,7 @@ class Session:
             else:
                 undone = replace(ahead.page, html=ahead.before, stamp=None)
                 self.ahead[save_as] = Ahead(ahead.original, ahead.original, undone)
-        problems = tuple(own_first(outcome.problems))
+        problems = tuple(outcome.problems)
         self.live.publish("failed", {"problems": len(problems)}, problems=problems)
 
 
