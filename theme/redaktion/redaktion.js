@@ -139,7 +139,7 @@ window.CMS_MANUAL_INIT = true;
   // A text input that suggests existing values (categories).
   function suggestingInput(props, suggestions) {
     const h = window.h;
-    const listId = `${props.forID}-vorschlaege`;
+    const listId = `vorschlaege-${props.forID}`;
     return h(
       "div",
       {},

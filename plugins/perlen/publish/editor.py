@@ -17,9 +17,11 @@ import shutil
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import yaml
 
+from perlen.content.dates import fold
 from perlen.content.editor_fields import describe, editor_keys, label
 from perlen.content.metadata import KEYS
 from perlen.problems import BuildFailed, Problem
@@ -116,9 +118,10 @@ def _bundle_files() -> Iterable[Path]:
 
 def header_keys() -> dict[str, Any]:
     """For the glue's header format: every spelling → Pelican's key, and the
-    spelling the editor writes for a new key (its German name)."""
+    spelling the editor writes for a new key (its German name). Spellings
+    are folded (`dates.fold`), as the glue folds what it reads."""
     return {
-        "aliases": {name: key for key, names in KEYS.items() for name in names},
+        "aliases": {fold(name): key for key, names in KEYS.items() for name in names},
         "names": {key: names[0] for key, names in KEYS.items()},
     }
 
@@ -255,11 +258,12 @@ def fields(
 
 
 def editor_policy(settings: Mapping[str, Any]) -> str:
-    """The editor's Content-Security-Policy as a header value."""
-    return "; ".join(
-        f"{directive} {' '.join(sources)}"
-        for directive, sources in setting(settings, "PERLEN_EDITOR_CSP").items()
-    )
+    """The editor's Content-Security-Policy as a header value; it may talk to
+    the local decap-server."""
+    csp = {k: list(v) for k, v in setting(settings, "PERLEN_EDITOR_CSP").items()}
+    local = urlsplit(setting(settings, "PERLEN_EDITOR_LOCAL_URL"))
+    csp.setdefault("connect-src", ["'self'"]).append(f"{local.scheme}://{local.netloc}")
+    return "; ".join(f"{name} {' '.join(sources)}" for name, sources in csp.items())
 
 
 def editor_headers(settings: Mapping[str, Any]) -> list[str]:
