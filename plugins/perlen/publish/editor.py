@@ -215,8 +215,10 @@ def _collection(
                 # The raw editor keeps every character as typed; the rich
                 # text editor would rewrite the Markdown (`<3` → `\\<3`).
                 "modes": ["raw"],
-                "hint": "Markdown: **fett**, *kursiv*, ## Zwischenüberschrift, "
-                "Emoji als :herz: oder 😀, ein Herz als <3.",
+                "hint": "Markdown: `**fett**`, `*kursiv*`, "
+                "`## Zwischenüberschrift`, ein Foto als "
+                "`![Was zu sehen ist](foto.jpg)`, Emoji als `:rotes_herz:` oder 😀, "
+                "ein Herz als `<3`.",
             },
             {"name": HEADER_FIELD, "widget": "hidden", "required": False},
         ],
