@@ -12,6 +12,7 @@ leaves it out) and is no Pelican page (so sitemap and feeds never list it).
 
 from __future__ import annotations
 
+import html
 import json
 import shutil
 from collections.abc import Iterable, Mapping
@@ -26,6 +27,7 @@ from perlen.content.editor_fields import describe, editor_keys, label
 from perlen.content.metadata import KEYS
 from perlen.problems import BuildFailed, Problem
 from perlen.settings import setting
+from perlen.site.csp import HEADER_ONLY
 
 ROOT = Path(__file__).resolve().parents[3]
 DECAP = ROOT / "node_modules/decap-cms/dist"
@@ -42,6 +44,7 @@ PAGE = """<!DOCTYPE html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex, nofollow">
+<meta http-equiv="Content-Security-Policy" content="{policy}">
 <title>Redaktion – {site}</title>
 </head>
 <body>
@@ -97,7 +100,11 @@ def write_editor(
     for file in sorted(GLUE.iterdir()):
         shutil.copyfile(file, folder / file.name)
     (folder / "index.html").write_text(
-        PAGE.format(site=settings.get("SITENAME", "")), encoding="utf-8"
+        PAGE.format(
+            site=html.escape(settings.get("SITENAME", "")),
+            policy=html.escape(editor_policy(settings, meta=True)),
+        ),
+        encoding="utf-8",
     )
     config = editor_config(settings, known)
     (folder / "config.yml").write_text(
@@ -144,7 +151,7 @@ def editor_config(
         "local_backend": {"url": setting(settings, "PERLEN_EDITOR_LOCAL_URL")},
         "publish_mode": "editorial_workflow",
         "media_folder": f"{content_folder(settings)}/images",
-        "public_folder": "images",
+        "public_folder": "/images",
         "slug": {"encoding": "ascii", "clean_accents": True},
         "collections": [
             _collection(
@@ -259,10 +266,15 @@ def fields(
     return result
 
 
-def editor_policy(settings: Mapping[str, Any]) -> str:
+def editor_policy(settings: Mapping[str, Any], *, meta: bool = False) -> str:
     """The editor's Content-Security-Policy as a header value; it may talk to
-    the local decap-server."""
-    csp = {k: list(v) for k, v in setting(settings, "PERLEN_EDITOR_CSP").items()}
+    the local decap-server. With `meta`, for the page's own `<meta>` element
+    (for hosts that ignore `_headers`), without what a meta policy may not set."""
+    csp = {
+        k: list(v)
+        for k, v in setting(settings, "PERLEN_EDITOR_CSP").items()
+        if not (meta and k in HEADER_ONLY)
+    }
     local = urlsplit(setting(settings, "PERLEN_EDITOR_LOCAL_URL"))
     csp.setdefault("connect-src", ["'self'"]).append(f"{local.scheme}://{local.netloc}")
     return "; ".join(f"{name} {' '.join(sources)}" for name, sources in csp.items())
