@@ -338,3 +338,27 @@ def test_an_iphone_photo_gets_the_german_message(editor, newsroom, tmp_path):
     alert.wait_for()
     assert "„IMG_0001.HEIC“ ist ein iPhone-Foto im HEIC-Format" in alert.inner_text()
     assert page.get_by_text("IMG_0001.HEIC", exact=True).count() == 0
+
+
+def test_the_editor_refuses_in_german_before_saving(editor, newsroom):
+    page = editor
+    branches = newsroom.git("branch", "--list")
+    page.goto(f"{newsroom.url}/redaktion/#/collections/beitraege/new")
+    save = page.get_by_role("button", name="Speichern", exact=True)
+    field(page, "subtitle").fill("Noch ohne Titel")
+    save.click()
+    page.get_by_text("Titel ist erforderlich.").wait_for()
+    field(page, "title").fill("Zu viel gesagt")
+    field(page, "date").fill("2021-09-28T10:00")
+    field(page, "summary").fill("Sehr lang. " * 20)
+    save.click()
+    page.get_by_text(
+        "Die Zusammenfassung ist zu lang: höchstens 160 Zeichen."
+    ).wait_for()
+    field(page, "summary").fill("Kurz und gut.")
+    body = page.locator("[data-slate-editor]").last
+    body.click()
+    page.keyboard.type("Ein Bild ohne Text: ![](ohne-text.jpg)\n")
+    save.click()
+    page.get_by_text("Ein Bild im Text hat keinen Bildtext").wait_for()
+    assert newsroom.git("branch", "--list") == branches

@@ -70,7 +70,7 @@ FIELDS: dict[str, EditorField] = {
     ),
     "cover_alt": EditorField(
         "Was auf dem Titelbild zu sehen ist, für Menschen, die es nicht sehen. "
-        "Pflicht, sobald es ein Titelbild gibt."
+        "Leer gelassen, steht dort der Titel – besser ist eine Beschreibung."
     ),
     "credit": EditorField("Wer das Titelbild gemacht hat, z. B. „Foto: Anna Berg“."),
     "status": EditorField(

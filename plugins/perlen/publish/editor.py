@@ -222,6 +222,13 @@ def _collection(
                 # The raw editor keeps every character as typed; the rich
                 # text editor would rewrite the Markdown (`<3` → `\\<3`).
                 "modes": ["raw"],
+                # An image without alt text (`![](bild.jpg)`) is refused.
+                "pattern": [
+                    r"^(?![\s\S]*!\[\s*\]\()[\s\S]*$",
+                    "Ein Bild im Text hat keinen Bildtext: Bitte in "
+                    "„![…](bild.jpg)“ zwischen die eckigen Klammern schreiben, "
+                    "was zu sehen ist.",
+                ],
                 "hint": "Markdown: `**fett**`, `*kursiv*`, "
                 "`## Zwischenüberschrift`, ein Foto als "
                 "`![Was zu sehen ist](foto.jpg)`, Emoji als `:rotes_herz:` oder 😀, "
