@@ -362,3 +362,30 @@ def test_the_editor_refuses_in_german_before_saving(editor, newsroom):
     save.click()
     page.get_by_text("Ein Bild im Text hat keinen Bildtext").wait_for()
     assert newsroom.git("branch", "--list") == branches
+
+
+def test_a_hostile_post_cannot_run_script_in_the_editor(editor, newsroom):
+    """Posts are untrusted: their HTML is cleaned before the preview shows it
+    to a signed-in editor (and the editor's policy forbids inline script)."""
+    page = editor
+    path = "posts/2021/feindlich.md"
+    newsroom.site.write(
+        path,
+        "Titel: Feindlich\nDatum: 28.09.2021\n\n"
+        '<img src="x" onerror="top.__pwned = 1"> <script>top.__pwned = 2</script>\n',
+    )
+    newsroom.git("add", "-A")
+    newsroom.git("commit", "-qm", "Feindlich")
+    try:
+        page.goto(
+            f"{newsroom.url}/redaktion/#/collections/beitraege/entries/2021/feindlich"
+        )
+        field(page, "title").wait_for()
+        preview = page.frame_locator("iframe").last
+        preview.locator("img[src='x']").wait_for(state="attached")
+        assert preview.locator("[onerror]").count() == 0
+        assert preview.locator("script").count() == 0
+        assert page.evaluate("window.__pwned") is None
+    finally:
+        newsroom.git("rm", "-q", f"content/{path}")
+        newsroom.git("commit", "-qm", "Weg damit")

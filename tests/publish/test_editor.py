@@ -31,6 +31,7 @@ def test_every_key_a_writer_may_use_is_a_field_with_its_german_name():
     assert fields["author"]["vorschlaege"] == ["Anna"]
     assert fields["category"]["vorschlaege"] == ["Haltung"]
     assert fields["body"]["modes"] == ["raw"]
+    assert fields["body"]["sanitize_preview"] is True
 
 
 def test_a_key_added_later_appears_in_the_editor(monkeypatch):

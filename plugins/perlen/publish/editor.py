@@ -222,6 +222,9 @@ def _collection(
                 # The raw editor keeps every character as typed; the rich
                 # text editor would rewrite the Markdown (`<3` → `\\<3`).
                 "modes": ["raw"],
+                # A post is untrusted input: its HTML is cleaned (DOMPurify)
+                # before the preview shows it in the signed-in editor.
+                "sanitize_preview": True,
                 # An image without alt text (`![](bild.jpg)`) is refused.
                 "pattern": [
                     r"^(?![\s\S]*!\[\s*\]\()[\s\S]*$",
