@@ -15,7 +15,7 @@ BENCH_RESULTS := cache/benchmark$(if $(filter-out standard,$(FORM)),-$(FORM))
 BILDER ?= 100
 
 .DEFAULT_GOAL := help
-.PHONY: help venv lock html serve clean test lint bench neu pruefen vorschau lighthouse
+.PHONY: help venv lock html serve clean test lint bench neu pruefen vorschau redaktion lighthouse
 .PHONY: publish verify rsync_upload s3_upload ssh-ziel s3-ziel
 
 # Writers' targets are marked `#>`, the maintainers' `##`; help lists the
@@ -112,6 +112,9 @@ pruefen: $(STAMP) $(if $(STRENG),$(NODE_STAMP)) #> Alle Beiträge prüfen (STREN
 
 vorschau: $(STAMP) #> Vorschau mit Entwürfen auf http://127.0.0.1:8000/ (PORT=…), neu gebaut bei jeder Änderung
 	@$(LET_PERLEN_ANSWER) $(BIN)/perlen vorschau --port $(PORT) $(QUIETLY)
+
+redaktion: $(STAMP) $(NODE_STAMP) #> Redaktion im Browser auf http://127.0.0.1:8000/redaktion/ mit Vorschau (PORT=…); Strg+C beendet beides
+	@$(LET_PERLEN_ANSWER) $(BIN)/perlen redaktion --port $(PORT) $(QUIETLY)
 
 # Publishing. The site's address and the upload targets come from the
 # environment, never from a committed file:

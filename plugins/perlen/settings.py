@@ -159,13 +159,8 @@ DEFAULTS: dict[str, Any] = {
         "style-src": ["'self'", "'unsafe-inline'"],
         "img-src": ["'self'", "data:", "blob:", "https:"],
         "font-src": ["'self'", "data:"],
-        "connect-src": [
-            "'self'",
-            "blob:",
-            "https://api.github.com",
-            "http://127.0.0.1:8081",
-            "http://localhost:8081",
-        ],
+        # (plus the origin of PERLEN_EDITOR_LOCAL_URL)
+        "connect-src": ["'self'", "blob:", "https://api.github.com"],
         "frame-src": ["'self'", "blob:"],
         "object-src": ["'none'"],
         "base-uri": ["'self'"],

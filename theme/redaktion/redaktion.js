@@ -5,7 +5,8 @@
 //   blog reads. A save rewrites only the lines of fields that changed; every
 //   other header line and the whole body stay byte for byte as they were.
 // - Inputs that suggest the site's categories, tags and authors.
-// - German checks before saving (alt texts) and before uploading (HEIC).
+// - A German check before uploading (HEIC); the checks before saving are
+//   field settings in config.yml.
 // - The site's own stylesheet in the preview pane.
 "use strict";
 
@@ -139,7 +140,7 @@ window.CMS_MANUAL_INIT = true;
   // A text input that suggests existing values (categories).
   function suggestingInput(props, suggestions) {
     const h = window.h;
-    const listId = `${props.forID}-vorschlaege`;
+    const listId = `vorschlaege-${props.forID}`;
     return h(
       "div",
       {},
@@ -212,30 +213,6 @@ window.CMS_MANUAL_INIT = true;
     );
   }
 
-  // German checks Decap's field settings cannot express; Decap shows the
-  // message and does not save.
-  function registerChecks(CMS) {
-    CMS.registerEventListener({
-      name: "preSave",
-      handler: ({ entry }) => {
-        const data = entry.get("data");
-        if (plain(data.get("image")) && !plain(data.get("cover_alt"))) {
-          throw new Error(
-            "Bitte „Titelbild-Text“ ausfüllen: Was ist auf dem Titelbild zu sehen?",
-          );
-        }
-        const body = plain(data.get("body"));
-        if (/!\[\s*\]\(/.test(body)) {
-          throw new Error(
-            "Ein Bild im Text hat keinen Bildtext: Bitte in „![…](bild.jpg)“ " +
-              "zwischen die eckigen Klammern schreiben, was zu sehen ist.",
-          );
-        }
-        return data;
-      },
-    });
-  }
-
   // iPhone photos (HEIC) are refused before they are uploaded; the build
   // refuses them too, with the same advice.
   function refuseHeic() {
@@ -302,7 +279,6 @@ window.CMS_MANUAL_INIT = true;
     const keys = await (await fetch("schluessel.json")).json();
     CMS.registerCustomFormat("perlen-kopf", "md", headerFormat(keys));
     registerWidgets(CMS);
-    registerChecks(CMS);
     refuseHeic();
     await addPreviewStyles(CMS).catch(() => undefined);
     CMS.init();

@@ -25,7 +25,7 @@ from pelican.log import init as init_logging
 from perlen.building.atomic import load_settings
 from perlen.building.checked import Outcome, checked_build
 from perlen.building.strict import failures
-from perlen.commands import preview
+from perlen.commands import editor_server, preview
 from perlen.commands.german_argparse import GermanArgumentParser
 from perlen.commands.new_post import post_path, render_post
 from perlen.commands.problem_list import failure_headline, listing, summaries
@@ -238,6 +238,24 @@ def _port_hint(port: int) -> str:
     return f"perlen vorschau --port {port}"
 
 
+def cmd_redaktion(args: argparse.Namespace) -> int:
+    """The web editor on this checkout plus the live preview, one command."""
+    try:
+        server = editor_server.start(_settings(args), Path.cwd())
+    except editor_server.EditorServerError as error:
+        print(error, file=sys.stderr)
+        return 1
+    try:
+        print(
+            f"Redaktion auf http://{preview.HOST}:{args.port}/redaktion/ "
+            "(„Login“ anklicken; sie schreibt in diesen Ordner)."
+        )
+        return cmd_vorschau(args)
+    finally:
+        editor_server.stop(server)
+        print("Redaktion beendet.")
+
+
 def cmd_vorschau(args: argparse.Namespace) -> int:
     overrides = {"PERLEN_PROGRESS": True} if args.fortschritt else {}
     folder = Path(
@@ -435,6 +453,25 @@ def parser() -> argparse.ArgumentParser:
     )  # fmt: skip
     _progress_option(vorschau)
     vorschau.set_defaults(func=cmd_vorschau)
+
+    redaktion = _command(
+        commands,
+        "redaktion",
+        help="Web-Redaktion mit Vorschau: http://127.0.0.1:8000/redaktion/",
+        description="Startet die Redaktion im Browser für diesen Ordner (Decap CMS "
+        "mit „decap-server“) zusammen mit der Vorschau; Strg+C beendet beides.",
+        settings_file="redaktionconf.py",
+    )
+    redaktion.add_argument(
+        "-p", "--port", type=int, default=8000,
+        help="Port der Vorschau (Standard: 8000)",
+    )  # fmt: skip
+    redaktion.add_argument(
+        "-o", "--ausgabe", default=None, metavar="ORDNER",
+        help="Ordner für die Vorschau (Standard: cache/vorschau-PORT; nie output/)",
+    )  # fmt: skip
+    _progress_option(redaktion)
+    redaktion.set_defaults(func=cmd_redaktion)
 
     veroeffentlichen = _command(
         commands,

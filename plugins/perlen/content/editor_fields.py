@@ -33,6 +33,7 @@ class EditorField:
     options: dict[str, Any] = field(default_factory=dict)
 
 
+# In the order the editor shows them: what every post needs first.
 FIELDS: dict[str, EditorField] = {
     "title": EditorField("Die Überschrift des Beitrags.", required=True),
     "subtitle": EditorField("Eine Zeile unter der Überschrift (freiwillig)."),
@@ -48,20 +49,7 @@ FIELDS: dict[str, EditorField] = {
             "picker_utc": False,
         },
     ),
-    "modified": EditorField(
-        "Wann der Beitrag zuletzt wesentlich überarbeitet wurde (freiwillig).",
-        "datetime",
-        options={
-            "format": DATE_FORMAT,
-            "date_format": "DD.MM.YYYY",
-            "time_format": "HH:mm",
-            "picker_utc": False,
-        },
-    ),
     "author": EditorField("Wer den Beitrag geschrieben hat.", "perlen-auswahl"),
-    "authors": EditorField(
-        "Mehrere Autorinnen, durch Kommas getrennt (statt „Autorin“)."
-    ),
     "category": EditorField(
         "Eine Kategorie: eine vorhandene wählen oder eine neue eintippen.",
         "perlen-vorschlag",
@@ -74,18 +62,6 @@ FIELDS: dict[str, EditorField] = {
         "Ein, zwei Sätze für Übersichten, Suchmaschinen und geteilte Links.",
         "text",
     ),
-    "slug": EditorField(
-        "Der Teil der Adresse nach dem Jahr; leer lassen, dann entsteht er aus "
-        "dem Titel."
-    ),
-    "status": EditorField(
-        "„Entwurf“ erscheint nur in der Vorschau, nie auf der Website.",
-        "select",
-        options={"options": ["Entwurf", "Veröffentlicht"]},
-    ),
-    "lang": EditorField(
-        "Nur für Beiträge in einer anderen Sprache, z. B. „Englisch“.",
-    ),
     "image": EditorField(
         "Das große Bild über dem Beitrag, auch beim Teilen gezeigt "
         "(JPEG, PNG oder WebP – kein HEIC).",
@@ -94,16 +70,16 @@ FIELDS: dict[str, EditorField] = {
     ),
     "cover_alt": EditorField(
         "Was auf dem Titelbild zu sehen ist, für Menschen, die es nicht sehen. "
-        "Pflicht, sobald es ein Titelbild gibt."
+        "Leer gelassen, steht dort der Titel – besser ist eine Beschreibung."
     ),
     "credit": EditorField("Wer das Titelbild gemacht hat, z. B. „Foto: Anna Berg“."),
-    "old_addresses": EditorField(
-        "Frühere Adressen dieses Beitrags, durch Kommas getrennt; sie leiten "
-        "hierher um."
+    "status": EditorField(
+        "„Entwurf“ erscheint nur in der Vorschau, nie auf der Website.",
+        "select",
+        options={"options": ["Entwurf", "Veröffentlicht"]},
     ),
-    "template": EditorField("Eine andere Vorlage des Themes (selten nötig)."),
-    "translation": EditorField(
-        "„ja“, wenn dieser Beitrag die Übersetzung eines anderen ist."
+    "lang": EditorField(
+        "Nur für Beiträge in einer anderen Sprache, z. B. „Englisch“.",
     ),
     "toc": EditorField(
         "Ein Inhaltsverzeichnis über dem Text zeigen; leer lassen, dann "
@@ -111,12 +87,43 @@ FIELDS: dict[str, EditorField] = {
         "select",
         options={"options": ["ja", "nein"]},
     ),
+    "old_addresses": EditorField(
+        "Frühere Adressen dieses Beitrags, durch Kommas getrennt; sie leiten "
+        "hierher um."
+    ),
+    "slug": EditorField(
+        "Der Teil der Adresse nach dem Jahr; leer lassen, dann entsteht er aus "
+        "dem Titel."
+    ),
+    "modified": EditorField(
+        "Wann der Beitrag zuletzt wesentlich überarbeitet wurde (freiwillig).",
+        "datetime",
+        options={
+            "format": DATE_FORMAT,
+            "date_format": "DD.MM.YYYY",
+            "time_format": "HH:mm",
+            "picker_utc": False,
+        },
+    ),
+    "authors": EditorField(
+        "Mehrere Autorinnen, durch Kommas getrennt (statt „Autorin“)."
+    ),
+    "template": EditorField("Eine andere Vorlage des Themes (selten nötig)."),
+    "translation": EditorField(
+        "„ja“, wenn dieser Beitrag die Übersetzung eines anderen ist."
+    ),
 }
 
 
 def editor_keys() -> list[str]:
-    """Pelican's keys the editor shows, in the order of `KEYS`."""
-    return [key for key in KEYS if key not in HIDDEN]
+    """Pelican's keys the editor shows: those of `FIELDS` in its order, then
+    any other key of `KEYS`."""
+    described = [key for key in FIELDS if key in KEYS]
+    return [
+        key
+        for key in [*described, *(key for key in KEYS if key not in FIELDS)]
+        if key not in HIDDEN
+    ]
 
 
 def describe(key: str) -> EditorField:

@@ -12,18 +12,22 @@ leaves it out) and is no Pelican page (so sitemap and feeds never list it).
 
 from __future__ import annotations
 
+import html
 import json
 import shutil
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import yaml
 
+from perlen.content.dates import fold
 from perlen.content.editor_fields import describe, editor_keys, label
 from perlen.content.metadata import KEYS
 from perlen.problems import BuildFailed, Problem
 from perlen.settings import setting
+from perlen.site.csp import HEADER_ONLY
 
 ROOT = Path(__file__).resolve().parents[3]
 DECAP = ROOT / "node_modules/decap-cms/dist"
@@ -40,6 +44,7 @@ PAGE = """<!DOCTYPE html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex, nofollow">
+<meta http-equiv="Content-Security-Policy" content="{policy}">
 <title>Redaktion – {site}</title>
 </head>
 <body>
@@ -95,7 +100,11 @@ def write_editor(
     for file in sorted(GLUE.iterdir()):
         shutil.copyfile(file, folder / file.name)
     (folder / "index.html").write_text(
-        PAGE.format(site=settings.get("SITENAME", "")), encoding="utf-8"
+        PAGE.format(
+            site=html.escape(settings.get("SITENAME", "")),
+            policy=html.escape(editor_policy(settings, meta=True)),
+        ),
+        encoding="utf-8",
     )
     config = editor_config(settings, known)
     (folder / "config.yml").write_text(
@@ -116,9 +125,10 @@ def _bundle_files() -> Iterable[Path]:
 
 def header_keys() -> dict[str, Any]:
     """For the glue's header format: every spelling → Pelican's key, and the
-    spelling the editor writes for a new key (its German name)."""
+    spelling the editor writes for a new key (its German name). Spellings
+    are folded (`dates.fold`), as the glue folds what it reads."""
     return {
-        "aliases": {name: key for key, names in KEYS.items() for name in names},
+        "aliases": {fold(name): key for key, names in KEYS.items() for name in names},
         "names": {key: names[0] for key, names in KEYS.items()},
     }
 
@@ -141,7 +151,7 @@ def editor_config(
         "local_backend": {"url": setting(settings, "PERLEN_EDITOR_LOCAL_URL")},
         "publish_mode": "editorial_workflow",
         "media_folder": f"{content_folder(settings)}/images",
-        "public_folder": "images",
+        "public_folder": "/images",
         "slug": {"encoding": "ascii", "clean_accents": True},
         "collections": [
             _collection(
@@ -212,8 +222,20 @@ def _collection(
                 # The raw editor keeps every character as typed; the rich
                 # text editor would rewrite the Markdown (`<3` → `\\<3`).
                 "modes": ["raw"],
-                "hint": "Markdown: **fett**, *kursiv*, ## Zwischenüberschrift, "
-                "Emoji als :herz: oder 😀, ein Herz als <3.",
+                # A post is untrusted input: its HTML is cleaned (DOMPurify)
+                # before the preview shows it in the signed-in editor.
+                "sanitize_preview": True,
+                # An image without alt text (`![](bild.jpg)`) is refused.
+                "pattern": [
+                    r"^(?![\s\S]*!\[\s*\]\()[\s\S]*$",
+                    "Ein Bild im Text hat keinen Bildtext: Bitte in "
+                    "„![…](bild.jpg)“ zwischen die eckigen Klammern schreiben, "
+                    "was zu sehen ist.",
+                ],
+                "hint": "Markdown: `**fett**`, `*kursiv*`, "
+                "`## Zwischenüberschrift`, ein Foto als "
+                "`![Was zu sehen ist](foto.jpg)`, Emoji als `:rotes_herz:` oder 😀, "
+                "ein Herz als `<3`.",
             },
             {"name": HEADER_FIELD, "widget": "hidden", "required": False},
         ],
@@ -254,12 +276,18 @@ def fields(
     return result
 
 
-def editor_policy(settings: Mapping[str, Any]) -> str:
-    """The editor's Content-Security-Policy as a header value."""
-    return "; ".join(
-        f"{directive} {' '.join(sources)}"
-        for directive, sources in setting(settings, "PERLEN_EDITOR_CSP").items()
-    )
+def editor_policy(settings: Mapping[str, Any], *, meta: bool = False) -> str:
+    """The editor's Content-Security-Policy as a header value; it may talk to
+    the local decap-server. With `meta`, for the page's own `<meta>` element
+    (for hosts that ignore `_headers`), without what a meta policy may not set."""
+    csp = {
+        k: list(v)
+        for k, v in setting(settings, "PERLEN_EDITOR_CSP").items()
+        if not (meta and k in HEADER_ONLY)
+    }
+    local = urlsplit(setting(settings, "PERLEN_EDITOR_LOCAL_URL"))
+    csp.setdefault("connect-src", ["'self'"]).append(f"{local.scheme}://{local.netloc}")
+    return "; ".join(f"{name} {' '.join(sources)}" for name, sources in csp.items())
 
 
 def editor_headers(settings: Mapping[str, Any]) -> list[str]:

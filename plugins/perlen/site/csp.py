@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 from perlen.settings import setting
 
 # Directives a `<meta http-equiv>` policy may not carry (CSP Level 3, 6.1).
-_HEADER_ONLY = frozenset({"frame-ancestors", "report-uri", "report-to", "sandbox"})
+HEADER_ONLY = frozenset({"frame-ancestors", "report-uri", "report-to", "sandbox"})
 # Directives that fall back to another one when the policy leaves them out.
 _FALLBACK = {
     "frame-src": "child-src",
@@ -79,5 +79,5 @@ def content_security_policy(settings: Mapping[str, Any], *, meta: bool = False) 
     return "; ".join(
         f"{directive} {' '.join(sources)}"
         for directive, sources in policy(settings).items()
-        if not (meta and directive in _HEADER_ONLY)
+        if not (meta and directive in HEADER_ONLY)
     )

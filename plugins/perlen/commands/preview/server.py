@@ -26,7 +26,8 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 from perlen.commands.preview.live import Live, View
 from perlen.commands.problem_list import is_site_wide, own_first, summaries
-from perlen.problems import Problem, display_path
+from perlen.problems import Problem, Severity, display_path
+from perlen.settings import DEFAULTS
 
 HOST = "127.0.0.1"
 # The names a browser on this computer reaches the preview by. Any other
@@ -40,6 +41,9 @@ IDLE_TIMEOUT = 30.0
 # many images (and the audit's 1,000 at once) is never turned away.
 BACKLOG = 1024
 PREFIX = "/_vorschau/"
+# The web editor (`make redaktion`) is served as built: a live reload would
+# throw away what a writer is typing.
+EDITOR = f"/{DEFAULTS['PERLEN_EDITOR_PATH']}/"
 ASSETS = Path(__file__).with_name("assets")
 ASSET_TYPES = {
     "live.js": "text/javascript; charset=utf-8",
@@ -153,7 +157,7 @@ class PreviewHandler(SimpleHTTPRequestHandler):
             body, status = b"Nicht gefunden.", HTTPStatus.NOT_FOUND
             file = Path("404.txt")
         kind = self.guess_type(str(file))
-        if kind == "text/html":
+        if kind == "text/html" and not path.startswith(EDITOR):
             body = decorate(body, view)
             kind = "text/html; charset=utf-8"
         self._send(status, body, head_only, kind)
