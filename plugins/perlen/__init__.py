@@ -12,7 +12,14 @@ import logging
 
 from pelican import signals
 
-from perlen.building import cache, cache_stamps, checked, progress, read_failures
+from perlen.building import (
+    cache,
+    cache_stamps,
+    checked,
+    parallel_reading,
+    progress,
+    read_failures,
+)
 from perlen.content import reader, reading_time, slug_rules
 from perlen.publish import next_date, redirects, search_index, sitemap_fixes
 from perlen.site import (
@@ -43,6 +50,9 @@ def register() -> None:
     signals.readers_init.connect(read_failures.record_failures)
     signals.static_generator_finalized.connect(read_failures.contain)
     signals.readers_init.connect(cache_stamps.stamp_before_reading)
+    signals.article_generator_init.connect(parallel_reading.read_ahead)
+    signals.page_generator_init.connect(parallel_reading.read_ahead)
+    signals.all_generators_finalized.connect(parallel_reading.stop_workers)
     signals.generator_init.connect(templating.add_filters)
     signals.content_object_init.connect(slug_rules.clean_content_slug)
     signals.content_object_init.connect(templating.localize_dates)

@@ -127,6 +127,10 @@ DEFAULTS: dict[str, Any] = {
     "PERLEN_SOCIAL_CARDS": False,
     # Processes that encode images; None: one per core.
     "PERLEN_IMAGE_WORKERS": None,
+    # Processes that read and convert posts in a cold build, the build's own
+    # included (`building/parallel_reading`); None: one per core; 1: one
+    # after another in the build's process, as stock Pelican.
+    "PERLEN_WORKERS": None,
     # The cache of processed images; None: `bilder/` beside the content cache.
     "PERLEN_IMAGE_CACHE_PATH": None,
 }
