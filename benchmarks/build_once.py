@@ -11,7 +11,6 @@ change.
 from __future__ import annotations
 
 import json
-import resource
 import sys
 import time
 from pathlib import Path
@@ -87,11 +86,6 @@ def main(argv: list[str]) -> None:
     else:
         build_stock(Path(content), Path(output), typogrify=variant == "typogrify")
         facts = {"read": None}
-    # Peak RSS of this process, and of the largest process it waited for
-    # (a reading or image worker, the folder maker, Pagefind): what a build
-    # with workers holds at most is about their sum.
-    facts["own_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    facts["helper_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     Path(result).write_text(json.dumps(facts), encoding="utf-8")
 
 

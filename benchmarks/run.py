@@ -58,9 +58,6 @@ class Measurement:
     pages: int
     read: int | None
     cpu_seconds: float = 0.0
-    # Peak RSS of the build's own process and of its largest helper.
-    own_mb: float = 0.0
-    helper_mb: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -76,10 +73,6 @@ class Row:
     # User and system time of the build: steadier than wall time on a
     # machine others share (0 in results saved before it was measured).
     cpu_seconds: float = 0.0
-    # Peak RSS of the build's own process and of its largest helper (0 in
-    # results saved before they were measured).
-    own_mb: float = 0.0
-    helper_mb: float = 0.0
 
     @property
     def pages_per_second(self) -> float:
@@ -106,9 +99,10 @@ def measure(
     overrides: dict[str, Any] | None = None,
 ) -> Measurement:
     """Run one build in a child process: its wall time (or the time the child
-    reports for its work alone), peak RSS of its largest process (the build
-    or one of its helpers and workers), its CPU time and that of every
-    process it waited for, pages. `overrides` add to the round's settings."""
+    reports for its work alone), peak RSS (`ru_maxrss`: of its largest
+    process, which a forked helper inherits at its fork, so not the sum of
+    the build and its workers), its CPU time and that of every process it
+    waited for, pages. `overrides` add to the round's settings."""
     result = job.scratch / "result.json"
     log = job.scratch / "build.log"
     command = [
@@ -135,8 +129,6 @@ def measure(
         seconds=facts.get("seconds", seconds),
         peak_mb=usage.ru_maxrss / 1024,  # kilobytes on Linux
         cpu_seconds=usage.ru_utime + usage.ru_stime,
-        own_mb=facts.get("own_mb", 0.0),
-        helper_mb=facts.get("helper_mb", 0.0),
         pages=sum(1 for _ in output.rglob("*.html")),
         read=facts["read"],
     )
@@ -268,8 +260,6 @@ def _median(variant: Variant, runs: list[Measurement]) -> Row:
         label=variant.label,
         seconds=statistics.median(m.seconds for m in runs),
         cpu_seconds=statistics.median(m.cpu_seconds for m in runs),
-        own_mb=statistics.median(m.own_mb for m in runs),
-        helper_mb=statistics.median(m.helper_mb for m in runs),
         pages=round(statistics.median(m.pages for m in runs)),
         peak_mb=statistics.median(m.peak_mb for m in runs),
         read=None if runs[0].read is None else max(m.read for m in runs),
@@ -325,26 +315,6 @@ def cpu_note(rows: Sequence[Row]) -> str:
     )
 
 
-def memory_note(rows: Sequence[Row]) -> str:
-    """The memory row: the build's own process and its largest helper (a
-    reading worker, an image worker, Pagefind) at their peaks; together they
-    hold at most the sum, the figure to compare with Pelican's one process."""
-    by_variant = {row.variant: row for row in rows}
-    stock = by_variant[STOCK.key]
-    lines = []
-    for variant in (FULL_ONE, FULL):
-        row = by_variant[variant.key]
-        if not row.own_mb:
-            continue
-        total = row.own_mb + row.helper_mb
-        lines.append(
-            f"Speicher, {variant.label}: Bauprozess {_number(row.own_mb, 0)} MB, "
-            f"größter Helfer {_number(row.helper_mb, 0)} MB, zusammen höchstens "
-            f"{_number(total, 0)} MB ({_number(total / stock.peak_mb)} × Pelican)"
-        )
-    return "\n".join(lines)
-
-
 def targets(rows: Sequence[Row], baseline: Sequence[Row] | None = None) -> list[str]:
     """Each target of the speed budget with its measured ratio, met or not."""
     by_variant = {row.variant: row for row in rows}
@@ -361,11 +331,7 @@ def targets(rows: Sequence[Row], baseline: Sequence[Row] | None = None) -> list[
             by_variant[REBUILD.key].seconds / full.seconds,
             0.5,
         ),
-        (
-            "Spitzen-RSS voller Bau (mit Helfern) / Pelican",
-            (full.own_mb + full.helper_mb or full.peak_mb) / stock.peak_mb,
-            1.5,
-        ),
+        ("Spitzen-RSS voller Bau / Pelican", full.peak_mb / stock.peak_mb, 1.5),
     ]
     if baseline:
         before = {row.variant: row for row in baseline}[FULL.key]
@@ -463,8 +429,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"{args.beitraege} Beiträge ({args.form}), Median aus {rounds}")
     for name, value in overrides.items():
         print(f"Geänderte Einstellung: {name} = {json.dumps(value)}")
-    print(f"\n{table(rows)}\n\n{search_note(overrides)}\n{cpu_note(rows)}")
-    print(f"{memory_note(rows)}\n")
+    print(f"\n{table(rows)}\n\n{search_note(overrides)}\n{cpu_note(rows)}\n")
     if baseline:
         print(f"Vergleichslauf: {saved['posts']} Beiträge ({args.vergleich})")
     print("\n".join(targets(rows, baseline)))
