@@ -20,15 +20,6 @@ from PIL import Image
 PERLEN = Path(sys.executable).with_name("perlen")
 
 
-@pytest.fixture(params=[1, 2], ids=["ein-prozess", "zwei-prozesse"])
-def workers(request, monkeypatch) -> int:
-    """Builds with one process and with two, the second reading even the
-    few posts of a test in a worker."""
-    monkeypatch.setitem(DEFAULTS, "PERLEN_WORKERS", request.param)
-    monkeypatch.setattr(parallel_reading, "MINIMUM_POSTS", 0)
-    return request.param
-
-
 @pytest.fixture
 def worker_reads(monkeypatch) -> list[str]:
     """The posts whose reading came from a worker."""
