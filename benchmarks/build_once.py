@@ -18,6 +18,7 @@ from typing import Any
 
 from pelican import Pelican
 from pelican.settings import read_settings
+from perlen.building import parallel_reading
 from perlen.building.atomic import build, load_settings
 from perlen.content.reader import GermanMarkdownReader
 from perlen.publish.search_index import write_index
@@ -43,20 +44,28 @@ def build_stock(content: Path, output: Path, *, typogrify: bool) -> None:
 def build_site(
     content: Path, output: Path, cache: Path, overrides: dict[str, Any]
 ) -> int:
-    """This site's build with `pelicanconf.py`; returns how many posts were read.
+    """This site's build with `pelicanconf.py`; returns how many posts were read
+    (in this process or in its workers).
 
     Posts served from Pelican's content cache are not read, so the count
     shows whether a rebuild hit the cache.
     """
     reads = 0
     read = GermanMarkdownReader.read
+    from_worker = parallel_reading._put_in_cache
 
     def counting_read(self, source_path):
         nonlocal reads
         reads += 1
         return read(self, source_path)
 
+    def counting_worker_read(*args):
+        nonlocal reads
+        reads += 1
+        return from_worker(*args)
+
     GermanMarkdownReader.read = counting_read
+    parallel_reading._put_in_cache = counting_worker_read
     paths = {"PATH": str(content), "OUTPUT_PATH": str(output), "CACHE_PATH": str(cache)}
     build(load_settings(ROOT / "pelicanconf.py", {**overrides, **paths}))
     return reads

@@ -19,7 +19,14 @@ from blinker import Signal
 from pelican import signals
 
 from perlen import settings
-from perlen.building import cache, cache_stamps, checked, progress, read_failures
+from perlen.building import (
+    cache,
+    cache_stamps,
+    checked,
+    parallel_reading,
+    progress,
+    read_failures,
+)
 from perlen.content import reader, reading_time, slug_rules
 from perlen.publish import editor, next_date, redirects, search_index, sitemap_fixes
 from perlen.site import (
@@ -59,9 +66,14 @@ STEPS: dict[Signal, tuple[Callable, ...]] = {
     ),
     signals.article_generator_init: (
         cache.atomic_cache_writes,
+        parallel_reading.read_ahead,
         progress.start_reading,
     ),
-    signals.page_generator_init: (cache.atomic_cache_writes, progress.start_reading),
+    signals.page_generator_init: (
+        cache.atomic_cache_writes,
+        parallel_reading.read_ahead,
+        progress.start_reading,
+    ),
     signals.static_generator_init: (cache.atomic_cache_writes,),
     signals.article_generator_preread: (progress.file_read,),
     signals.page_generator_preread: (progress.file_read,),
@@ -91,6 +103,7 @@ STEPS: dict[Signal, tuple[Callable, ...]] = {
         pictures.keep_originals_out,
     ),
     signals.all_generators_finalized: (
+        parallel_reading.stop_workers,
         schedule.announce_held_back,
         pictures.hand_over_contents,
         checked.fail_on_problems,

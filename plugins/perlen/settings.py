@@ -124,6 +124,10 @@ DEFAULTS: dict[str, Any] = {
     "PERLEN_COVER_MIN_WIDTH": 1200,
     # Processes that encode images; None: one per core.
     "PERLEN_IMAGE_WORKERS": None,
+    # Processes that read and convert posts in a cold build, the build's own
+    # included (`building/parallel_reading`); None: one per core; 1: one
+    # after another in the build's process, as stock Pelican.
+    "PERLEN_WORKERS": None,
     # The cache of processed images; None: `bilder/` beside the content cache.
     "PERLEN_IMAGE_CACHE_PATH": None,
     # -- Files copied from content/ (site.published_files) -------------------

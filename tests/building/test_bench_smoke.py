@@ -111,6 +111,7 @@ def test_small_benchmark_run_prints_every_variant(tmp_path):
     assert [row["variant"] for row in rows] == [
         "stock",
         "typogrify",
+        "full-1",
         "full",
         "rebuild",
         "search",
@@ -119,17 +120,18 @@ def test_small_benchmark_run_prints_every_variant(tmp_path):
         assert 0 < row["seconds"] < 120
         assert row["pages"] > 20
         assert 10 < row["peak_mb"] < 2000
-    stock, typogrify, full, rebuild, search = rows
+    stock, typogrify, one, full, rebuild, search = rows
     assert stock["pages"] == typogrify["pages"]
-    assert full["pages"] == rebuild["pages"] == search["pages"]
+    assert one["pages"] == full["pages"] == rebuild["pages"] == search["pages"]
     # The rebuild reads only the edited post; the rest comes from the cache.
-    assert (full["read"], rebuild["read"]) == (20, 1)
+    assert (one["read"], full["read"], rebuild["read"]) == (20, 20, 1)
 
     table = [line for line in stdout.splitlines() if line.startswith("| ")]
     assert [line.split(" | ")[0].removeprefix("| ") for line in table[2:]] == [
         "Pelican 4.12, Standard",
         "Pelican 4.12 + Typogrify",
-        "perlenmädchen, voller Bau",
+        "perlenmädchen, voller Bau, 1 Prozess",
+        "perlenmädchen, voller Bau, alle Kerne",
         "perlenmädchen, 1 Beitrag geändert",
         "Suchindex allein (Pagefind)",
     ]
@@ -140,10 +142,10 @@ def test_small_benchmark_run_prints_every_variant(tmp_path):
 def test_small_benchmark_run_of_the_varied_shape(tmp_path):
     stdout, result = _small_run(tmp_path, "--form", "vielfalt")
     assert result["form"] == "vielfalt"
-    stock, _, full, rebuild, _ = result["rows"]
+    stock, _, _, full, rebuild, _ = result["rows"]
     # 20 posts and a page are read; a rebuild reads only the edited post.
     assert (full["read"], rebuild["read"]) == (21, 1)
     assert full["pages"] > stock["pages"] > 20
     assert 0 < full["cpu_seconds"] < 120
     assert "20 Beiträge (vielfalt)" in stdout
-    assert "CPU-Zeit (Benutzer + System): Pelican " in stdout
+    assert "CPU-Zeit (Benutzer + System, alle Prozesse): Pelican " in stdout

@@ -13,6 +13,9 @@ from perlen.building.checked import checked_build
 from perlen.building.read_failures import read_problem, tree_problems
 from perlen.problems import BuildFailed
 
+# Every case with one process reading and with a worker (`conftest.workers`).
+pytestmark = pytest.mark.usefixtures("workers")
+
 ROOT_USER = os.geteuid() == 0
 needs_permissions = pytest.mark.skipif(
     ROOT_USER, reason="als root lässt sich jede Datei lesen; Rechte sind nicht prüfbar"

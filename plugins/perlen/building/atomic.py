@@ -26,6 +26,7 @@ from pelican.settings import read_settings
 from perlen.building import cache, strict, swap
 from perlen.building.folders import wait_for_folders
 from perlen.building.machine_faults import machine_faults
+from perlen.building.parallel_reading import reading_in_parallel
 from perlen.problems import BuildFailed, Problem
 from perlen.publish import search_index
 from perlen.publish.asset_hashes import hash_assets
@@ -82,6 +83,8 @@ def run_pelican(settings: dict) -> tuple[list[Problem], dict[str, Content]]:
         stack.enter_context(signals.content_written.connected_to(remember))
         # The folders `checked` has made ahead are all there when Pelican is done.
         stack.callback(wait_for_folders)
+        # Posts are read on every core; the workers end with this run.
+        stack.enter_context(reading_in_parallel(settings))
         warnings = []
         if is_strict:
             warnings = stack.enter_context(strict.collect_warnings(settings["PATH"]))

@@ -1,0 +1,212 @@
+"""Posts read in worker processes (`building/parallel_reading`): the same
+site, the same problems, and no worker outlives its build."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from perlen.building import parallel_reading
+from perlen.building.checked import checked_build
+from perlen.settings import DEFAULTS
+from PIL import Image
+
+PERLEN = Path(sys.executable).with_name("perlen")
+
+
+@pytest.fixture
+def worker_reads(monkeypatch) -> list[str]:
+    """The posts whose reading came from a worker."""
+    received: list[str] = []
+    put = parallel_reading._put_in_cache
+
+    def counting(readers, path, stamp, data):
+        received.append(path)
+        put(readers, path, stamp, data)
+
+    monkeypatch.setattr(parallel_reading, "_put_in_cache", counting)
+    return received
+
+
+def varied_site(site, count: int = 12) -> None:
+    """Posts with emoji, quotes, code, an image, links, tags and warnings."""
+    (site.content / "images").mkdir()
+    Image.new("RGB", (40, 30), "#c83264").save(site.content / "images" / "punkt.png")
+    for number in range(count):
+        site.write(
+            f"posts/p{number:02}.md",
+            f"Titel: Beitrag {number} – „Perlen“ 😅\n"
+            f"Datum: {number + 1}. März 2021\n"
+            f"Schlagwörter: Farbe, Papier{number % 3}\n"
+            + ("Farbe: rot\n" if number % 5 == 0 else "")
+            + "\n"
+            + ("# Zu groß\n\n" if number % 4 == 0 else "")
+            + f'Ein Text mit "Zitaten" - und :heart: <3 {number}.\n\n'
+            "![Ein Punkt](/images/punkt.png)\n\n"
+            + (f"[Davor](p{number - 1:02}.md)\n\n" if number else "")
+            + "```python\nprint('hallo')\n```\n",
+        )
+    site.write("pages/ueber.md", "Titel: Über uns\n\nWir sind es 💚.\n")
+
+
+def tree(folder: Path) -> dict[str, str]:
+    return {
+        str(path.relative_to(folder)): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+def test_workers_build_the_same_site_byte_for_byte(site, monkeypatch, worker_reads):
+    varied_site(site)
+    monkeypatch.setattr(parallel_reading, "MINIMUM_POSTS", 0)
+    one = checked_build(site.settings(PERLEN_WORKERS=1))
+    assert one.output is not None
+    sequential = tree(site.output)
+    assert worker_reads == []
+    two = checked_build(site.settings(PERLEN_WORKERS=2, LOAD_CONTENT_CACHE=False))
+    assert two.output is not None
+    assert worker_reads, "no post was read in a worker"
+    assert tree(site.output) == sequential
+    assert [str(p) for p in two.problems] == [str(p) for p in one.problems]
+    assert any("Zeile 4: Den Schlüssel „Farbe“" in str(p) for p in two.problems)
+
+
+def test_problems_are_reported_once_with_file_and_line(site, workers, make_post):
+    varied_site(site, count=4)
+    site.write("posts/kaputt.md", "Titel: Kaputt\nKategori: Foo\n\nText.\n")
+    site.write("posts/steuer.md", make_post("Mit \x07 Klingel."))
+    site.write("posts/tief.md", make_post("- " * 2000 + "x"))
+    outcome = checked_build(site.settings())
+    assert outcome.output is None
+    messages = [str(p) for p in outcome.errors]
+    assert len(messages) == len(set(messages))
+    unknown = (
+        "kaputt.md, Zeile 2: Unbekannter Schlüssel „Kategori“ – meinten Sie "
+        "„Kategorie“? Bitte „Kategorie:“ schreiben."
+    )
+    assert sum(m.endswith(unknown) for m in messages) == 1, messages
+    assert sum("kaputt.md, Zeile 1: Das Datum fehlt" in m for m in messages) == 1
+    control = [m for m in messages if "steuer.md, Zeile 4" in m]
+    assert len(control) == 1 and "Steuerzeichen" in control[0]
+    assert sum("tief.md" in m and "verschachtelt" in m for m in messages) == 1
+    warned = [str(p) for p in outcome.warnings]
+    assert sum("p00.md, Zeile 4: Den Schlüssel „Farbe“" in w for w in warned) == 1
+
+
+def test_a_post_edited_after_a_build_is_read_again(site, workers):
+    """A worker's reading is cached with the stamp taken before it read, so
+    the next build sees the edit."""
+    varied_site(site, count=3)
+    site.build()
+    post = site.content / "posts" / "p01.md"
+    post.write_text(post.read_text(encoding="utf-8") + "\nNachtrag17\n", "utf-8")
+    site.build()
+    assert "Nachtrag17" in site.html("2021/beitrag-1-perlen/index.html")
+
+
+def test_one_worker_setting_means_no_worker(site, monkeypatch, worker_reads):
+    varied_site(site, count=3)
+    monkeypatch.setattr(parallel_reading, "MINIMUM_POSTS", 0)
+    site.build(PERLEN_WORKERS=1)
+    assert worker_reads == []
+
+
+def test_the_default_is_one_process_per_core():
+    assert DEFAULTS["PERLEN_WORKERS"] is None
+    assert parallel_reading.worker_count({}) == len(os.sched_getaffinity(0))
+    assert parallel_reading.worker_count({"PERLEN_WORKERS": 3}) == 3
+    assert parallel_reading.worker_count({"PERLEN_WORKERS": 0}) == 1
+
+
+# -- Faults: no worker outlives its build ---------------------------------------
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                stat = Path(f"/proc/{entry}/stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rpartition(")")[2].split()[1]) == pid:
+                found.append(int(entry))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat.rpartition(")")[2].split()[0] != "Z"
+
+
+def _wait_for(condition, seconds: float = 60.0):
+    deadline = time.monotonic() + seconds
+    while not (result := condition()) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    return result
+
+
+def _workers(pid: int) -> list[int]:
+    """The build's worker processes (started by `multiprocessing`'s spawn)."""
+    return [
+        child
+        for child in _children(pid)
+        if b"spawn_main" in _read(f"/proc/{child}/cmdline")
+    ]
+
+
+def _read(path: str) -> bytes:
+    try:
+        return Path(path).read_bytes()
+    except OSError:
+        return b""
+
+
+@pytest.mark.parametrize(
+    "how", [signal.SIGINT, signal.SIGTERM, signal.SIGKILL], ids=["int", "term", "kill"]
+)
+def test_a_stopped_build_leaves_no_worker_behind(project, tmp_path, how):
+    for number in range(80):
+        project.write(
+            f"posts/2021/p{number}.md",
+            f"Titel: Beitrag {number}\nDatum: 28.09.2021\n\n" + "Ein Satz. " * 300,
+        )
+    # A file, not a pipe: a worker left behind would hold a pipe open.
+    log = tmp_path / "stderr.txt"
+    with log.open("w") as stderr:
+        build = subprocess.Popen(
+            [PERLEN, "bauen"],
+            cwd=project.root,
+            stdout=subprocess.DEVNULL,
+            stderr=stderr,
+        )
+    try:
+        _wait_for(lambda: _workers(build.pid) or build.poll() is not None)
+        workers = _workers(build.pid)
+        if not workers:
+            pytest.skip("Der Bau war fertig, bevor ein Worker lief.")
+        build.send_signal(how)
+        build.wait(timeout=120)
+    finally:
+        if build.poll() is None:
+            build.kill()
+    assert build.returncode != 0
+    messages = log.read_text(encoding="utf-8")
+    assert "Traceback" not in messages
+    if how == signal.SIGINT:
+        assert "Abgebrochen" in messages
+    assert _wait_for(lambda: not any(_alive(pid) for pid in workers))
+    assert not (project.root / "output").exists()
+    code, _, err = project.run("bauen")
+    assert code == 0, err
+    assert (project.root / "output/2021/beitrag-79/index.html").is_file()
