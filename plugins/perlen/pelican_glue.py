@@ -51,6 +51,19 @@ PRIVATE_NAMES: dict[str, tuple[str, str]] = {
         "pelican.writers.Writer.write_file",
         "the page a theme error was raised for (building/strict)",
     ),
+    "_filestamp_func": (
+        "pelican.cache.FileStampDataCacher",
+        "a post's stamp taken before a worker reads it (building/parallel_reading)",
+    ),
+    "_cache": (
+        "pelican.cache.FileDataCacher",
+        "posts read by workers put into the reader cache (building/parallel_reading)",
+    ),
+    "_filter_discardable_metadata": (
+        "pelican.readers",
+        "a worker's metadata stored as Pelican's reader stores it "
+        "(building/parallel_reading)",
+    ),
     "_main_pelican": (
         "pelican.plugins.sitemap.sitemap.SitemapGenerator",
         "a fresh sitemap per build (publish/sitemap_fixes)",
@@ -95,6 +108,35 @@ MESSAGES: dict[str, str] = {
 def file_stamp(readers: Any, filename: str) -> object:
     """The modification stamp Pelican's cache keeps for `filename`."""
     return readers._get_file_stamp(filename)
+
+
+def stamp_before_reading(readers: Any, path: str) -> object | None:
+    """The stamp Pelican's cache compares (`FileStampDataCacher`), taken
+    before the post is read; None if there is none (Pelican reports it)."""
+    try:
+        return readers._filestamp_func(path)
+    except (OSError, TypeError):
+        return None
+
+
+def cached_stamp(readers: Any, path: str) -> object | None:
+    """The stamp of the reader cache's entry for `path`, if any."""
+    entry = readers._cache.get(path)
+    return entry[0] if entry else None
+
+
+def put_in_cache(readers: Any, path: str, stamp: object, data: tuple) -> None:
+    """As `FileStampDataCacher.cache_data` would store it, with the stamp of
+    the version that was read (as `cache_stamps` does); stored whatever the
+    caching policy, since this build needs it, and saved only if caching is on."""
+    readers._cache[path] = (stamp, data)
+
+
+def without_discardable_metadata(metadata: dict) -> dict:
+    """A reader's metadata as Pelican's `Readers.read_file` keeps it."""
+    from pelican import readers as pelican_readers
+
+    return pelican_readers._filter_discardable_metadata(metadata)
 
 
 def cache_opener(cacher: Any) -> Callable[..., Any] | None:

@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
+from perlen import pelican_glue
 from perlen.building import parallel_reading
 from perlen.building.checked import checked_build
 from perlen.settings import DEFAULTS
@@ -24,13 +25,13 @@ PERLEN = Path(sys.executable).with_name("perlen")
 def worker_reads(monkeypatch) -> list[str]:
     """The posts whose reading came from a worker."""
     received: list[str] = []
-    put = parallel_reading._put_in_cache
+    put = pelican_glue.put_in_cache
 
     def counting(readers, path, stamp, data):
         received.append(path)
         put(readers, path, stamp, data)
 
-    monkeypatch.setattr(parallel_reading, "_put_in_cache", counting)
+    monkeypatch.setattr(pelican_glue, "put_in_cache", counting)
     return received
 
 

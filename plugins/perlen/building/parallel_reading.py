@@ -37,10 +37,10 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any
 
-from pelican import readers as pelican_readers
 from pelican.generators import ArticlesGenerator, PagesGenerator
 from pelican.utils import file_suffix
 
+from perlen import pelican_glue
 from perlen.building.read_failures import editor_lock, forbidden
 from perlen.content.reader import GermanMarkdownReader
 from perlen.settings import setting
@@ -135,8 +135,8 @@ def _post_to_read(readers, root: str, path: str) -> _Post | None:
         return None
     if editor_lock(path) or forbidden(root, path) or not os.path.isfile(path):
         return None
-    stamp = _file_stamp(readers, path)
-    if stamp is None or _cached_stamp(readers, path) == stamp:
+    stamp = pelican_glue.stamp_before_reading(readers, path)
+    if stamp is None or pelican_glue.cached_stamp(readers, path) == stamp:
         return None
     return _Post(path, file_suffix(path), type(reader), stamp)
 
@@ -206,7 +206,7 @@ def _receive(readers, post: _Post, future: Future) -> None:
         return
     if result is not None:
         data = _Unpickler(io.BytesIO(result), readers.settings).load()
-        _put_in_cache(readers, post.path, post.stamp, data)
+        pelican_glue.put_in_cache(readers, post.path, post.stamp, data)
 
 
 # -- In the workers ---------------------------------------------------------------
@@ -251,7 +251,7 @@ def _read(fmt: str, path: str) -> bytes | None:
         return None
     if _worker["logged"]:
         return None
-    data = (content, _without_discarded(metadata))
+    data = (content, pelican_glue.without_discardable_metadata(metadata))
     buffer = io.BytesIO()
     _Pickler(buffer, _worker["settings"]).dump(data)
     return buffer.getvalue()
@@ -279,31 +279,3 @@ class _Unpickler(pickle.Unpickler):
         if pid != _SETTINGS:
             raise pickle.UnpicklingError(f"unknown persistent id {pid!r}")
         return self.settings
-
-
-# -- Pelican's private names (all of them here) -------------------------------------
-
-
-def _file_stamp(readers, path: str) -> object | None:
-    """The stamp Pelican's cache compares (`FileStampDataCacher`), taken
-    before the post is read; None if there is none (Pelican reports it)."""
-    try:
-        return readers._filestamp_func(path)
-    except (OSError, TypeError):
-        return None
-
-
-def _cached_stamp(readers, path: str) -> object | None:
-    entry = readers._cache.get(path)
-    return entry[0] if entry else None
-
-
-def _put_in_cache(readers, path: str, stamp: object, data: tuple) -> None:
-    """As `FileStampDataCacher.cache_data` would store it, with the stamp of
-    the version that was read (as `cache_stamps` does); stored whatever the
-    caching policy, since this build needs it, and saved only if caching is on."""
-    readers._cache[path] = (stamp, data)
-
-
-def _without_discarded(metadata: dict) -> dict:
-    return pelican_readers._filter_discardable_metadata(metadata)
