@@ -15,7 +15,7 @@ BENCH_RESULTS := cache/benchmark$(if $(filter-out standard,$(FORM)),-$(FORM))
 BILDER ?= 100
 
 .DEFAULT_GOAL := help
-.PHONY: help venv lock html serve clean test lint bench neu pruefen vorschau lighthouse
+.PHONY: help venv lock html serve clean test test-schnell lint bench neu pruefen vorschau lighthouse
 .PHONY: publish verify rsync_upload s3_upload ssh-ziel s3-ziel
 
 # Writers' targets are marked `#>`, the maintainers' `##`; help lists the
@@ -123,8 +123,15 @@ s3-ziel:
 clean: ## Gebaute Website und Zwischenspeicher löschen
 	rm -rf output cache
 
+# On every core; tests that cannot share the machine are grouped with
+# `xdist_group` and run on one worker (`--dist loadgroup`).
+XDIST := -n auto --dist loadgroup
+
 test: lint $(NODE_STAMP) ## Alle Tests ausführen (mit Stilprüfung)
-	$(BIN)/pytest
+	$(BIN)/pytest $(XDIST)
+
+test-schnell: $(STAMP) $(NODE_STAMP) ## Schnelle Tests für zwischendurch (ohne Browser, Lighthouse, Vorschau-Sitzungen)
+	$(BIN)/pytest $(XDIST) -m "not langsam"
 
 lighthouse: $(STAMP) $(NODE_STAMP) ## Lighthouse für Startseite und Beitrag (mobil; Berichte in test-artifacts/)
 	$(BIN)/pytest -q tests/browser/test_lighthouse.py
