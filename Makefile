@@ -41,9 +41,14 @@ $(UV): $(PYTHON_STAMP) requirements.lock
 	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r $(VENV)/uv.txt
 	touch $@
 
+# By real paths: run through a symbolic link to this checkout (as the tests
+# do), the scripts' first lines and the editable install must still point here.
+HERE := $(patsubst %/,%,$(dir $(realpath $(firstword $(MAKEFILE_LIST)))))
+VENV_PYTHON = $(realpath $(VENV))/bin/python
+
 $(STAMP): $(UV) pyproject.toml requirements.lock
-	$(UV) pip sync --quiet --require-hashes --python $(BIN)/python requirements.lock
-	$(UV) pip install --quiet --python $(BIN)/python --no-deps -e .
+	$(UV) pip sync --quiet --require-hashes --python $(VENV_PYTHON) requirements.lock
+	$(UV) pip install --quiet --python $(VENV_PYTHON) --no-deps -e $(HERE)
 	touch $@
 
 venv: $(STAMP) ## Python-Umgebung (.venv) anlegen oder auffrischen
