@@ -15,7 +15,7 @@ BENCH_RESULTS := cache/benchmark$(if $(filter-out standard,$(FORM)),-$(FORM))
 BILDER ?= 100
 
 .DEFAULT_GOAL := help
-.PHONY: help venv lock html serve clean test lint bench neu pruefen vorschau redaktion lighthouse
+.PHONY: help venv lock html serve clean test test-schnell lint bench neu pruefen vorschau redaktion lighthouse
 .PHONY: publish verify rsync_upload s3_upload ssh-ziel s3-ziel
 
 # Writers' targets are marked `#>`, the maintainers' `##`; help lists the
@@ -41,9 +41,14 @@ $(UV): $(PYTHON_STAMP) requirements.lock
 	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r $(VENV)/uv.txt
 	touch $@
 
+# By real paths: run through a symbolic link to this checkout (as the tests
+# do), the scripts' first lines and the editable install must still point here.
+HERE := $(patsubst %/,%,$(dir $(realpath $(firstword $(MAKEFILE_LIST)))))
+VENV_PYTHON = $(realpath $(VENV))/bin/python
+
 $(STAMP): $(UV) pyproject.toml requirements.lock
-	$(UV) pip sync --quiet --require-hashes --python $(BIN)/python requirements.lock
-	$(UV) pip install --quiet --python $(BIN)/python --no-deps -e .
+	$(UV) pip sync --quiet --require-hashes --python $(VENV_PYTHON) requirements.lock
+	$(UV) pip install --quiet --python $(VENV_PYTHON) --no-deps -e $(HERE)
 	touch $@
 
 venv: $(STAMP) ## Python-Umgebung (.venv) anlegen oder auffrischen
@@ -146,8 +151,15 @@ s3-ziel:
 clean: ## Gebaute Website und Zwischenspeicher löschen
 	rm -rf output cache
 
+# On every core; tests that cannot share the machine are grouped with
+# `xdist_group` and run on one worker (`--dist loadgroup`).
+XDIST := -n auto --dist loadgroup
+
 test: lint $(NODE_STAMP) ## Alle Tests ausführen (mit Stilprüfung)
-	$(BIN)/pytest
+	$(BIN)/pytest $(XDIST)
+
+test-schnell: $(STAMP) $(NODE_STAMP) ## Schnelle Tests für zwischendurch (ohne Browser, Lighthouse, Vorschau-Sitzungen)
+	$(BIN)/pytest $(XDIST) -m "not langsam"
 
 lighthouse: $(STAMP) $(NODE_STAMP) ## Lighthouse für Startseite und Beitrag (mobil; Berichte in test-artifacts/)
 	$(BIN)/pytest -q tests/browser/test_lighthouse.py

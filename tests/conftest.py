@@ -128,6 +128,15 @@ def java() -> None:
         pytest.skip(missing)
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Publish builds run the Nu HTML Checker (Java) over the whole site, for
+    seconds each: tests that need it are `langsam`, left out by
+    `make test-schnell` (and run by `make test`)."""
+    for item in items:
+        if "java" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.langsam)
+
+
 @pytest.fixture
 def publish_site(site: Site, monkeypatch: pytest.MonkeyPatch, java: None) -> Site:
     """An empty site for publish builds (`site.build("publishconf.py")`):

@@ -20,9 +20,13 @@ from browser_site import (
     CHROMIUM_ARGS,
     PHOTO_POST,
     ROOT,
-    build_and_serve,
+    published_site,
     require,
 )
+
+# One chromium and one published site per test process: these run on one
+# worker of `make test`, after each other (`--dist loadgroup`).
+pytestmark = [pytest.mark.langsam, pytest.mark.xdist_group("browser")]
 
 LIGHTHOUSE = ROOT / "node_modules/.bin/lighthouse"
 BUDGETS = {
@@ -40,10 +44,7 @@ def site_url(tmp_path_factory):
         LIGHTHOUSE.is_file(),
         f"Lighthouse fehlt ({LIGHTHOUSE}); „make test“ installiert es mit npm ci",
     )
-    server, url = build_and_serve(tmp_path_factory.mktemp("lighthouse-site"))
-    yield url
-    server.shutdown()
-    server.server_close()
+    return published_site(tmp_path_factory)
 
 
 @pytest.mark.parametrize(

@@ -16,11 +16,15 @@ from browser_site import (
     PHONE,
     PHOTO_POST,
     browser,  # noqa: F401 (a fixture)
-    build_and_serve,
     new_reader,
     png_pixels,
+    published_site,
     require,
 )
+
+# One chromium and one published site per test process: these run on one
+# worker of `make test`, after each other (`--dist loadgroup`).
+pytestmark = [pytest.mark.langsam, pytest.mark.xdist_group("browser")]
 
 POST = "2021/monarchie-im-perlenbuero/"
 CODE_POST = "2020/tauchen-nach-perlen/"
@@ -56,10 +60,7 @@ DARK = {
 
 @pytest.fixture(scope="module")
 def site_url(tmp_path_factory):
-    server, url = build_and_serve(tmp_path_factory.mktemp("browser-site"))
-    yield url
-    server.shutdown()
-    server.server_close()
+    return published_site(tmp_path_factory)
 
 
 @pytest.fixture

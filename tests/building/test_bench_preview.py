@@ -1,9 +1,12 @@
 """The benchmark's preview row measures a real preview, untimed here."""
 
+import pytest
+
 from benchmarks import corpus, preview
 from benchmarks.run import edit
 
 
+@pytest.mark.langsam
 def test_save_to_served_edits_a_post_and_waits_for_its_page(tmp_path):
     posts = corpus.generate(8)
     paths = corpus.write(posts, tmp_path / "deutsch", german=True)

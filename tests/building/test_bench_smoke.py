@@ -5,6 +5,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from perlen.content.dates import parse_date
 from perlen.content.metadata import split_header
 
@@ -105,6 +106,7 @@ def _small_run(tmp_path, *options: str) -> tuple[str, dict]:
     return run.stdout, json.loads(saved.read_text(encoding="utf-8"))
 
 
+@pytest.mark.langsam
 def test_small_benchmark_run_prints_every_variant(tmp_path):
     stdout, result = _small_run(tmp_path)
     rows = result["rows"]
@@ -139,6 +141,7 @@ def test_small_benchmark_run_prints_every_variant(tmp_path):
     assert "Neubau nach 1 Änderung / voller Bau" in stdout
 
 
+@pytest.mark.langsam
 def test_small_benchmark_run_of_the_varied_shape(tmp_path):
     stdout, result = _small_run(tmp_path, "--form", "vielfalt")
     assert result["form"] == "vielfalt"

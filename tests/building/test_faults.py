@@ -98,6 +98,7 @@ sys.exit(main(["bauen"]))
 """
 
 
+@pytest.mark.langsam
 @pytest.mark.parametrize("point", list(KILL_POINTS))
 @pytest.mark.parametrize("how", [signal.SIGKILL, signal.SIGTERM, signal.SIGINT])
 def test_a_killed_build_leaves_the_site_and_nothing_else(project, point, how):

@@ -53,7 +53,7 @@ def tree(root: Path) -> dict[str, tuple]:
     return entries
 
 
-@pytest.mark.parametrize("depth", [300, 1000])
+@pytest.mark.parametrize("depth", [300, pytest.param(1000, marks=pytest.mark.langsam)])
 def test_deeply_nested_text_is_an_error_not_a_missing_post(site, depth):
     site.write("posts/gut.md", post("Gut"))
     site.write("posts/tief.md", post("Tief", nested_list(depth)))

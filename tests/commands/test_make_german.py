@@ -14,6 +14,9 @@ import urllib.request
 import pytest
 from conftest import ROOT, Project
 
+# Each test runs make, which runs perlen, in processes of their own.
+pytestmark = pytest.mark.langsam
+
 LINKED = ("Makefile", "pyproject.toml", "requirements.lock", ".venv")
 
 

@@ -29,6 +29,9 @@ from perlen.commands.preview.watch import Watcher
 from perlen.problems import Problem, Severity
 from perlen.site.addresses import address
 
+# Most of these run a real preview in a process of its own, for seconds each.
+pytestmark = pytest.mark.langsam
+
 PERLEN = Path(sys.executable).with_name("perlen")
 POST = "posts/2021/a.md"
 PAGE = "/2021/eins/"

@@ -354,3 +354,34 @@ def test_the_guide_itself_uses_german_typography():
     assert " - " not in prose.replace("\n- ", "\n")
     assert "..." not in prose
     assert "'" not in prose
+
+
+def test_the_folders_and_files_the_guide_points_to_exist():
+    """„In den Ordner des Jahres wechseln, z. B. content/posts/2021/“: every
+    path under content/ the handover section names is there to look at (the
+    error messages' examples elsewhere name files a writer might have)."""
+    text = GUIDE.read_text(encoding="utf-8")
+    text = text[text.index("## Übergeben und veröffentlichen") :]
+    text = text[: text.index("\n## ", 1)]
+    named = set(re.findall(r"`(content/[^`]+)`", text))
+    assert "content/posts/2021/" in named
+    assert [path for path in sorted(named) if not (ROOT / path).exists()] == []
+
+
+def test_the_guide_names_the_checks_that_protect_main():
+    """The branch rules require the pull-request checks by their job names."""
+    text = GUIDE.read_text(encoding="utf-8")
+    section = text[text.index("### Wie die Agentur `main` schützt") :]
+    section = section[: section.index("\n### ", 1)]
+    workflow = (ROOT / ".github" / "workflows" / "vorschau.yml").read_text("utf-8")
+    jobs = re.findall(r"^    name: (.+)$", workflow, re.MULTILINE)
+    assert jobs == ["Vorschau bauen und Beiträge prüfen", "Tests"]
+    for job in jobs:
+        assert f"„{job}“" in section
+    for setting in (
+        "Require a pull request before merging",
+        "Require status checks to pass",
+        "Block force pushes",
+        "Include default branch",
+    ):
+        assert f"**{setting}**" in section

@@ -118,8 +118,7 @@ def test_a_termin_run_publishes_only_a_tested_commit_that_is_still_the_newest():
     named = {step.get("name", step.get("id")): step for step in build["steps"]}
     tested = named["Wurde diese Fassung schon getestet?"]
     assert tested["if"] == "${{ inputs.termin }}"
-    assert "--event push" in tested["run"] and "--status success" in tested["run"]
-    assert "--commit" in tested["run"]
+    assert "event=push&head_sha=$SHA&status=success" in tested["run"]
     tests = named["Tests (mit Browser- und HTML-Prüfung)"]
     assert tests["run"] == ".ci/run"
     # A termin run whose commit has no successful push run tests it itself.
@@ -141,7 +140,7 @@ def test_a_failed_scheduled_publish_is_retried_a_bounded_number_of_times():
     # The live site not answering is no red run.
     assert named["faellig"]["continue-on-error"] is True
     limit = named["versuche"]["run"]
-    assert '--commit "$SHA" --status failure' in limit
+    assert "event=workflow_dispatch&head_sha=$SHA&status=failure" in limit
     assert '-ge "$MAX_VERSUCHE"' in limit
     assert 'select(.status != "completed")' in limit  # none while one runs
     start = named["Veröffentlichen starten"]
