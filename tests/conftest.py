@@ -183,3 +183,15 @@ class Project:
 def project(tmp_path: Path) -> Project:
     """An empty blog project to run `perlen neu/pruefen/vorschau` in."""
     return Project(tmp_path / "blog")
+
+
+@pytest.fixture(params=[1, 2], ids=["ein-prozess", "zwei-prozesse"])
+def workers(request, monkeypatch) -> int:
+    """Builds with one process reading and with two (`PERLEN_WORKERS`), the
+    second reading even the few posts of a test in a worker."""
+    from perlen.building import parallel_reading
+    from perlen.settings import DEFAULTS
+
+    monkeypatch.setitem(DEFAULTS, "PERLEN_WORKERS", request.param)
+    monkeypatch.setattr(parallel_reading, "MINIMUM_POSTS", 0)
+    return request.param
