@@ -35,12 +35,12 @@ FILLED = "\n".join(
 )
 
 
-def found(text: str, severity: Severity = Severity.ERROR) -> list[str]:
-    """The Impressum problems of `text`, as a writer reads them."""
-    return [
-        str(p)
-        for p in impressum_problems("impressum.md", text.splitlines(), True, severity)
-    ]
+def found(text: str) -> list[str]:
+    """The Impressum problems of `text`, as a writer reads them when
+    publishing (where the strictness rule makes every warning an error)."""
+    problems = impressum_problems("impressum.md", text.splitlines(), True)
+    assert {p.severity for p in problems} <= {Severity.WARNING}
+    return [str(p).removeprefix("Warnung – ") for p in problems]
 
 
 # -- The Impressum -----------------------------------------------------------
@@ -159,7 +159,11 @@ def test_make_publish_refuses_the_shipped_impressum(project, monkeypatch):
         project.write(f"pages/{page}.md", text)
     code, _, err = project.run("veroeffentlichen")
     assert code == 1
-    assert err.startswith("Die Website wurde nicht gebaut: 7 Fehler gefunden.")
+    # The gaps are warnings; publishing is strict, and the headline says so.
+    assert err.startswith(
+        "Die Website wurde nicht gebaut: 7 Warnungen gefunden. Beim Veröffentlichen "
+        "zählt jede Warnung als Fehler."
+    )
     # One line for the site-wide matter, saying where to read each gap.
     assert "  • Das Impressum (content/pages/impressum.md) ist noch nicht" in err
     assert "perlen pruefen --alle" in err

@@ -8,6 +8,7 @@ from html.parser import HTMLParser
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from markdown_html import converter
+from perlen.text.document import document_state
 
 VOID = {"br", "hr", "img", "input", "wbr", "meta", "link"}
 CODE = {"code", "pre", "kbd", "samp", "script", "style", "textarea"}
@@ -167,7 +168,7 @@ def test_english_text_without_patterns_is_plain_markdown(markdown):
     english = {}
     for pipeline in (False, True):
         md = converter(pipeline, PERLEN_TYPOGRIFY_FILTERS=["amp", "caps"])
-        md.perlen_lang = "en"  # also the permalinks' labels
+        document_state(md).lang = "en"  # also the permalinks' labels
         english[pipeline] = md.convert(markdown)
     assert english[True] == english[False]
 
@@ -252,6 +253,6 @@ def test_a_reader_sees_every_letter_digit_star_hash_and_less_than_typed(text):
 @given(prose())
 def test_english_readers_see_every_character_typed_too(text):
     md = converter()
-    md.perlen_lang = "en"
+    document_state(md).lang = "en"
     seen = "".join(Seen(md.convert(text)).parts)
     assert meaningful(seen) == meaningful(text)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from markdown_html import converter
+from perlen.text.document import document_state
 
 TEXT = """Erst eine Tabelle:
 
@@ -49,7 +50,7 @@ def test_fenced_and_indented_code_blocks_are_numbered_regions():
 
 def test_english_posts_get_english_labels():
     md = converter()
-    md.perlen_lang = "en"
+    document_state(md).lang = "en"
     html = md.convert(TEXT)
     assert 'aria-label="Table 1"' in html
     assert 'aria-label="Code example 1"' in html

@@ -5,6 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_html import converter, inline
+from perlen.text.document import document_state
 
 NBSP = "\u00a0"
 NARROW = "\u202f"
@@ -27,7 +28,7 @@ def typeset(text: str, **settings) -> str:
 
 def english(text: str) -> str:
     md = converter(**PLAIN)
-    md.perlen_lang = "en"
+    document_state(md).lang = "en"
     html = md.convert(text)
     return html[3:-4]
 

@@ -33,10 +33,8 @@ from perlen.pelican_glue import (
     quiet_console,
 )
 from perlen.problems import BuildFailed, Problem, Severity
-from perlen.publish import search_index
-from perlen.publish.headers import HEADERS_FILE
 from perlen.settings import setting
-from perlen.site.addresses import address_problems, generated_addresses, key
+from perlen.site.addresses import address_problems
 from perlen.site.checks import check_site
 from perlen.site.contents import contents_of
 from perlen.site.date_order import modified_before_date
@@ -45,11 +43,10 @@ from perlen.site.own_address import foreign_urls
 from perlen.site.pictures import image_problems
 from perlen.site.published_files import published_file_problems
 from perlen.site.template_choice import missing_templates, template_names
+from perlen.site.written_files import written_files
 
 logger = logging.getLogger(__name__)
 
-# Where `pelican.plugins.sitemap` writes (SITEMAP's "format": "xml").
-SITEMAP = "sitemap.xml"
 # Where a wrong address comes from: the Slug, else Save_as, else the Titel.
 LINE_KEYS = ("slug", "save_as", "title")
 
@@ -106,21 +103,13 @@ def fail_on_problems(generators) -> None:
 def claimed_addresses(generators, contents: list[Content]) -> list[Problem]:
     """Posts and pages taking an address the site needs (`addresses`),
     including those of the publish steps, which run after Pelican."""
-    settings, context = generators[0].settings, generators[0].context
-    generated = generated_addresses(settings, context)
-    generated.setdefault(key(HEADERS_FILE), f"die Datei „{HEADERS_FILE}“")
-    generated.setdefault(key(SITEMAP), "die Sitemap")
-    folders = {
-        settings["THEME_STATIC_DIR"]: "die Dateien des Designs",
-        search_index.INDEX_DIR: "die Suche",
-    }
     sources = SourceLines()
 
     def line_of(content: Content) -> int | None:
         lines = (sources.field(content.source_path, k) for k in LINE_KEYS)
         return next(filter(None, lines), None)
 
-    return address_problems(contents, generated, folders, line_of)
+    return address_problems(contents, written_files(generators, contents), line_of)
 
 
 @dataclass

@@ -15,67 +15,20 @@ from __future__ import annotations
 
 import contextlib
 import os
-import posixpath
 import subprocess
 import sys
 from collections.abc import Iterable
 
-from pelican.paginator import Paginator
-
 from perlen.site.contents import contents_of
+from perlen.site.written_files import written_files
 
 
 def page_folders(generators: Iterable) -> list[str]:
     """The folders, relative to the output, that the posts, pages and drafts
-    and the home, tag, category and author pages (all pages of each list)
-    are written into; parents before their children."""
+    and the lists and templates (all pages of each list) are written into;
+    parents before their children (from the site's map, `written_files`)."""
     generators = list(generators)
-    addresses = [content.save_as for content in contents_of(generators)]
-    for generator in generators:
-        if hasattr(generator, "dates"):  # the articles generator
-            addresses += _list_pages(generator)
-    folders: dict[str, None] = {}
-    for address in addresses:
-        folder = posixpath.dirname(address or "")
-        chain = []
-        while folder and folder not in folders:
-            chain.append(folder)
-            folder = posixpath.dirname(folder)
-        folders.update(dict.fromkeys(reversed(chain)))
-    return list(folders)
-
-
-def _list_pages(generator) -> list[str]:
-    """Where the articles generator writes the lists of posts, each of its
-    pages as Pelican's writer paginates it (with Pelican's `Paginator`)."""
-    settings = generator.settings
-    lists = []
-    if "index" in settings["DIRECT_TEMPLATES"]:
-        index = settings.get("INDEX_SAVE_AS", "index.html")
-        lists.append(
-            ("index", index, settings.get("INDEX_URL", ""), generator.articles)
-        )
-    lists += [
-        ("tag", tag.save_as, tag.url, posts) for tag, posts in generator.tags.items()
-    ]
-    for template, pairs in (
-        ("category", generator.categories),
-        ("author", generator.authors),
-    ):
-        lists += [(template, w.save_as, w.url, posts) for w, posts in pairs]
-    addresses = []
-    for template, save_as, url, posts in lists:
-        if not save_as:
-            continue
-        addresses.append(save_as)
-        if template not in settings["PAGINATED_TEMPLATES"]:
-            continue
-        per_page = (
-            settings["PAGINATED_TEMPLATES"][template] or settings["DEFAULT_PAGINATION"]
-        )
-        paginator = Paginator(save_as, url, posts, settings, per_page)
-        addresses += [paginator.page(n).save_as for n in paginator.page_range[1:]]
-    return addresses
+    return written_files(generators, contents_of(generators)).page_folders()
 
 
 # Makes the folders named on stdin (NUL-separated) below its working folder,

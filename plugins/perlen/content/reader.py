@@ -38,6 +38,7 @@ from perlen.images import markdown as image_markdown
 from perlen.problems import Problem, ProblemError, Severity
 from perlen.settings import setting
 from perlen.text import characters, headings, pipeline, structure
+from perlen.text.document import document_state
 from perlen.text.table_align import TableAlignExtension
 
 LIST_KEYS = {"tags", "authors"}
@@ -117,7 +118,6 @@ class GermanMarkdownReader(MarkdownReader):
         # Title and summary are typeset in the post's language, which may be
         # named on any line of the header.
         lang = metadata.get("lang")
-        self._md.perlen_lang = lang
         title = metadata["title"]
         metadata["title"] = self._typeset(title, lang)
         if "subtitle" in metadata:
@@ -135,11 +135,10 @@ class GermanMarkdownReader(MarkdownReader):
         document = image_markdown.Document(
             source_path, lang, metadata.get("credit", ""), bool(metadata.get("image"))
         )
-        self._md.perlen_document = document
         if "summary" in metadata:
-            metadata["summary"] = self._convert(metadata["summary"])
+            metadata["summary"] = self._convert(metadata["summary"], document)
             raw_html = bool(self._md.htmlStash.rawHtmlBlocks)
-        content = self._convert(header.body)
+        content = self._convert(header.body, document)
         if raw_html or self._md.htmlStash.rawHtmlBlocks:
             # Only such posts can hold broken HTML (`site/check_broken_html`).
             metadata[RAW_HTML] = True
@@ -214,10 +213,10 @@ class GermanMarkdownReader(MarkdownReader):
         shown = headings.show_toc(
             metadata.get("toc"),
             metadata[WORD_COUNT],
-            self._md.perlen_toc_entries,
+            document_state(self._md).toc_entries,
             setting(self.settings, "PERLEN_TOC_MIN_WORDS"),
         )
-        metadata["toc"] = self._md.perlen_toc if shown else ""
+        metadata["toc"] = document_state(self._md).toc if shown else ""
         return [
             self._problem(
                 header.body_line + line - 1,
@@ -231,8 +230,12 @@ class GermanMarkdownReader(MarkdownReader):
             for line, message, fix in structure.structure_warnings(header.body)
         ]
 
-    def _convert(self, markdown: str) -> str:
+    def _convert(self, markdown: str, document: image_markdown.Document) -> str:
+        """One document: `reset()` clears the extensions' state of the last
+        one, then this one's language and images are set."""
         self._md.reset()
+        document_state(self._md).lang = document.lang
+        image_markdown.picture_extension(self._md).document = document
         return self._md.convert(markdown)
 
     def _metadata(

@@ -125,13 +125,14 @@ def split_credit(title: str) -> tuple[str, str]:
 
 
 class PictureTreeprocessor(Treeprocessor):
-    def __init__(self, md: Markdown, options: ImageOptions):
+    def __init__(self, md: Markdown, extension: PictureExtension):
         super().__init__(md)
-        self.options = options
+        self.extension = extension
+        self.options = extension.options
 
     def run(self, root: Element) -> None:
-        document: Document | None = getattr(self.md, "perlen_document", None)
-        if document is None:
+        document = self.extension.document
+        if document is None:  # a conversion that is not of a post
             return
         first = not document.has_cover
         titles: dict[int, str] = {}  # replaced image → the title it had
@@ -214,14 +215,29 @@ def caption_html(
 
 
 class PictureExtension(Extension):
+    """Pictures for a post's images; the post being converted is per-document
+    state (`document`, set after `md.reset()`, cleared by it)."""
+
     def __init__(self, options: ImageOptions, **kwargs: Any):
         self.options = options
+        self.document: Document | None = None
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md: Markdown) -> None:
         md.treeprocessors.register(
-            PictureTreeprocessor(md, self.options), "perlen_pictures", PRIORITY
+            PictureTreeprocessor(md, self), "perlen_pictures", PRIORITY
         )
+        md.registerExtension(self)
+
+    def reset(self) -> None:
+        self.document = None
+
+
+def picture_extension(md: Markdown) -> PictureExtension | None:
+    """`md`'s picture extension, if it has one."""
+    return next(
+        (e for e in md.registeredExtensions if isinstance(e, PictureExtension)), None
+    )
 
 
 def markdown_extensions(settings: Mapping[str, Any]) -> list[Extension]:

@@ -15,8 +15,8 @@ from urllib.parse import urlsplit
 from perlen.publish.editor import editor_headers
 from perlen.settings import setting
 from perlen.site.csp import content_security_policy
+from perlen.site.written_files import HEADERS_FILE
 
-HEADERS_FILE = "_headers"
 _FOREVER = "public, max-age=31536000, immutable"
 
 

@@ -16,8 +16,8 @@ from urllib.parse import urlsplit
 
 from perlen.site.contents import contents_of
 from perlen.site.old_addresses import OldAddress, old_addresses
+from perlen.site.written_files import REDIRECTS_FILE
 
-REDIRECTS_FILE = "_redirects"
 TEMPLATE = "umgezogen"
 _LIVE = ("published", "hidden")
 

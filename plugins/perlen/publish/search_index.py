@@ -16,10 +16,10 @@ from pagefind.service import get_executable
 
 from perlen.problems import BuildFailed, Problem
 from perlen.settings import setting
+from perlen.site.written_files import SEARCH_INDEX_DIR as INDEX_DIR
 
 logger = logging.getLogger(__name__)
 
-INDEX_DIR = "pagefind"
 # Pagefind names these after their content; its entry files keep fixed names.
 CONTENT_ADDRESSED = (
     f"/{INDEX_DIR}/fragment/*",

@@ -8,15 +8,16 @@ from pelican.contents import Content
 
 from perlen.content.source_lines import SourceLines
 from perlen.problems import Problem, display_path
+from perlen.site.written_files import key
 
 
 def duplicate_addresses(contents: list[Content], sources: SourceLines) -> list[Problem]:
-    """Two posts or pages written to the same address (ignoring case, as
-    macOS and Windows do): one would be lost."""
+    """Two posts or pages written to the same address (as `key` compares
+    them: ignoring case, as macOS and Windows do): one would be lost."""
     by_address: dict[str, list[Content]] = defaultdict(list)
     for content in contents:
         if content.save_as:
-            by_address[content.save_as.casefold()].append(content)
+            by_address[key(content.save_as)].append(content)
     problems = []
     for same in by_address.values():
         for content in same if len(same) > 1 else ():

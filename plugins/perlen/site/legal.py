@@ -5,7 +5,9 @@ The Impressum (§ 5 DDG) ships with placeholders such as
 else may invent them. Until then, and while it lacks what § 5 DDG requires
 (name, street and house number, postcode and town, e-mail address), publishing
 fails; the preview and `perlen pruefen` warn, so writers can work before the
-legal data exist.
+legal data exist. The gaps are warnings; that a publish build fails on them is
+the one strictness rule's decision (`building.strict.failures`, strict in the
+publish profile), as for every other warning.
 
 The privacy policy's section on third-party services is generated from
 `PERLEN_ALLOWED_HOSTS`, each host with its purpose from
@@ -109,20 +111,17 @@ def legal_problems(
     settings: Mapping[str, Any],
     lines: Callable[[str], list[str]],
 ) -> list[Problem]:
-    """Gaps in the Impressum and third-party hosts without a purpose: errors
-    in a publish build (`PERLEN_PUBLISH`), warnings while writing."""
-    severity = (
-        Severity.ERROR if setting(settings, "PERLEN_PUBLISH") else Severity.WARNING
-    )
+    """Gaps in the Impressum and third-party hosts without a purpose, as
+    warnings (a strict build, such as publishing, fails on them)."""
     slug = setting(settings, "PERLEN_IMPRESSUM")
     problems = []
     for content in contents:
         if slug and isinstance(content, Page) and content.slug == slug:
             german = content.lang == settings["DEFAULT_LANG"]
             problems += impressum_problems(
-                content.source_path, lines(content.source_path), german, severity
+                content.source_path, lines(content.source_path), german
             )
-    return problems + host_problems(settings, severity)
+    return problems + host_problems(settings)
 
 
 # Every Impressum problem's message starts so (`is_impressum_gap`).
@@ -135,9 +134,7 @@ def is_impressum_gap(problem: Problem) -> bool:
     return problem.message.startswith(_IMPRESSUM_PREFIX)
 
 
-def impressum_problems(
-    path: str, lines: list[str], complete: bool, severity: Severity
-) -> list[Problem]:
+def impressum_problems(path: str, lines: list[str], complete: bool) -> list[Problem]:
     """Placeholders and empty entries in the Impressum at `path`, and (when
     `complete` is asked for) the details of § 5 DDG it lacks."""
     header = split_header("\n".join(lines))
@@ -161,7 +158,7 @@ def impressum_problems(
                     "Klammern entfernen, oder die Zeile löschen, falls sie nicht "
                     "zutrifft. Solange Platzhalter drinstehen, wird die Website "
                     "nicht veröffentlicht.",
-                    severity,
+                    Severity.WARNING,
                 )
             )
         label = _LABEL_ONLY.match(_LINE_BREAK.sub("", line).strip())
@@ -174,7 +171,7 @@ def impressum_problems(
                     f"{_IMPRESSUM_PREFIX}ist die Angabe „{label['label']}“ leer.",
                     "Bitte ausfüllen oder die Zeile löschen, "
                     "falls die Angabe nicht zutrifft.",
-                    severity,
+                    Severity.WARNING,
                 )
             )
     if not complete:
@@ -196,7 +193,7 @@ def impressum_problems(
                 f"{_IMPRESSUM_PREFIX}fehlt eine Angabe, die § 5 DDG verlangt: "
                 f"{field.name}.",
                 f"Bitte eine Zeile wie {field.example} ergänzen.",
-                severity,
+                Severity.WARNING,
             )
         )
     return problems
@@ -218,7 +215,7 @@ def external_services(settings: Mapping[str, Any]) -> list[ExternalService]:
     ]
 
 
-def host_problems(settings: Mapping[str, Any], severity: Severity) -> list[Problem]:
+def host_problems(settings: Mapping[str, Any]) -> list[Problem]:
     """A third-party host without a purpose cannot be named in the privacy
     policy."""
     return [
@@ -230,7 +227,7 @@ def host_problems(settings: Mapping[str, Any], severity: Severity) -> list[Probl
             "Bitte in PERLEN_HOST_PURPOSES eintragen, wer ihn betreibt und "
             f'wozu er geladen wird, z. B. {{"{service.host}": "Eingebettete '
             'Videos von YouTube (Google Ireland Limited)."}.',
-            severity,
+            Severity.WARNING,
         )
         for service in external_services(settings)
         if not service.purpose

@@ -19,6 +19,7 @@ from urllib.parse import unquote, urlsplit
 from pelican.contents import Content
 
 from perlen.problems import Problem, display_path
+from perlen.site.written_files import key, written_files
 
 KEY = "old_addresses"
 _SEPARATORS = re.compile(r"[,\s]+")
@@ -82,47 +83,12 @@ def old_addresses(content: Content) -> list[OldAddress]:
     return [OldAddress(path, content) for path in dict.fromkeys(paths)]
 
 
-def current_files(generators: Iterable, contents: Iterable[Content]) -> dict[str, str]:
-    """The output files of the site's pages → what they are, in German (as
-    in "gehört jetzt zu …"): posts
-    and pages, tag, category and author pages, year archives and the pages
-    of DIRECT_TEMPLATES."""
-    generators = list(generators)
-    settings = generators[0].settings
-    files: dict[str, str] = {}
-    for content in contents:
-        if content.save_as:
-            files[content.save_as] = f"„{display_path(content.source_path)}“"
-    for generator in generators:
-        for name, what in _LISTINGS.items():
-            for wrapper in dict(getattr(generator, name, None) or {}):
-                files.setdefault(wrapper.save_as, f"{what} „{wrapper.name}“")
-        for article in getattr(generator, "articles", None) or ():
-            year = settings.get("YEAR_ARCHIVE_SAVE_AS", "").format(date=article.date)
-            if year:
-                files.setdefault(year, f"dem Jahresarchiv {article.date:%Y}")
-    for name in settings.get("DIRECT_TEMPLATES", []):
-        page = settings.get(f"{name.upper()}_SAVE_AS", f"{name}.html")
-        if page:
-            files.setdefault(page, "einer Übersichtsseite des Blogs")
-    return files
-
-
-# Pelican's lists of listing pages → how a message names their pages ("zu …").
-_LISTINGS = {
-    "tags": "der Seite des Schlagworts",
-    "categories": "der Seite der Kategorie",
-    "authors": "der Seite von",
-}
-
-
 def old_address_problems(
     generators: Iterable, contents: list[Content], line_of
 ) -> list[Problem]:
     """Old addresses that are no paths, that belong to a page the site has
     now, or that two posts claim. `line_of(path)` is the line of the key."""
-    existing = current_files(generators, contents)
-    folded = {name.casefold(): (name, owner) for name, owner in existing.items()}
+    existing = written_files(generators, contents)
     claimed: dict[str, list[OldAddress]] = defaultdict(list)
     problems = []
     fix = "Bitte die alte Adresse prüfen oder aus „Alte Adressen:“ streichen."
@@ -145,21 +111,23 @@ def old_address_problems(
         for part in invalid:
             problems.append(_invalid(content.source_path, line, part))
         for old in old_addresses(content):
-            claimed[old.save_as].append(old)
-            owner = existing.get(old.save_as)
+            claimed[key(old.save_as)].append(old)
+            owner = existing.owner(old.save_as)
             if owner is None:
-                similar = folded.get(old.save_as.casefold())
-                if similar is not None:
-                    problems.append(_only_case(content, line, old, *similar))
                 continue
-            if old.save_as == content.save_as:
+            if _only_case_differs(old.save_as, owner.save_as):
+                problems.append(
+                    _only_case(content, line, old, owner.save_as, owner.belongs_to)
+                )
+            elif key(old.save_as) == key(content.save_as):
                 message = (
                     f"Die alte Adresse „{old.path}“ ist die jetzige Adresse "
                     "dieses Beitrags."
                 )
             else:
                 message = (
-                    f"Die alte Adresse „{old.path}“ gehört jetzt zu {owner}; "
+                    f"Die alte Adresse „{old.path}“ gehört jetzt zu "
+                    f"{owner.belongs_to}; "
                     "eine Weiterleitung würde diese Seite verdecken."
                 )
             problems.append(Problem(content.source_path, line, message, fix))
@@ -203,6 +171,11 @@ def _invalid(path: str, line: int | None, part: str) -> Problem:
         "Bitte den Pfad so angeben, wie er im Browser hinter dem "
         "Namen der Website stand, z. B. „/2019/alter-titel/“.",
     )
+
+
+def _only_case_differs(old: str, page: str) -> bool:
+    """Whether two written paths are one address but for letter case."""
+    return old != page and old.casefold() == page.casefold()
 
 
 def _only_case(

@@ -26,6 +26,7 @@ from markdown import Extension, Markdown
 from markdown.extensions.toc import TocExtension, slugify
 from markdown.treeprocessors import Treeprocessor
 
+from perlen.text.document import document_state
 from perlen.text.structure import prose_lines
 
 # German spelling of letters that slugs cannot keep: Augenhöhe → augenhoehe.
@@ -89,10 +90,12 @@ def toc_html(entries: list[tuple[int, str, str]]) -> str:
 
 
 class HeadingsTreeprocessor(Treeprocessor):
-    """Labels permalinks and collects the table of contents (`md.perlen_toc`)."""
+    """Labels permalinks and collects the table of contents (into the
+    document's state, `text.document`)."""
 
     def run(self, root: Element) -> None:
-        lang = getattr(self.md, "perlen_lang", None) or "de"
+        state = document_state(self.md)
+        lang = state.lang or "de"
         label = PERMALINK_LABEL.get(lang.split("_")[0], PERMALINK_LABEL["de"])
         entries = []
         for heading in root.iter():
@@ -109,8 +112,8 @@ class HeadingsTreeprocessor(Treeprocessor):
                     link.set("data-pagefind-ignore", "")
             if heading.tag in TOC_LEVELS and heading.get("id"):
                 entries.append((int(heading.tag[1]), heading.get("id"), text))
-        self.md.perlen_toc = toc_html(entries)
-        self.md.perlen_toc_entries = len(entries)
+        state.toc = toc_html(entries)
+        state.toc_entries = len(entries)
 
 
 class HeadingsExtension(Extension):
@@ -123,13 +126,7 @@ class HeadingsExtension(Extension):
         md.treeprocessors.register(
             HeadingsTreeprocessor(md), "perlen_headings", PRIORITY
         )
-        md.registerExtension(self)
-        self.md = md
-        self.reset()
-
-    def reset(self) -> None:
-        self.md.perlen_toc = ""
-        self.md.perlen_toc_entries = 0
+        document_state(md)
 
 
 def makeExtension(**kwargs) -> HeadingsExtension:

@@ -39,6 +39,7 @@ from markdown.util import BLOCK_LEVEL_ELEMENTS, AtomicString
 from perlen.settings import DEFAULTS, setting
 from perlen.text import emojis, footnotes, hearts, typography
 from perlen.text.comments import CommentsExtension
+from perlen.text.document import document_state
 from perlen.text.headings import HeadingsExtension
 from perlen.text.raw_html import UNTOUCHED, VOID, RawHtml
 from perlen.text.scroll_regions import ScrollRegionsExtension
@@ -378,7 +379,7 @@ class GermanTextTreeprocessor(Treeprocessor):
         self.options = options
 
     def run(self, root: Element) -> None:
-        options = for_language(self.options, getattr(self.md, "perlen_lang", None))
+        options = for_language(self.options, document_state(self.md).lang)
         # `md.is_block_level`, with a set instead of Markdown's list.
         blocks = frozenset(self.md.block_level_elements)
 
@@ -451,6 +452,7 @@ class GermanTextExtension(Extension):
         md.treeprocessors.register(
             GermanTextTreeprocessor(md, options), "perlen_text", PRIORITY
         )
+        document_state(md)
 
 
 def makeExtension(**kwargs: Any) -> GermanTextExtension:

@@ -24,6 +24,8 @@ from markdown.extensions.codehilite import CodeHiliteExtension
 from markdown.treeprocessors import Treeprocessor
 from pygments.formatters.html import HtmlFormatter
 
+from perlen.text.document import document_state
+
 LABELS = {
     "de": {"table": "Tabelle {}", "code": "Codebeispiel {}"},
     "en": {"table": "Table {}", "code": "Code example {}"},
@@ -33,7 +35,7 @@ PRIORITY = 2
 
 
 def _labels(md: Markdown) -> dict[str, str]:
-    lang = (getattr(md, "perlen_lang", None) or "de").split("_")[0].split("-")[0]
+    lang = (document_state(md).lang or "de").split("_")[0].split("-")[0]
     return LABELS.get(lang, LABELS["de"])
 
 
