@@ -151,9 +151,11 @@ s3-ziel:
 clean: ## Gebaute Website und Zwischenspeicher löschen
 	rm -rf output cache
 
-# On every core; tests that cannot share the machine are grouped with
-# `xdist_group` and run on one worker (`--dist loadgroup`).
-XDIST := -n auto --dist loadgroup
+# On every core, each test file on one worker (`--dist loadfile`): a file's
+# module fixtures (a chromium, a built site) start once. (`--dist loadgroup`
+# with `xdist_group` marks does not group under pytest 9.2 with
+# pytest-xdist 3.8: xdist's group suffix no longer reaches the node ids.)
+XDIST := -n auto --dist loadfile
 
 test: lint $(NODE_STAMP) ## Alle Tests ausführen (mit Stilprüfung)
 	$(BIN)/pytest $(XDIST)

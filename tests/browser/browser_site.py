@@ -210,8 +210,8 @@ _PUBLISHED: dict[str, str] = {}
 def published_site(tmp_path_factory: pytest.TempPathFactory) -> str:
     """The URL of the agency's site, built with publishconf.py (strict and
     verified, HTML check included) once per test process and shared by the
-    browser modules; its server runs until the process ends. `make test`
-    keeps all browser tests on one worker (the `browser` xdist group)."""
+    browser modules; its server runs until the process ends. Under
+    `make test` each worker that runs browser tests builds it once."""
     if "url" not in _PUBLISHED:
         _, _PUBLISHED["url"] = build_and_serve(tmp_path_factory.mktemp("browser-site"))
     return _PUBLISHED["url"]

@@ -12,9 +12,9 @@ from __future__ import annotations
 import pytest
 from browser_site import browser, published_site  # noqa: F401
 
-# One chromium and one published site per test process: these run on one
-# worker of `make test`, after each other (`--dist loadgroup`).
-pytestmark = [pytest.mark.langsam, pytest.mark.xdist_group("browser")]
+# Chromium against the published site: the slow tier (`make test` runs each
+# file on one worker, `--dist loadfile`, so its chromium starts once).
+pytestmark = pytest.mark.langsam
 
 PAGES = [
     "",

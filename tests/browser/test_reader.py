@@ -22,9 +22,9 @@ from browser_site import (
     require,
 )
 
-# One chromium and one published site per test process: these run on one
-# worker of `make test`, after each other (`--dist loadgroup`).
-pytestmark = [pytest.mark.langsam, pytest.mark.xdist_group("browser")]
+# Chromium against the published site: the slow tier (`make test` runs each
+# file on one worker, `--dist loadfile`, so its chromium starts once).
+pytestmark = pytest.mark.langsam
 
 POST = "2021/monarchie-im-perlenbuero/"
 CODE_POST = "2020/tauchen-nach-perlen/"
