@@ -16,6 +16,7 @@ from perlen.building import cache, cache_stamps, checked, progress, read_failure
 from perlen.content import reader, reading_time, slug_rules
 from perlen.publish import next_date, redirects, search_index, sitemap_fixes
 from perlen.site import (
+    authors,
     checks,
     cover_image,
     feed_text,
@@ -62,6 +63,8 @@ def register() -> None:
     signals.get_generators.connect(pictures.add_generator)
     signals.static_generator_finalized.connect(pictures.keep_originals_out)
     signals.all_generators_finalized.connect(pictures.hand_over_contents)
+    signals.all_generators_finalized.connect(authors.add_author_profiles)
+    signals.all_generators_finalized.connect(templating.add_agency)
     signals.article_generator_init.connect(progress.start_reading)
     signals.page_generator_init.connect(progress.start_reading)
     signals.article_generator_preread.connect(progress.file_read)

@@ -31,6 +31,7 @@ from perlen.publish import search_index
 from perlen.publish.headers import HEADERS_FILE
 from perlen.settings import setting
 from perlen.site.addresses import address_problems, generated_addresses, key
+from perlen.site.authors import author_problems
 from perlen.site.checks import SourceLines, check_site
 from perlen.site.contents import contents_of
 from perlen.site.date_order import modified_before_date
@@ -76,6 +77,7 @@ def fail_on_problems(generators) -> None:
             lambda content: sources.field(content.source_path, "template"),
         ),
         *image_problems(contents),
+        *author_problems(generators[0].settings),
         *modified_before_date(
             contents, lambda content: sources.field(content.source_path, "modified")
         ),

@@ -155,6 +155,7 @@ def misplaced_sources(
     IGNORE_FILES are deliberate exceptions."""
     root = settings["PATH"]
     read = [*settings["ARTICLE_PATHS"], *settings["PAGE_PATHS"]]
+    read.append(setting(settings, "PERLEN_AUTHOR_PATH"))  # site.authors reads it
     ignored = settings.get("IGNORE_FILES", [])
     problems = []
     for folder, dirs, files in os.walk(root):
