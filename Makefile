@@ -12,7 +12,7 @@ BENCH_RESULTS := cache/benchmark$(if $(filter-out standard,$(FORM)),-$(FORM))
 BILDER ?= 100
 
 .DEFAULT_GOAL := help
-.PHONY: help venv html serve clean test lint bench neu pruefen vorschau lighthouse
+.PHONY: help venv html serve clean test lint bench neu pruefen vorschau lighthouse referenzbilder
 .PHONY: publish verify rsync_upload s3_upload ssh-ziel s3-ziel
 
 # Writers' targets are marked `#>`, the maintainers' `##`; help lists the
@@ -103,6 +103,11 @@ clean: ## Gebaute Website und Zwischenspeicher löschen
 
 test: lint $(NODE_STAMP) ## Alle Tests ausführen (mit Stilprüfung)
 	$(BIN)/pytest
+
+# After an intended change of the theme: new reference screenshots for the
+# visual regression test (tests/browser/test_visual.py); review, then commit.
+referenzbilder: $(STAMP) $(NODE_STAMP) ## Referenzbilder der Seiten neu aufnehmen (nach gewollten Änderungen am Theme)
+	PERLEN_REFERENZBILDER=1 $(BIN)/pytest -q tests/browser/test_visual.py
 
 lighthouse: $(STAMP) $(NODE_STAMP) ## Lighthouse für Startseite und Beitrag (mobil; Berichte in test-artifacts/)
 	$(BIN)/pytest -q tests/browser/test_lighthouse.py
