@@ -108,3 +108,39 @@ def test_without_the_contact_page_no_link_points_to_nowhere(site, make_post):
     site.build()
     page = site.html(POST)
     assert "contact-box" not in page and "/kontakt/" not in page
+
+
+def test_tag_and_category_pages_describe_themselves_and_count(site, make_post):
+    site.write("posts/a.md", make_post(Titel="A", Kategorie="Haltung"))
+    site.write("posts/b.md", make_post(Titel="B", Kategorie="Haltung"))
+    site.write("posts/c.md", make_post(Titel="C", Schlagwörter="Kunden"))
+    site.build(PERLEN_CATEGORY_DESCRIPTIONS={"Haltung": "Wie wir <arbeiten>."})
+    category = site.html("kategorie/haltung/index.html")
+    assert '<p class="list-intro list-description">Wie wir &lt;arbeiten&gt;.</p>' in (
+        category
+    )
+    assert '<meta name="description" content="Wie wir &lt;arbeiten&gt;.">' in category
+    assert '<p class="term-count">2 Beiträge</p>' in category
+    tag = site.html("schlagwort/kunden/index.html")
+    assert '<p class="term-count">1 Beitrag</p>' in tag
+    assert "list-description" not in tag
+
+
+def test_every_page_links_icons_and_a_manifest_that_exist(site, make_post):
+    import json
+
+    site.write("posts/a.md", make_post())
+    output = site.build()
+    page = site.html("index.html")
+    for href in [
+        "theme/favicon.svg",
+        "theme/icons/favicon-32.png",
+        "theme/icons/apple-touch-icon.png",
+        "theme/manifest.webmanifest",
+    ]:
+        assert f'href="/{href}"' in page
+        assert (output / href).is_file()
+    manifest = json.loads((output / "theme/manifest.webmanifest").read_text("utf-8"))
+    for icon in manifest["icons"]:
+        assert (output / "theme" / icon["src"]).is_file()
+    assert manifest["lang"] == "de"
