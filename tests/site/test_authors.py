@@ -79,6 +79,16 @@ def test_a_missing_or_foreign_photo_fails_the_build_naming_the_file(
     assert problem.line == 2 and expected in problem.message
 
 
+def test_a_photo_that_is_no_image_is_a_german_error(site, make_post):
+    site.write("autorinnen/anna.md", "Name: Anna\nFoto: anna.jpg\n\nText.\n")
+    site.write("autorinnen/anna.jpg", "Das ist kein Bild.")
+    site.write("posts/x.md", make_post(Autorin="Anna"))
+    outcome = checked_build(site.settings())
+    [problem] = [p for p in outcome.problems if "anna.md" in p.path]
+    assert problem.line == 2 and "anna.jpg" in str(problem)
+    assert "Traceback" not in str(problem)
+
+
 def test_markdown_in_the_author_folder_is_no_misplaced_file(site, make_post):
     site.write("autorinnen/anna.md", "Name: Anna\n\nText.\n")
     site.write("autorin/anna.md", "Name: Anna\n\nText.\n")  # not the folder

@@ -80,11 +80,11 @@ def _photo(file: AuthorFile, settings: dict[str, Any]):
         )
     try:
         source = options.read(path)
-    except (ImageError, OSError) as error:
-        message = getattr(error, "message", f"„{name}“ lässt sich nicht lesen.")
-        return None, Problem(
-            file.path, file.photo_line, message, getattr(error, "fix", "")
-        )
+    except ImageError as error:
+        return None, Problem(file.path, file.photo_line, error.message, error.fix)
+    except OSError:
+        message = f"Das Foto „{name}“ lässt sich nicht lesen."
+        return None, Problem(file.path, file.photo_line, message)
     return source, None
 
 
