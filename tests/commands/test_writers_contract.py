@@ -348,9 +348,7 @@ def _assert_served(project: Project, output: str, expect: Served) -> None:
         for text in texts:
             assert text in html, (page, text)
     for page, texts in expect.hides.items():
-        html = _page(project, output, page).split(
-            '<div class="post-body" data-pagefind-body>'
-        )[1]
+        html = _page(project, output, page).split('<div class="post-body">')[1]
         for text in texts:
             assert text not in html.split("</article>")[0], (page, text)
     for page in expect.absent:

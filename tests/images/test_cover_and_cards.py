@@ -47,7 +47,7 @@ def test_titelbild_is_shown_above_the_text_and_in_cards(site, make_post):
     assert (img["width"], img["height"]) == ("960", "1108")  # upright: portrait
     assert '<span class="credit">Bild: Anna</span>' in cover
     # With a Titelbild above, the text's first image is no longer the LCP.
-    body = page[page.index('<div class="post-body" data-pagefind-body>') :]
+    body = page[page.index('<div class="post-body">') :]
     [inner] = _tags(body[: body.index("</div>")], "img")
     assert inner["loading"] == "lazy" and "fetchpriority" not in inner
     # In the listing: the same variants, sized for the card; the first

@@ -135,7 +135,7 @@ def test_english_post_gets_english_quotes_and_emoji_names(site, make_post):
     assert "“hello”" in english
     assert "“best”" in english
     assert 'aria-label="winking face"' in english
-    assert '<article class="post" lang="en">' in english
+    assert '<article class="post" data-pagefind-body lang="en">' in english
     assert "„hallo“" in site.html("2021/deutsch/index.html")
 
 

@@ -281,8 +281,10 @@ def test_only_the_article_body_is_indexed_for_search(agency_site):
     agency_site.build()
     post = agency_site.html("2021/monarchie-im-perlenbuero/index.html")
     assert post.count("data-pagefind-body") == 1
-    assert '<div class="post-body" data-pagefind-body>' in post
+    assert '<article class="post" data-pagefind-body>' in post
     # The title names the result; the date and category stay out of it.
+    assert '<p class="post-category" data-pagefind-ignore>' in post
+    assert '<p class="post-meta" data-pagefind-ignore>' in post
     assert (
         '<meta property="og:title" content="Monarchie im\u00a0Perlenbüro" '
         'data-pagefind-meta="title[content]">'

@@ -72,7 +72,7 @@ def test_an_english_post_is_set_in_english(site, make_post):
     )
     site.build()
     html = site.html("2021/hi-en/index.html")
-    body = head(html, r'<div class="post-body" data-pagefind-body>(.*?)</div>')
+    body = head(html, r'<div class="post-body">(.*?)</div>')
     assert "“Hello,” she said. Don’t – it’s 9–5… and ‘quoted’" in body
     assert 'aria-label="red heart"' in body
     assert 'aria-label="winking face"' in body
