@@ -15,7 +15,7 @@ BENCH_RESULTS := cache/benchmark$(if $(filter-out standard,$(FORM)),-$(FORM))
 BILDER ?= 100
 
 .DEFAULT_GOAL := help
-.PHONY: help venv lock html serve clean test test-schnell lint bench neu pruefen vorschau redaktion lighthouse
+.PHONY: help venv lock html serve clean test test-schnell lint bench neu pruefen vorschau redaktion lighthouse referenzbilder
 .PHONY: publish verify rsync_upload s3_upload ssh-ziel s3-ziel
 
 # Writers' targets are marked `#>`, the maintainers' `##`; help lists the
@@ -162,6 +162,11 @@ test: lint $(NODE_STAMP) ## Alle Tests ausführen (mit Stilprüfung)
 
 test-schnell: $(STAMP) $(NODE_STAMP) ## Schnelle Tests für zwischendurch (ohne Browser, Lighthouse, Vorschau-Sitzungen)
 	$(BIN)/pytest $(XDIST) -m "not langsam"
+
+# After an intended change of the theme: new reference screenshots for the
+# visual regression test (tests/browser/test_visual.py); review, then commit.
+referenzbilder: $(STAMP) $(NODE_STAMP) ## Referenzbilder der Seiten neu aufnehmen (nach gewollten Änderungen am Theme)
+	PERLEN_REFERENZBILDER=1 $(BIN)/pytest -q tests/browser/test_visual.py
 
 lighthouse: $(STAMP) $(NODE_STAMP) ## Lighthouse für Startseite und Beitrag (mobil; Berichte in test-artifacts/)
 	$(BIN)/pytest -q tests/browser/test_lighthouse.py

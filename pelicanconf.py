@@ -139,3 +139,18 @@ MENUITEMS = (
     ("Suche", SUCHE_URL),
 )
 MENU_PAGES = ["ueber-uns"]
+
+# The agency in header, footer and the box under every post (defaults and
+# all keys: PERLEN_AGENTUR in plugins/perlen/settings.py). `contact_url` is a
+# page of the site or a "mailto:" address.
+PERLEN_AGENTUR = {
+    "name": "Kreativagentur perlenmädchen",
+    "tagline": "Marken, Gestaltung und Kommunikation mit Haltung",
+    "contact_url": "kontakt/",
+    "contact_label": "Projekt anfragen",
+}
+# A line about a category or tag above its posts (optional).
+PERLEN_CATEGORY_DESCRIPTIONS = {
+    "Haltung": "Wie wir arbeiten, mit wem wir arbeiten – und warum.",
+    "Handwerk": "Gestaltung, Marketing und Text: wie gute Arbeit entsteht.",
+}

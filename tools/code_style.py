@@ -85,7 +85,8 @@ def stylesheet() -> str:
             BEGIN,
             f"/* Light: Pygments' {LIGHT[0]}; dark: {DARK[0]}; AA contrast. */",
             *light,
-            "@media (prefers-color-scheme: dark) {",
+            # Screen only: printed code is dark on light, even from dark mode.
+            "@media screen and (prefers-color-scheme: dark) {",
             *dark,
             "}",
             END,

@@ -30,6 +30,7 @@ from perlen.building import (
 from perlen.content import reader, reading_time, slug_rules
 from perlen.publish import editor, next_date, redirects, search_index, sitemap_fixes
 from perlen.site import (
+    authors,
     check_alt_text,
     cover_image,
     feed_text,
@@ -106,6 +107,8 @@ STEPS: dict[Signal, tuple[Callable, ...]] = {
         parallel_reading.stop_workers,
         schedule.announce_held_back,
         pictures.hand_over_contents,
+        authors.add_author_profiles,
+        templating.add_agency,
         checked.fail_on_problems,
         redirects.write_redirects,
         sitemap_fixes.date_by_content,

@@ -112,16 +112,56 @@ DEFAULTS: dict[str, Any] = {
     # … as AVIF, WebP and JPEG (or PNG with transparency), with this quality
     # (0–100; AVIF 50 looks like JPEG 80 at about half the bytes).
     "PERLEN_IMAGE_QUALITY": {"avif": 50, "webp": 75, "jpeg": 80},
-    # The `sizes` of every image: the theme's column (body max-width 40rem,
-    # 1.5rem padding either side; see theme/static/css/perlen.css).
+    # The `sizes` of every image: the theme's text column (40rem, at least
+    # 1.5rem from either edge; see the layout in theme/static/css/perlen.css).
     "PERLEN_IMAGE_SIZES": "(min-width: 43rem) 40rem, calc(100vw - 3rem)",
-    # Post cards in listings show the Titelbild smaller.
-    "PERLEN_IMAGE_CARD_SIZES": "(min-width: 43rem) 20rem, calc(100vw - 3rem)",
+    # The wide column (66rem): the Titelbild above a post and photos marked
+    # `{.breit}`; photos marked `{.voll}` span the window.
+    "PERLEN_IMAGE_WIDE_SIZES": "(min-width: 69rem) 66rem, calc(100vw - 3rem)",
+    "PERLEN_IMAGE_FULL_SIZES": "100vw",
+    # Post cards in listings: one column on phones, two from 48rem, three
+    # from 72rem (the wide column less two 2rem gaps, divided by three).
+    "PERLEN_IMAGE_CARD_SIZES": (
+        "(min-width: 72rem) 20.7rem, (min-width: 48rem) calc(50vw - 2.5rem), "
+        "calc(100vw - 3rem)"
+    ),
+    # Photos of a gallery (several images in one paragraph): two in a row on
+    # phones, up to three from 48rem, in the wide column with 1rem gaps.
+    "PERLEN_IMAGE_GALLERY_SIZES": (
+        "(min-width: 69rem) 21.4rem, (min-width: 48rem) calc(33vw - 1.7rem), "
+        "calc(50vw - 2rem)"
+    ),
     # Larger images are an error (a phone photo has 3–12 MB, 12–48 megapixels).
     "PERLEN_IMAGE_MAX_MB": 30,
     "PERLEN_IMAGE_MAX_MEGAPIXELS": 50,
     # A Titelbild narrower than this is a warning: the preview would be blurry.
     "PERLEN_COVER_MIN_WIDTH": 1200,
+    # -- The agency (theme/templates) ----------------------------------------
+    # A short plain-text description above a category's or tag's posts, by
+    # its name: {"Haltung": "Wie wir arbeiten und warum."}.
+    "PERLEN_CATEGORY_DESCRIPTIONS": {},
+    # Author profiles (name, photo, role, short bio): one Markdown file per
+    # author in this folder of the content (see docs/schreiben.md).
+    "PERLEN_AUTHOR_PATH": "autorinnen",
+    "PERLEN_TAG_DESCRIPTIONS": {},
+    # Who writes this blog and how to reach them: the header's tagline, the
+    # footer, and the box under every post. `contact_url` is a page of the
+    # site ("kontakt/") or a `mailto:`/`https:` address. A site's setting
+    # replaces single keys; the rest keep these defaults.
+    "PERLEN_AGENTUR": {
+        "name": "Kreativagentur perlenmädchen",
+        "tagline": "Marken, Gestaltung und Kommunikation mit Haltung",
+        "about": (
+            "Wir entwickeln Marken, gestalten Auftritte und erzählen "
+            "Geschichten – für Unternehmen, die etwas zu sagen haben."
+        ),
+        "contact_url": "kontakt/",
+        "contact_label": "Projekt anfragen",
+        "call_to_action": (
+            "Ihr habt ein Projekt, eine Idee oder eine Frage? Erzählt uns "
+            "davon – das erste Gespräch ist unverbindlich."
+        ),
+    },
     # Processes that encode images; None: one per core.
     "PERLEN_IMAGE_WORKERS": None,
     # Processes that read and convert posts in a cold build, the build's own

@@ -60,6 +60,11 @@ Gute Ideen liegen selten an der Oberfläche.
 
 Deshalb nehmen wir uns Zeit – für euch und für eure Marke.
 
+| Projekt | Dauer | Tauchgänge | Perlen | Kundin | Ergebnis |
+|---------|------:|-----------:|-------:|--------|----------|
+| Logo    | 6 Wochen | 14 | 3 | Bäckerei Sonnenschein | eine Marke, die man riecht |
+| Website | 3 Monate | 27 | 9 | Tischlerei Holzwurm | ein Auftritt wie gedrechselt |
+
 ```python
 def perle(tiefe: int) -> str:
     return "gefunden" if tiefe > 10 else "weiter tauchen"  # Geduld
@@ -70,6 +75,8 @@ Datum: Dienstag, 12. Oktober 2021
 Kategorie: Haltung
 Schlagwörter: Kunden, Agenturalltag
 Zusammenfassung: Was im Agenturalltag wirklich zählt.
+Titelbild: /posts/2019/strand.jpg
+Titelbild-Text: Eine Perlenkette im Sand
 
 Nicht jede Stunde lässt sich abrechnen, aber jede zählt.
 """,

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import io
 import json
 
 import pytest
 from conftest import ROOT
 from image_files import phone_photo, transparent_png
-from perlen.images.social_card import layout, render
+from perlen.images import social_card
+from perlen.images.social_card import CardText, layout, render, render_photo
 from perlen.images.store import images_processed
 from perlen.problems import Severity
+from perlen.settings import DEFAULTS
 from perlen.site.references import start_tags
 from PIL import Image
 
@@ -36,7 +39,7 @@ def test_titelbild_is_shown_above_the_text_and_in_cards(site, make_post):
     site.write("posts/aelter.md", older)
     output = site.build()
     page = site.html(POST)
-    cover = page[page.index('<figure class="post-cover">') :]
+    cover = page[page.index('<figure class="post-cover wide">') :]
     cover = cover[: cover.index("</figure>")]
     [img] = _tags(cover, "img")
     assert img["alt"] == "Eine Krone aus Perlen"
@@ -54,7 +57,7 @@ def test_titelbild_is_shown_above_the_text_and_in_cards(site, make_post):
     ]
     assert card["fetchpriority"] == "high" and "loading" not in card
     assert later["loading"] == "lazy" and "fetchpriority" not in later
-    assert card["sizes"] == "(min-width: 43rem) 20rem, calc(100vw - 3rem)"
+    assert card["sizes"] == DEFAULTS["PERLEN_IMAGE_CARD_SIZES"]
     assert card["src"] == "/posts/krone-jpg-960.jpg"
     with Image.open(output / "posts/krone-jpg-1200x630.jpg") as image:
         assert (image.format, image.size) == ("JPEG", (1200, 630))
@@ -111,10 +114,57 @@ def test_social_card_is_deterministic_and_follows_the_title(site, make_post):
     assert 'property="og:image:alt" content="Neu"' in page
 
 
+CARD = CardText("Perlen zählen", "perlenmädchen", "Haltung", "Anna · 1. März 2021")
+
+
 def test_card_render_is_byte_identical():
-    assert render("Perlen zählen", "perlenmädchen", FONT) == render(
-        "Perlen zählen", "perlenmädchen", FONT
-    )
+    assert render(CARD, FONT) == render(CARD, FONT)
+
+
+def _colourful(png: bytes, box) -> int:
+    """Pixels in `box` whose channels differ a lot: colour, not the theme's greys."""
+    with Image.open(io.BytesIO(png)) as image:
+        pixels = image.convert("RGB").crop(box).get_flattened_data()
+        return sum(1 for r, g, b in pixels if max(r, g, b) - min(r, g, b) > 120)
+
+
+def test_emoji_in_a_title_are_drawn_in_colour_or_left_out(monkeypatch):
+    with_emoji = CardText("Perlen 🌈🌈🌈", "perlenmädchen")
+    plain = CardText("Perlen", "perlenmädchen")
+    title_area = (70, 60, 900, 200)
+    if social_card._emoji_font() is not None:
+        assert _colourful(render(with_emoji, FONT), title_area) > 2000
+    assert _colourful(render(plain, FONT), title_area) < 50
+    # Without the font: no boxes, the emoji are left out cleanly.
+    monkeypatch.setattr(social_card, "EMOJI_FONT", "/gibt/es/nicht.ttf")
+    social_card._emoji_font.cache_clear()
+    try:
+        assert social_card.clean_title("Perlen 🌈 zählen") == "Perlen zählen"
+        assert render(with_emoji, FONT) == render(
+            CardText("Perlen", "perlenmädchen"), FONT
+        )
+    finally:
+        social_card._emoji_font.cache_clear()
+
+
+def test_a_long_title_keeps_clear_of_the_footer():
+    long = CardText("Zusammenarbeit auf Augenhöhe " * 6, "perlenmädchen", "Haltung")
+    with Image.open(io.BytesIO(render(long, FONT))) as image:
+        # Between the title block and the rule (y≈520) the page colour stays.
+        band = image.convert("RGB").crop((80, 505, 800, 515)).get_flattened_data()
+        assert set(band) == {social_card.BACKGROUND}
+
+
+def test_a_titelbild_card_puts_the_text_on_a_light_panel():
+    photo = Image.new("RGB", (1200, 630), (10, 10, 10))
+    buffer = io.BytesIO()
+    photo.save(buffer, "JPEG")
+    card = render_photo(CARD, FONT, buffer.getvalue(), 85)
+    with Image.open(io.BytesIO(card)) as image:
+        assert (image.format, image.size) == ("JPEG", (1200, 630))
+        rgb = image.convert("RGB")
+        assert sum(rgb.getpixel((600, 100))) < 100  # the photo above
+        assert sum(rgb.getpixel((1150, 600))) > 650  # the light panel below
 
 
 @pytest.mark.parametrize(
@@ -163,7 +213,7 @@ def test_an_svg_titelbild_is_shown_as_it_is(site, make_post):
     site.write("posts/x.md", make_post(Titelbild="form.svg"))
     output = site.build(SITEURL="https://blog.example.org")
     page = site.html(POST)
-    cover = page[page.index('<figure class="post-cover">') :]
+    cover = page[page.index('<figure class="post-cover wide">') :]
     [img] = _tags(cover[: cover.index("</figure>")], "img")
     assert img["src"] == "https://blog.example.org/posts/form.svg"
     assert (img["width"], img["height"]) == ("1200", "600")

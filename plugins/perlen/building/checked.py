@@ -35,6 +35,7 @@ from perlen.pelican_glue import (
 from perlen.problems import BuildFailed, Problem, Severity
 from perlen.settings import setting
 from perlen.site.addresses import address_problems
+from perlen.site.authors import author_problems
 from perlen.site.checks import check_site
 from perlen.site.contents import contents_of
 from perlen.site.date_order import modified_before_date
@@ -83,6 +84,7 @@ def fail_on_problems(generators) -> None:
         ),
         *image_problems(contents),
         *published_file_problems(generators, contents),
+        *author_problems(generators[0].settings),
         *modified_before_date(
             contents, lambda content: sources.field(content.source_path, "modified")
         ),

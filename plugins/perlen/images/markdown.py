@@ -6,7 +6,11 @@ It runs after `content.links` has written local images in Pelican's syntax
 `![Alt](bild.jpg "Bildunterschrift")` alone in a paragraph becomes
 `<figure>` with `<figcaption>`; a credit ends the caption
 (`"Am Strand. Bildnachweis: Anna Muster"`) or comes from the post's
-`Bildnachweis:`. The reader hands each conversion a `Document` and keeps
+`Bildnachweis:`. `![Alt](bild.jpg){.breit}` spans the wide column,
+`{.voll}` the whole window (the theme's classes `wide` and `full`); several
+images alone in one paragraph, one per line, are a gallery in a row
+(`<div class="galerie">`, each a `<figure>`). Each gets the `sizes` of its
+width (PERLEN_IMAGE_*SIZES). The reader hands each conversion a `Document` and keeps
 the images it used in the post's metadata (`USED`), so that the build
 writes their variants even when the post itself comes from the cache.
 """
@@ -40,6 +44,10 @@ USED = "perlen_images"
 PRIORITY = -2
 _VARIANT = re.compile(r"-\d+\.(?:avif|webp|jpg|png)$")
 _CREDIT = re.compile(r"\s*\bBildnachweis:\s*(?P<credit>.+?)\s*$", re.IGNORECASE)
+# The writer's width classes (`{.breit}`, `{.voll}`) → the theme's columns.
+WIDTHS = {"breit": "wide", "voll": "full"}
+# Images alone in one paragraph from this many on are a gallery.
+GALLERY_MIN = 2
 
 
 @dataclass
@@ -130,17 +138,32 @@ class PictureTreeprocessor(Treeprocessor):
         self.extension = extension
         self.options = extension.options
 
+    def _sizes(self, img: Element, in_gallery: bool) -> str:
+        settings = self.options.settings
+        if in_gallery:
+            return setting(settings, "PERLEN_IMAGE_GALLERY_SIZES")
+        width = _width(img)
+        if width == "wide":
+            return setting(settings, "PERLEN_IMAGE_WIDE_SIZES")
+        if width == "full":
+            return setting(settings, "PERLEN_IMAGE_FULL_SIZES")
+        return self.options.sizes
+
     def run(self, root: Element) -> None:
         document = self.extension.document
         if document is None:  # a conversion that is not of a post
             return
         first = not document.has_cover
+        galleries = [p for p in root.iter("p") if _is_gallery(p)]
+        in_gallery = {id(img) for p in galleries for img in p}
+        widths: dict[int, str] = {}  # replaced image → its column
         titles: dict[int, str] = {}  # replaced image → the title it had
         for parent in list(root.iter()):
             for index, child in enumerate(list(parent)):
                 if child.tag != "img":
                     continue
-                replacement = self._replace(child, document, first)
+                sizes = self._sizes(child, id(child) in in_gallery)
+                replacement = self._replace(child, document, first, sizes)
                 if replacement is None:
                     continue
                 first = False
@@ -148,6 +171,10 @@ class PictureTreeprocessor(Treeprocessor):
                 parent[index] = replacement
                 if child.get("title") is not None:
                     titles[id(replacement)] = child.get("title")
+                if _width(child) and id(child) not in in_gallery:
+                    widths[id(replacement)] = _width(child)
+        for paragraph in galleries:
+            self._gallery(paragraph, titles, document)
         for paragraph in list(root.iter("p")):
             children = list(paragraph)
             if (
@@ -156,12 +183,37 @@ class PictureTreeprocessor(Treeprocessor):
                 and self._figure(paragraph, titles[id(children[0])], document)
             ):
                 del titles[id(children[0])]
+            if len(children) == 1 and id(children[0]) in widths:
+                paragraph.set("class", widths[id(children[0])])
         for element in root.iter():  # elsewhere, a title stays a tooltip
             if id(element) in titles:
                 img = element.find("img") if element.tag == "picture" else element
                 img.set("title", titles[id(element)])
 
-    def _replace(self, img: Element, document: Document, first: bool) -> Element | None:
+    def _gallery(self, paragraph: Element, titles: dict, document: Document) -> None:
+        """Images alone in a paragraph: a row of figures, captioned by title."""
+        images = list(paragraph)
+        paragraph.tag = "div"
+        paragraph.attrib.clear()
+        count = min(len(images), 3)
+        paragraph.set("class", f"galerie galerie-{count}")
+        paragraph.text = None
+        for index, image in enumerate(images):
+            figure = Element("figure")
+            image.tail = None
+            figure.append(image)
+            paragraph[index] = figure
+            title = titles.pop(id(image), None)
+            caption, credit = split_credit(title or "")
+            if caption or credit:
+                figcaption = SubElement(figure, "figcaption")
+                figcaption.text = self.md.htmlStash.store(
+                    caption_html(caption, credit, self.options.settings, document.lang)
+                )
+
+    def _replace(
+        self, img: Element, document: Document, first: bool, sizes: str
+    ) -> Element | None:
         path = content_path(img.get("src", ""), document.source_path, self.options.root)
         if path is None or not is_image(path):
             return None
@@ -178,7 +230,7 @@ class PictureTreeprocessor(Treeprocessor):
         return picture(
             plan(source, self.options.widths),
             alt,
-            self.options.sizes,
+            sizes,
             self.options.base,
             first=first,
         )
@@ -199,6 +251,25 @@ class PictureTreeprocessor(Treeprocessor):
                 caption_html(caption, credit, self.options.settings, document.lang)
             )
         return True
+
+
+def _width(img: Element) -> str:
+    """The theme's column a writer asked for with `{.breit}` or `{.voll}`."""
+    for name in img.get("class", "").split():
+        if name in WIDTHS:
+            return WIDTHS[name]
+    return ""
+
+
+def _is_gallery(paragraph: Element) -> bool:
+    """Only images (one per line, nothing else) and at least two of them."""
+    children = list(paragraph)
+    return (
+        len(children) >= GALLERY_MIN
+        and all(child.tag == "img" for child in children)
+        and not (paragraph.text or "").strip()
+        and not any((child.tail or "").strip() for child in children)
+    )
 
 
 def caption_html(

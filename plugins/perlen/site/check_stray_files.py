@@ -10,6 +10,7 @@ from typing import Any
 
 from perlen.content.suggestions import closest
 from perlen.problems import Problem
+from perlen.settings import setting
 
 # Suffixes of text a writer may have meant as a post; Pelican ignores them.
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".doc", ".docx", ".odt", ".rtf", ".pages"})
@@ -51,6 +52,7 @@ def misplaced_sources(
     IGNORE_FILES are deliberate exceptions."""
     root = settings["PATH"]
     read = [*settings["ARTICLE_PATHS"], *settings["PAGE_PATHS"]]
+    read.append(setting(settings, "PERLEN_AUTHOR_PATH"))  # site.authors reads it
     ignored = settings.get("IGNORE_FILES", [])
     problems = []
     for folder, dirs, files in os.walk(root):

@@ -26,6 +26,7 @@ from markdown.serializers import to_html_string
 from markupsafe import Markup
 from pelican.contents import Article, Content
 
+from perlen.content.dates import format_date
 from perlen.content.source_lines import SourceLines
 from perlen.images import encode, social_card, store
 from perlen.images.markdown import USED, ImageOptions
@@ -220,35 +221,61 @@ def _encode_job(
     )
 
 
-def _og_job(root: Path, source: SourceImage, quality, where: tuple) -> store.Job:
+def card_text(content: Content) -> social_card.CardText:
+    """What a post's social card says: title, site, category, author, date."""
+    settings = content.settings
+    date = format_date(
+        content.date, "d. MMMM y", locale=setting(settings, "PERLEN_LOCALE")
+    )
+    authors = ", ".join(a.name for a in getattr(content, "authors", []))
+    category = getattr(content, "category", None)
+    return social_card.CardText(
+        plaintext(content.title),
+        settings.get("SITENAME", ""),
+        category.name if category else "",
+        " · ".join(part for part in (authors, date) if part),
+    )
+
+
+def _og_job(
+    content: Content, root: Path, source: SourceImage, quality, where: tuple, font: str
+) -> store.Job:
+    """The Titelbild's 1200×630 crop, with the card's text on a panel for a post."""
     file = root / source.path
     share = _og_path(source)
+    text = card_text(content) if _gets_card(content) else None
     return store.Job(
-        store.cache_key(store.file_digest(file), "og", OG_SIZE, quality["jpeg"]),
+        store.cache_key(
+            store.file_digest(file),
+            "og",
+            OG_SIZE,
+            quality["jpeg"],
+            repr(text),
+            social_card.font_digest(font) if text else b"",
+        ),
         (share,),
-        partial(_crop_files, file, share, quality["jpeg"]),
+        partial(_crop_files, file, share, quality["jpeg"], text, font),
         *where,
         source=source.path,
     )
 
 
-def _crop_files(file: Path, path: str, quality: int) -> dict[str, bytes]:
-    return {path: encode.crop(file, OG_SIZE, quality)}
+def _crop_files(
+    file: Path, path: str, quality: int, text: social_card.CardText | None, font: str
+) -> dict[str, bytes]:
+    crop = encode.crop(file, OG_SIZE, quality)
+    if text is not None:
+        crop = social_card.render_photo(text, font, crop, quality)
+    return {path: crop}
 
 
 def _card_job(content: Content, font: str) -> store.Job:
-    title = plaintext(content.title)
-    site_name = content.settings.get("SITENAME", "")
+    text = card_text(content)
     path = card_path(content)
     return store.Job(
-        store.cache_key(
-            "card",
-            title,
-            site_name,
-            social_card.font_digest(font),
-        ),
+        store.cache_key("card", repr(text), social_card.font_digest(font)),
         (path,),
-        partial(social_card.render_files, title, site_name, font, path),
+        partial(social_card.render_files, text, font, path),
     )
 
 
@@ -276,11 +303,20 @@ def jobs(contents: list[Content], settings: dict[str, Any]) -> list[store.Job]:
             planned = plan(source, options.widths)
             found.append(_encode_job(root, source, planned, quality, where))
             if path == cover_file:
-                found.append(_og_job(root, source, quality, where))
+                found.append(_og_job(content, root, source, quality, where, font))
         shown = getattr(content, "cover", None)
         if shown is not None and shown.share == card_path(content):
             found.append(_card_job(content, font))
     return found
+
+
+def photo_job(
+    source: SourceImage, planned: Plan, where: tuple, settings: dict[str, Any]
+) -> store.Job:
+    """The variants of an image that no post shows (an author's photo)."""
+    root = Path(ImageOptions.of(settings).root)
+    quality = setting(settings, "PERLEN_IMAGE_QUALITY")
+    return _encode_job(root, source, planned, quality, where)
 
 
 class PicturesGenerator:
@@ -290,6 +326,7 @@ class PicturesGenerator:
         self.settings = settings
         self.output_path = output_path
         self.contents: list[Content] = []
+        self.extra_jobs: list[store.Job] = []  # images no post shows (authors)
 
     def generate_output(self, writer) -> None:
         del writer  # the images are not pages
@@ -299,7 +336,10 @@ class PicturesGenerator:
         )
         workers = setting(self.settings, "PERLEN_IMAGE_WORKERS") or os.cpu_count() or 1
         report = store.process(
-            jobs(self.contents, self.settings), cache, Path(self.output_path), workers
+            jobs(self.contents, self.settings) + self.extra_jobs,
+            cache,
+            Path(self.output_path),
+            workers,
         )
         if report.failed:
             failed = report.failed

@@ -17,7 +17,8 @@ from functools import cache, partial
 from babel.core import Locale, UnknownLocaleError, get_global
 
 from perlen.content.dates import format_date
-from perlen.settings import setting
+from perlen.settings import DEFAULTS, setting
+from perlen.site.contents import contents_of
 from perlen.site.csp import content_security_policy
 from perlen.site.labels import LABELS, foreign_date, label, primary
 from perlen.text.fragments import own_text, plain_text, teaser
@@ -65,8 +66,9 @@ def og_locale(lang: str) -> str:
 
 def add_filters(generator) -> None:
     """`generator_init` handler: the `datum`, `plaintext`, `teaser`,
-    `own_text`, `bcp47` and `og_locale` filters, `label` (`labels`), and the
-    Content-Security-Policy for the pages' meta element as `csp_meta`."""
+    `own_text`, `bcp47` and `og_locale` filters, `label` (`labels`), the
+    Content-Security-Policy for the pages' meta element as `csp_meta`, and
+    the agency's description and contact as `agentur`."""
     settings = generator.settings
     locale = setting(settings, "PERLEN_LOCALE")
     default = setting(settings, "PERLEN_DATE_PATTERN")
@@ -88,6 +90,33 @@ def add_filters(generator) -> None:
     generator.env.filters["og_locale"] = og_locale
     generator.env.globals["label"] = label
     generator.env.globals["csp_meta"] = content_security_policy(settings, meta=True)
+    generator.env.globals["agentur"] = agency(settings, set())
+
+
+def agency(settings, urls: set[str]) -> dict[str, str]:
+    """PERLEN_AGENTUR with its defaults for keys a site leaves out, and
+    `contact_href`: an address as it is, a page of the site under SITEURL –
+    or "" while the site has no such page (the theme then leaves the contact
+    links out rather than link to nowhere)."""
+    values = {**DEFAULTS["PERLEN_AGENTUR"], **settings.get("PERLEN_AGENTUR", {})}
+    url = values["contact_url"]
+    if ":" in url.split("/")[0]:  # mailto:, https:, tel:
+        values["contact_href"] = url
+    elif url.lstrip("/") in urls:
+        values["contact_href"] = f"{settings.get('SITEURL', '')}/{url.lstrip('/')}"
+    else:
+        values["contact_href"] = ""
+    return values
+
+
+def add_agency(generators) -> None:
+    """`all_generators_finalized` handler: `agentur` once the site's pages
+    are known, so that the contact link points to a page that exists."""
+    contents = contents_of(generators)
+    urls = {content.url for content in contents if getattr(content, "url", None)}
+    for generator in generators:
+        if hasattr(generator, "env"):
+            generator.env.globals["agentur"] = agency(generator.settings, urls)
 
 
 def localize_dates(content) -> None:

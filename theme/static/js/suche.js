@@ -1,6 +1,7 @@
 // Progressive enhancement for /suche/: load the Pagefind UI that the build
-// writes into /pagefind/. If it cannot load (no JavaScript, no index), the
-// explanation with links to the archive and the tags stays visible.
+// writes into /pagefind/. Without JavaScript the stylesheet shows the
+// explanation with links to the archive and the tags; if the index cannot
+// load, this script shows it.
 "use strict";
 (() => {
   const base = document.currentScript.dataset.pagefind;
@@ -20,7 +21,9 @@
     label.className = "search-label";
     label.textContent = "Suchbegriff";
     document.getElementById("suche").before(label);
-    document.getElementById("suche-ohne-js").hidden = true;
+  });
+  ui.addEventListener("error", () => {
+    document.getElementById("suche-ohne-js").classList.add("is-shown");
   });
   document.head.append(ui);
 })();
