@@ -18,7 +18,7 @@ from typing import Any
 
 from pelican import Pelican
 from pelican.settings import read_settings
-from perlen.building import parallel_reading
+from perlen import pelican_glue
 from perlen.building.atomic import build, load_settings
 from perlen.content.reader import GermanMarkdownReader
 from perlen.publish.search_index import write_index
@@ -52,7 +52,7 @@ def build_site(
     """
     reads = 0
     read = GermanMarkdownReader.read
-    from_worker = parallel_reading._put_in_cache
+    from_worker = pelican_glue.put_in_cache
 
     def counting_read(self, source_path):
         nonlocal reads
@@ -65,7 +65,7 @@ def build_site(
         return from_worker(*args)
 
     GermanMarkdownReader.read = counting_read
-    parallel_reading._put_in_cache = counting_worker_read
+    pelican_glue.put_in_cache = counting_worker_read
     paths = {"PATH": str(content), "OUTPUT_PATH": str(output), "CACHE_PATH": str(cache)}
     build(load_settings(ROOT / "pelicanconf.py", {**overrides, **paths}))
     return reads

@@ -135,13 +135,14 @@ FAULTS: dict[str, Fault] = {
     ),
     "nul-in-old-address": Fault(
         {"posts/null.md": post("Null", **{"Alte Adressen": "/2019/a%00b/ /2018/c/"})},
-        "content/posts/null.md, Zeile 3: Die Adresse „/2019/a%00b/“ enthält ein "
-        "Steuerzeichen",
+        # site.old_addresses: an encoded control character cannot be redirected.
+        "content/posts/null.md, Zeile 3: „/2019/a%00b/“ enthält kodierte Zeichen "
+        "(„%00“)",
     ),
     "escape-in-old-address": Fault(
         {"posts/esc.md": post("Esc", **{"Alte Adressen": "/2019/a%1bb/"})},
-        "content/posts/esc.md, Zeile 3: Die Adresse „/2019/a%1Bb/“ enthält ein "
-        "Steuerzeichen",
+        "content/posts/esc.md, Zeile 3: „/2019/a%1bb/“ enthält kodierte Zeichen "
+        "(„%1b“)",
     ),
     "bomb-as-titelbild": Fault(
         {

@@ -154,7 +154,7 @@ def test_make_publish_refuses_the_shipped_impressum(project, monkeypatch):
     """This repository's own Impressum has placeholders: `perlen
     veroeffentlichen` (what `make publish` runs) fails in German."""
     monkeypatch.setenv("SITEURL", "https://blog.example.org")
-    for page in ("impressum", "datenschutz", "ueber-uns"):
+    for page in ("impressum", "datenschutz", "ueber-uns", "kontakt"):
         text = (ROOT / "content" / "pages" / f"{page}.md").read_text()
         project.write(f"pages/{page}.md", text)
     code, _, err = project.run("veroeffentlichen")

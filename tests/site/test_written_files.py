@@ -95,10 +95,19 @@ def test_an_old_address_is_compared_as_the_site_compares_addresses(site, old):
     """Before the one map, an old address matched only as written."""
     site.write("posts/a.md", post("A", **{"Alte Adressen": old}))
     messages = [p.message for p in checked_build(site.settings()).problems]
-    assert (
-        f"Die alte Adresse „{old}“ gehört jetzt zu einer Übersichtsseite des Blogs; "
-        "eine Weiterleitung würde diese Seite verdecken."
-    ) in messages
+    if old.strip("/") == "archiv":
+        expected = (
+            f"Die alte Adresse „{old}“ gehört jetzt zu einer Übersichtsseite des "
+            "Blogs; eine Weiterleitung würde diese Seite verdecken."
+        )
+    else:  # the same address but for case: said as such (site.old_addresses)
+        expected = (
+            f"Die alte Adresse „{old}“ unterscheidet sich von der Adresse "
+            "„/archiv/“ von einer Übersichtsseite des Blogs nur in Groß- und "
+            "Kleinschreibung; auf vielen Servern ist das dieselbe Adresse, und "
+            "die Weiterleitung würde diese Seite verdecken."
+        )
+    assert expected in messages
 
 
 def test_two_pages_at_one_address_in_two_unicode_forms(site):

@@ -20,6 +20,7 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import AMP_SUBSTITUTE, STX
 
 from perlen.content.disk_names import PELICAN_FILE_LINKS, link_on_disk
+from perlen.images.markdown import picture_extension
 
 # Files Pelican turns into pages: linked with `{filename}`.
 SOURCE_SUFFIXES = (".md", ".markdown", ".mkd", ".mdown", ".rst")
@@ -74,7 +75,10 @@ class LocalLinks(Treeprocessor):
         self.static_paths = tuple(static_paths)
 
     def run(self, root: etree.Element) -> None:
-        document = getattr(self.md, "perlen_document", None)
+        # The post being converted, kept by the picture extension (reset per
+        # document): names are spelled as on disk from the post's folder.
+        pictures = picture_extension(self.md)
+        document = pictures.document if pictures is not None else None
         for element in root.iter():
             attribute = LINK_ATTRIBUTES.get(element.tag)
             if attribute is None:

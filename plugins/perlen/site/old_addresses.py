@@ -119,7 +119,8 @@ def old_address_problems(
                 problems.append(
                     _only_case(content, line, old, owner.save_as, owner.belongs_to)
                 )
-            elif key(old.save_as) == key(content.save_as):
+                continue
+            if key(old.save_as) == key(content.save_as):
                 message = (
                     f"Die alte Adresse „{old.path}“ ist die jetzige Adresse "
                     "dieses Beitrags."

@@ -137,7 +137,8 @@ def published_file_problems(generators, contents: list[Content]) -> list[Problem
         for job in jobs(contents, settings)
         for path in job.outputs
     }
-    placed = [static.save_as for static in statics]
+    # Not `static.save_as`: reading it would stop `{attach}` moving it.
+    placed = [static.get_url_setting("save_as") for static in statics]
     for path, clash in name_clashes(placed, generated):
         made_of = generated[clash]
         problem(
