@@ -159,7 +159,8 @@ CASES = {
         Served(
             {
                 "2021/monarchie/": (
-                    '<p class="post-subtitle" data-pagefind-ignore>Wenn der Kunde König ist</p>',
+                    '<p class="post-subtitle" data-pagefind-ignore>'
+                    "Wenn der Kunde König ist</p>",
                     '"alternativeHeadline": "Wenn der Kunde K\\u00f6nig\\u00a0ist"',
                     '<meta name="description" content="Wenn der Kunde König ist">',
                 ),
