@@ -169,10 +169,14 @@ class _Reading:
                 initargs=(readers.settings, {p.fmt: p.reader for p in posts}),
             )
         # Workers take the posts from the end, Pelican's pass from the start.
-        jobs = {
-            post.path: (post, self.pool.submit(_read, post.fmt, post.path))
-            for post in reversed(posts)
-        }
+        # The first submit starts the workers (this thread writes each its
+        # start over a pipe): Ctrl+C or SIGTERM right then would cut the pipe
+        # and the worker would print a traceback, so they wait until it is done.
+        with _signals_held():
+            jobs = {
+                post.path: (post, self.pool.submit(_read, post.fmt, post.path))
+                for post in reversed(posts)
+            }
         self.sent.append(jobs)
         lookup = readers.get_cached_data
 
@@ -192,6 +196,19 @@ class _Reading:
         if self.pool is not None:
             self.pool.shutdown(wait=True, cancel_futures=True)
             self.pool = None
+
+
+_HELD = {signal.SIGINT, signal.SIGTERM}
+
+
+@contextmanager
+def _signals_held() -> Iterator[None]:
+    """Ctrl+C and SIGTERM arrive when the block ends, not inside it."""
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def _receive(readers, post: _Post, future: Future) -> None:
@@ -219,6 +236,9 @@ def _start_worker(settings: dict, reader_classes: Mapping[str, type]) -> None:
     """A worker's start: its own readers, made like Pelican's; Ctrl+C is the
     build's to handle; and an end of its own when the build's process dies."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # Started while the build held these (`_signals_held`): a worker inherits
+    # the mask, and SIGTERM must still end it.
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, _HELD)
     parent = multiprocessing.parent_process()
     if parent is not None:
         threading.Thread(target=_end_with, args=(parent,), daemon=True).start()
