@@ -8,8 +8,8 @@ one subpackage per pipeline stage, top to bottom: `commands` (the writers'
 written site: redirects, search index, verification), `site` (the site as a
 whole), `content` (reading one post), `images` and `text` (a post's text). A
 module imports only from its own stage and those below it, and `settings`,
-`problems` and `pelican_glue` (the one seam into Pelican's internals) here
-at the base.
+`problems`, `workers` and `pelican_glue` (the one seam into Pelican's
+internals) here at the base.
 """
 
 import logging

@@ -30,7 +30,6 @@ import multiprocessing
 import os
 import pickle
 import signal
-import threading
 from collections.abc import Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
@@ -44,6 +43,7 @@ from perlen import pelican_glue
 from perlen.building.read_failures import editor_lock, forbidden
 from perlen.content.reader import GermanMarkdownReader
 from perlen.settings import setting
+from perlen.workers import end_with_parent
 
 # Readers known to read a file from its path and the settings alone (no state
 # shared between posts), so a worker's result is the one Pelican would get.
@@ -239,9 +239,7 @@ def _start_worker(settings: dict, reader_classes: Mapping[str, type]) -> None:
     # Started while the build held these (`_signals_held`): a worker inherits
     # the mask, and SIGTERM must still end it.
     signal.pthread_sigmask(signal.SIG_UNBLOCK, _HELD)
-    parent = multiprocessing.parent_process()
-    if parent is not None:
-        threading.Thread(target=_end_with, args=(parent,), daemon=True).start()
+    end_with_parent()
     _worker["settings"] = settings
     _worker["readers"] = {fmt: cls(settings) for fmt, cls in reader_classes.items()}
     _worker["logged"] = False
@@ -254,11 +252,6 @@ def _start_worker(settings: dict, reader_classes: Mapping[str, type]) -> None:
         return record
 
     logging.setLogRecordFactory(record_factory)
-
-
-def _end_with(parent) -> None:
-    parent.join()
-    os._exit(1)
 
 
 def _read(fmt: str, path: str) -> bytes | None:

@@ -15,8 +15,6 @@ import multiprocessing
 import os
 import shutil
 import tempfile
-import threading
-import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -27,14 +25,13 @@ import PIL
 from blinker import signal
 
 from perlen.images.source import ImageError, unreadable
+from perlen.workers import end_with_parent
 
 _PACKAGE = Path(__file__).parent
 
 # Sent after every build's image step with the `Report` as sender: how many
 # jobs were made anew and how many came from the cache (tests count them).
 images_processed = signal("perlen-images-processed")
-# How often a worker looks whether its build is still there (seconds).
-PARENT_CHECK = 0.5
 
 
 @dataclass(frozen=True)
@@ -106,19 +103,6 @@ def _run(job: Job) -> dict[str, bytes] | ImageError:
         return unreadable(os.path.basename(job.source or job.origin))
 
 
-def end_with_parent(parent: int) -> None:
-    """Pool initializer: a worker ends when the process that started it is
-    gone. A build killed with SIGKILL cannot shut its pool down, and a worker
-    in the middle of a large photo would otherwise encode on for nobody."""
-
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(PARENT_CHECK)
-        os._exit(1)
-
-    threading.Thread(target=watch, name="perlen-eltern", daemon=True).start()
-
-
 def process(jobs: Iterable[Job], cache: Path, output: Path, workers: int) -> Report:
     """Make the jobs the cache lacks, then copy every job's files into `output`."""
     report = Report()
@@ -134,7 +118,6 @@ def process(jobs: Iterable[Job], cache: Path, output: Path, workers: int) -> Rep
             min(workers, len(missing)),
             mp_context=context,
             initializer=end_with_parent,
-            initargs=(os.getpid(),),
         ) as pool:
             results = list(pool.map(_run, missing))
     else:
