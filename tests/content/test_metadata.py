@@ -1,7 +1,7 @@
 """German metadata keys, header parsing and value mapping."""
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 from perlen.content.errors import LineError
 from perlen.content.metadata import (
@@ -259,6 +259,14 @@ SEPARATORS = {
     st.lists(st.sampled_from(list(SEPARATORS)), min_size=6, max_size=6),
 )
 def test_no_word_of_a_title_is_lost_in_its_slug(words, separators):
+    # `<3` before a unit (`<3 l`, `<3 ms`) is a comparison, not a heart
+    # (text.hearts): its 3 is a word of the title then.
+    assume(
+        not any(
+            s == " <3 " and after.isalpha() and len(after) <= 4
+            for s, after in zip(separators, words[1:], strict=False)
+        )
+    )
     title = "".join(w + s for w, s in zip(words, separators, strict=False))
     expected = [
         part
