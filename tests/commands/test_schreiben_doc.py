@@ -12,12 +12,13 @@ import io
 import posixpath
 import re
 from dataclasses import dataclass
+from datetime import datetime
 from html import unescape
 from pathlib import Path
 
 import pytest
 from perlen.building.checked import checked_build
-from perlen.content.dates import parse_date
+from perlen.content.dates import BERLIN, parse_date
 from perlen.content.metadata import canonical_key
 from PIL import Image
 
@@ -385,3 +386,25 @@ def test_the_guide_names_the_checks_that_protect_main():
         "Include default branch",
     ):
         assert f"**{setting}**" in section
+
+
+def test_the_scheduled_post_examples_still_lie_in_the_future():
+    """The guide's examples of a scheduled post must stay scheduled: a date
+    that has passed would be published at once by a writer who copies it."""
+    text = GUIDE.read_text(encoding="utf-8")
+    paragraphs = [
+        block
+        for block in text.split("\n\n")
+        if "Zukunft" in block or "erscheint ab" in block or "geplant" in block
+    ]
+    found = [
+        match.group(0)
+        for block in paragraphs
+        for match in re.finditer(
+            r"\d{1,2}\. [A-ZÄÖÜ][a-zäöü]+ \d{4}(?: \d{1,2}:\d{2})?", block
+        )
+    ]
+    assert found, "the guide gives no example date for a scheduled post"
+    now = datetime.now(BERLIN)
+    passed = [example for example in found if parse_date(example) <= now]
+    assert passed == [], f"examples of scheduled posts that have passed: {passed}"
