@@ -29,9 +29,9 @@ from perlen.commands import editor_server, preview
 from perlen.commands.german_argparse import GermanArgumentParser
 from perlen.commands.new_post import post_path, render_post
 from perlen.commands.problem_list import failure_headline, listing, summaries
-from perlen.content.dates import DateError, format_date, parse_date
+from perlen.content.dates import format_date, parse_date
 from perlen.content.slugs import german_slug
-from perlen.problems import display_path
+from perlen.problems import ProblemError, display_path
 from perlen.publish.verify import verify_site
 from perlen.settings import setting
 from perlen.site import schedule
@@ -86,8 +86,8 @@ def cmd_neu(args: argparse.Namespace) -> int:
         return 1
     try:
         when = parse_date(args.datum, locale=locale) if args.datum else None
-    except DateError as error:
-        print(f"{error.message} {error.fix}", file=sys.stderr)
+    except ProblemError as error:
+        print(f"{error.problem.message} {error.problem.fix}", file=sys.stderr)
         return 1
     day = (when or datetime.now(ZoneInfo(settings["TIMEZONE"]))).date()
     path = post_path(Path(settings["PATH"], settings["ARTICLE_PATHS"][0]), title, day)
