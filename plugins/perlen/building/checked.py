@@ -2,7 +2,7 @@
 
 Stock Pelican logs "Could not process" for a post it cannot read and goes on:
 the post silently vanishes. Here the problems the readers found and those the
-site checks find (`checks`) are collected after all generators ran; errors
+site checks find (`site.checks`) are collected after all generators ran; errors
 stop the build with all of them, warnings are logged and the build goes on
 (in a strict build, `PERLEN_STRICT`, warnings stop it, too: `strict.failures`
 decides).

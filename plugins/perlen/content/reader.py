@@ -1,8 +1,9 @@
 """A Markdown reader that understands German metadata and reports problems.
 
 Pelican glue: the pure work happens in `metadata`, `dates` and `slugs`; this
-module turns their results into Pelican metadata and their errors into
-`Problem`s, which the build reports together (see `build_problems`).
+module turns their results into Pelican metadata and places the problems
+they raise (`ProblemError`) in the post's file, which the build reports
+together (`building.checked`).
 """
 
 from __future__ import annotations
