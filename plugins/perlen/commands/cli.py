@@ -286,6 +286,16 @@ def _progress_option(command: argparse.ArgumentParser) -> None:
     )  # fmt: skip
 
 
+def _preview_options(command: argparse.ArgumentParser, port_help: str) -> None:
+    """Port, folder and progress of a command that runs the preview."""
+    command.add_argument("-p", "--port", type=int, default=8000, help=port_help)
+    command.add_argument(
+        "-o", "--ausgabe", default=None, metavar="ORDNER",
+        help="Ordner für die Vorschau (Standard: cache/vorschau-PORT; nie output/)",
+    )  # fmt: skip
+    _progress_option(command)
+
+
 def parser() -> argparse.ArgumentParser:
     main = GermanArgumentParser(
         prog="perlen",
@@ -370,15 +380,9 @@ def parser() -> argparse.ArgumentParser:
         "sie auf 127.0.0.1 und baut bei jeder Änderung neu. Eine fehlerhafte "
         "Fassung ersetzt nie die letzte gute.",
     )
-    vorschau.add_argument(
-        "-p", "--port", type=int, default=8000,
-        help="Port (Standard: 8000; mit make: make vorschau PORT=8001)",
-    )  # fmt: skip
-    vorschau.add_argument(
-        "-o", "--ausgabe", default=None, metavar="ORDNER",
-        help="Ordner für die Vorschau (Standard: cache/vorschau-PORT; nie output/)",
-    )  # fmt: skip
-    _progress_option(vorschau)
+    _preview_options(
+        vorschau, "Port (Standard: 8000; mit make: make vorschau PORT=8001)"
+    )
     vorschau.set_defaults(func=cmd_vorschau)
 
     redaktion = _command(
@@ -389,15 +393,7 @@ def parser() -> argparse.ArgumentParser:
         "mit „decap-server“) zusammen mit der Vorschau; Strg+C beendet beides.",
         settings_file="redaktionconf.py",
     )
-    redaktion.add_argument(
-        "-p", "--port", type=int, default=8000,
-        help="Port der Vorschau (Standard: 8000)",
-    )  # fmt: skip
-    redaktion.add_argument(
-        "-o", "--ausgabe", default=None, metavar="ORDNER",
-        help="Ordner für die Vorschau (Standard: cache/vorschau-PORT; nie output/)",
-    )  # fmt: skip
-    _progress_option(redaktion)
+    _preview_options(redaktion, "Port der Vorschau (Standard: 8000)")
     redaktion.set_defaults(func=cmd_redaktion)
 
     veroeffentlichen = _command(
