@@ -82,8 +82,8 @@ class ProblemError(Exception):
         self.problems = sorted(problems)
         super().__init__(self._text())
 
-    @classmethod
-    def at(cls, line: int | None, message: str, fix: str = "") -> ProblemError:
+    @staticmethod
+    def at(line: int | None, message: str, fix: str = "") -> ProblemError:
         """The error a pure function raises: what is wrong at `line` (if it
         knows one) of a file its caller names."""
         return ProblemError(Problem("", line, message, fix))
