@@ -18,8 +18,9 @@ from pathlib import Path
 import pytest
 from perlen.building.checked import checked_build
 from perlen.building.progress import Progress
-from perlen.commands.cli import PUBLISH_NEEDS_NO_WARNINGS, main
+from perlen.commands.cli import main
 from perlen.commands.new_post import post_path, render_post
+from perlen.commands.reports import PUBLISH_NEEDS_NO_WARNINGS
 from perlen.content.dates import BERLIN, parse_date
 
 PERLEN = Path(sys.executable).with_name("perlen")

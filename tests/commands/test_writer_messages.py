@@ -7,7 +7,7 @@ import shutil
 import pytest
 from conftest import ROOT, Project
 from perlen.building.checked import Outcome
-from perlen.commands.cli import _preview_report
+from perlen.commands.reports import preview_report
 from perlen.problems import Problem, Severity
 
 HEADER = "Titel: {title}\nDatum: Dienstag, 28. September 2021\n"
@@ -118,7 +118,7 @@ def test_preview_rebuilds_repeat_the_site_wide_line_only_when_it_changes(capsys)
         "Im Impressum steht noch der Platzhalter „[Ort]“.",
         severity=Severity.WARNING,
     )
-    report = _preview_report(8000)
+    report = preview_report(8000)
     for problems in ([gap, own], [gap, own], [gap, other_gap, own]):
         report(Outcome(problems=problems))
     shown = capsys.readouterr().out

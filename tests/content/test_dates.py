@@ -5,7 +5,8 @@ from datetime import date, datetime
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from perlen.content.dates import BERLIN, DateError, format_date, parse_date
+from perlen.content.dates import BERLIN, format_date, parse_date
+from perlen.problems import ProblemError
 
 SEPT_28 = datetime(2021, 9, 28, tzinfo=BERLIN)
 
@@ -57,10 +58,10 @@ def test_winter_dates_have_winter_offset():
 
 
 def test_wrong_weekday_is_an_error_naming_the_right_one():
-    with pytest.raises(DateError) as error:
+    with pytest.raises(ProblemError) as error:
         parse_date("Montag, 28. September 2021")
     assert (
-        error.value.message
+        error.value.problem.message
         == "„Montag, 28. September 2021“ – der 28.09.2021 ist ein Dienstag."
     )
 
@@ -83,10 +84,10 @@ def test_wrong_weekday_is_an_error_naming_the_right_one():
     ],
 )
 def test_unreadable_dates_are_errors_with_a_fix(text, message):
-    with pytest.raises(DateError) as error:
+    with pytest.raises(ProblemError) as error:
         parse_date(text)
-    assert error.value.message == message
-    assert error.value.fix
+    assert error.value.problem.message == message
+    assert error.value.problem.fix
 
 
 def test_format_date_uses_cldr_without_system_locale():

@@ -1,7 +1,8 @@
 """Reading writers' files: every editor's encoding, or a German error."""
 
 import pytest
-from perlen.content.encoding import EncodingError, decode, forbidden_controls, lines
+from perlen.content.encoding import decode, forbidden_controls, lines
+from perlen.problems import ProblemError
 
 TEXT = "Titel: Grüße aus Köln\nDatum: 28.09.2021\n\nÄpfel, Öl und Soße.\n"
 
@@ -38,19 +39,22 @@ def test_every_encoding_an_editor_saves_reads_the_same(data):
 @pytest.mark.parametrize("codec", ["cp1252", "latin-1", "mac-roman"])
 def test_text_that_is_not_utf8_names_line_and_word(codec):
     data = "Titel: Über uns\nDatum: 28.09.2021\n\nText.\n".encode(codec)
-    with pytest.raises(EncodingError) as error:
+    with pytest.raises(ProblemError) as error:
         decode(data)
-    assert error.value.line == 1
-    assert "nicht in UTF-8 gespeichert" in error.value.message
-    assert "Speichern unter" in error.value.fix and "UTF-8" in error.value.fix
+    assert error.value.problem.line == 1
+    assert "nicht in UTF-8 gespeichert" in error.value.problem.message
+    assert (
+        "Speichern unter" in error.value.problem.fix
+        and "UTF-8" in error.value.problem.fix
+    )
 
 
 def test_the_first_bad_byte_gives_the_line():
     data = "Titel: A\nDatum: 28.09.2021\n\nText.\nPerlenbüro\n".encode("cp1252")
-    with pytest.raises(EncodingError) as error:
+    with pytest.raises(ProblemError) as error:
         decode(data)
-    assert error.value.line == 5
-    assert "„Perlenbüro“" in error.value.message
+    assert error.value.problem.line == 5
+    assert "„Perlenbüro“" in error.value.problem.message
 
 
 @pytest.mark.parametrize(
@@ -59,9 +63,9 @@ def test_the_first_bad_byte_gives_the_line():
     ids=["utf16-without-bom", "nul"],
 )
 def test_nul_bytes_are_an_error(data):
-    with pytest.raises(EncodingError) as error:
+    with pytest.raises(ProblemError) as error:
         decode(data)
-    assert "Null-Bytes" in error.value.message
+    assert "Null-Bytes" in error.value.problem.message
 
 
 def test_lines_end_only_at_line_feeds():

@@ -1,9 +1,9 @@
 """YAML front matter: the same keys and errors as the `Key: value` header."""
 
 import pytest
-from perlen.content.errors import LineError
-from perlen.content.front_matter import FrontMatterError, read_yaml
+from perlen.content.front_matter import read_yaml
 from perlen.content.metadata import split_header
+from perlen.problems import ProblemError
 
 
 def test_scalars_stay_as_written():
@@ -33,10 +33,10 @@ def test_lists_in_both_styles_keep_their_items():
     ids=["open-list", "bad-indent", "nested", "not-a-mapping"],
 )
 def test_errors_name_the_line_in_the_file(text, line):
-    with pytest.raises(FrontMatterError) as error:
+    with pytest.raises(ProblemError) as error:
         read_yaml(text, 2)
-    assert error.value.line == line
-    assert error.value.message and error.value.fix
+    assert error.value.problem.line == line
+    assert error.value.problem.message and error.value.problem.fix
 
 
 def test_split_header_reads_yaml_between_fences():
@@ -57,12 +57,12 @@ def test_a_fenced_header_that_is_not_yaml_is_read_as_key_lines():
 
 
 def test_a_value_meant_as_yaml_stays_an_error():
-    with pytest.raises(LineError) as error:
+    with pytest.raises(ProblemError) as error:
         split_header("---\nTitel: A\nTags: [a, b\n---\n")
-    assert error.value.line == 3
+    assert error.value.problem.line == 3
 
 
 def test_a_missing_closing_fence_is_an_error():
-    with pytest.raises(LineError) as error:
+    with pytest.raises(ProblemError) as error:
         split_header("---\nTitel: A\n\nText\n")
-    assert error.value.line == 1
+    assert error.value.problem.line == 1

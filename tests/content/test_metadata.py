@@ -3,9 +3,7 @@
 import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
-from perlen.content.errors import LineError
 from perlen.content.metadata import (
-    MetadataError,
     canonical_key,
     map_flag,
     map_language,
@@ -14,6 +12,7 @@ from perlen.content.metadata import (
     suggest_key,
 )
 from perlen.content.slugs import german_slug
+from perlen.problems import ProblemError
 
 
 @pytest.mark.parametrize(
@@ -79,10 +78,10 @@ def test_status_values(value, status):
 
 
 def test_unknown_status_names_the_allowed_ones():
-    with pytest.raises(MetadataError) as error:
+    with pytest.raises(ProblemError) as error:
         map_status("fertig", 4)
-    assert error.value.line == 4
-    assert "„Entwurf“, „Veröffentlicht“ oder „Versteckt“" in error.value.fix
+    assert error.value.problem.line == 4
+    assert "„Entwurf“, „Veröffentlicht“ oder „Versteckt“" in error.value.problem.fix
 
 
 @pytest.mark.parametrize(
@@ -94,7 +93,7 @@ def test_languages_by_german_name_or_code(value, code):
 
 
 def test_unknown_language_is_an_error():
-    with pytest.raises(MetadataError):
+    with pytest.raises(ProblemError):
         map_language("Klingonisch-Deutsch", 1)
 
 
@@ -118,9 +117,9 @@ def test_yaml_style_fences_are_accepted():
 
 
 def test_garbage_inside_fences_is_an_error():
-    with pytest.raises(LineError) as error:
+    with pytest.raises(ProblemError) as error:
         split_header("---\nTitel: Hallo\nirgendwas\n---\n")
-    assert error.value.line == 3
+    assert error.value.problem.line == 3
 
 
 def test_file_without_header_has_no_fields():
@@ -201,7 +200,7 @@ def test_yes_no_flags(value, flag):
 
 
 def test_an_unclear_flag_is_an_error():
-    with pytest.raises(MetadataError):
+    with pytest.raises(ProblemError):
         map_flag("vielleicht", 2)
 
 

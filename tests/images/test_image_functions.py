@@ -7,8 +7,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 from image_files import phone_photo
 from perlen.images.markdown import content_path, split_credit, written_source
-from perlen.images.source import ImageError, SourceImage, read_source
+from perlen.images.source import SourceImage, read_source
 from perlen.images.variants import plan, widths
+from perlen.problems import ProblemError
 
 STEPS = (480, 960, 1440, 2000)
 
@@ -70,9 +71,9 @@ def test_limits_in_megabytes_and_megapixels(tmp_path):
     phone_photo(tmp_path / "foto.jpg", (1600, 1200))
     source = read_source(tmp_path, "foto.jpg", 10**9, 10**9)
     assert (source.width, source.height) == (1200, 1600)  # EXIF orientation 6
-    with pytest.raises(ImageError, match="erlaubt sind höchstens 0 MB"):
+    with pytest.raises(ProblemError, match="erlaubt sind höchstens 0 MB"):
         read_source(tmp_path, "foto.jpg", 1, 10**9)
-    with pytest.raises(ImageError, match=r"2 Megapixel; erlaubt sind höchstens 1\."):
+    with pytest.raises(ProblemError, match=r"2 Megapixel; erlaubt sind höchstens 1\."):
         read_source(tmp_path, "foto.jpg", 10**9, 1_000_000)
 
 
@@ -82,5 +83,5 @@ def test_svg_size_from_attributes_or_viewbox(tmp_path):
     (tmp_path / "c.svg").write_text('<svg><a href="javascript:alert(1)">x</a></svg>')
     assert read_source(tmp_path, "a.svg", 10**6, 10**6).width == 120
     assert read_source(tmp_path, "b.svg", 10**6, 10**6).height == 32
-    with pytest.raises(ImageError, match="Programmcode"):
+    with pytest.raises(ProblemError, match="Programmcode"):
         read_source(tmp_path, "c.svg", 10**6, 10**6)

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 from perlen.building.checked import checked_build
+from perlen.content import source_lines
+from perlen.content.encoding import read_text
 from perlen.content.links import pelican_link
 from perlen.content.source_lines import SourceLines
 from perlen.problems import BuildFailed, Severity
@@ -491,6 +493,29 @@ def test_source_lines_finds_text_in_the_body_before_the_header(tmp_path):
     assert lines.find(str(path), "fehlt") is None
     assert lines.field(str(path), "image") == 2
     assert lines.field(str(path), "summary") is None
+
+
+def test_a_build_reads_a_post_for_its_lines_once(site, monkeypatch):
+    """The checks (a Titelbild too narrow), the image generator (the line of
+    an image it encodes) and the steps after Pelican (a dead page link) ask
+    one `SourceLines` of the build, so the post is read once between them."""
+    put_image(site, "posts/klein.jpg")
+    put_image(site, "posts/bild.jpg")
+    site.write(
+        "posts/a.md",
+        post("A", Titelbild="klein.jpg", body="[Team](/team/) ![Bild](bild.jpg)"),
+    )
+    reads: list[str] = []
+
+    def counting_read_text(path):
+        reads.append(path)
+        return read_text(path)
+
+    monkeypatch.setattr(source_lines, "read_text", counting_read_text)
+    found = messages(site)
+    assert any("a.md, Zeile 3: Das Titelbild „klein.jpg“ ist nur" in m for m in found)
+    assert any("a.md, Zeile 5: Der Link „/team/“ führt ins Leere" in m for m in found)
+    assert reads.count(str(site.content / "posts/a.md")) == 1
 
 
 @pytest.mark.parametrize("name", ["beitrag.txt", "beitrag.MD", "beitrag.docx"])

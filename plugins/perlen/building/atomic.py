@@ -15,6 +15,7 @@ import copy
 import os
 from collections.abc import Mapping
 from contextlib import ExitStack
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +28,7 @@ from perlen.building import cache, strict, swap
 from perlen.building.folders import wait_for_folders
 from perlen.building.machine_faults import machine_faults
 from perlen.building.parallel_reading import reading_in_parallel
+from perlen.content.source_lines import SourceLines, of_build
 from perlen.problems import BuildFailed, Problem
 from perlen.publish import search_index
 from perlen.publish.asset_hashes import hash_assets
@@ -52,8 +54,8 @@ def build(settings: dict) -> Path:
     """
     output = Path(settings["OUTPUT_PATH"]).resolve()
     with machine_faults(output), swap.staging_for(output) as staging:
-        problems, written = run_pelican({**settings, "OUTPUT_PATH": str(staging)})
-        problems += finish(staging, settings, written)
+        problems, run = run_pelican({**settings, "OUTPUT_PATH": str(staging)})
+        problems += finish(staging, settings, run)
         failing = strict.failures(problems, setting(settings, "PERLEN_STRICT"))
         if failing:
             raise BuildFailed(failing)
@@ -61,9 +63,18 @@ def build(settings: dict) -> Path:
     return output
 
 
-def run_pelican(settings: dict) -> tuple[list[Problem], dict[str, Content]]:
-    """Run Pelican; return the warnings a strict build logged and the content
-    each output file was written from. Raises `BuildFailed` if it stopped.
+@dataclass
+class Run:
+    """What a finished Pelican run leaves for the steps after it: the content
+    each output file was written from, and the build's `SourceLines`."""
+
+    written: dict[str, Content] = field(default_factory=dict)
+    sources: SourceLines = field(default_factory=SourceLines)
+
+
+def run_pelican(settings: dict) -> tuple[list[Problem], Run]:
+    """Run Pelican; return the warnings a strict build logged and what the
+    steps after it need (`Run`). Raises `BuildFailed` if it stopped.
 
     A strict build reads every file afresh: warnings a reader logs are not
     repeated for content that comes from the cache.
@@ -72,12 +83,14 @@ def run_pelican(settings: dict) -> tuple[list[Problem], dict[str, Content]]:
     if is_strict:
         settings = {**settings, "LOAD_CONTENT_CACHE": False}
     output = settings["OUTPUT_PATH"]
-    written: dict[str, Content] = {}
+    run = Run()
 
-    def remember(path: str, context: Mapping[str, Any]) -> None:
+    def remember(path: str, context: dict[str, Any]) -> None:
         content = context.get("article") or context.get("page")
         if content is not None:
-            written[Path(os.path.relpath(path, output)).as_posix()] = content
+            run.written[Path(os.path.relpath(path, output)).as_posix()] = content
+            # A page's context is a copy of the run's: the same `SourceLines`.
+            run.sources = of_build(context)
 
     with ExitStack() as stack:
         stack.enter_context(signals.content_written.connected_to(remember))
@@ -97,13 +110,11 @@ def run_pelican(settings: dict) -> tuple[list[Problem], dict[str, Content]]:
         except TemplateError as error:
             stopped = [strict.template_problem(error)]
         else:
-            return warnings, written
+            return warnings, run
     raise BuildFailed(strict.failures([*stopped, *warnings], is_strict))
 
 
-def finish(
-    site: Path, settings: Mapping[str, Any], written: Mapping[str, Content]
-) -> list[Problem]:
+def finish(site: Path, settings: Mapping[str, Any], run: Run) -> list[Problem]:
     """The steps after Pelican on the built `site`; returns what verification found."""
     immutable = (
         list(search_index.CONTENT_ADDRESSED)
@@ -113,7 +124,7 @@ def finish(
     if setting(settings, "PERLEN_ASSET_HASHES"):
         immutable += [f"/{path}" for path in hash_assets(site, settings).values()]
     write_headers(site, settings, immutable)
-    problems = dead_page_links(site, settings, written)
+    problems = dead_page_links(site, settings, run.written, run.sources)
     if setting(settings, "PERLEN_VERIFY"):
-        problems += verify_site(site, settings, written)
+        problems += verify_site(site, settings, run.written)
     return problems

@@ -2,7 +2,7 @@
 
 Stock Pelican logs "Could not process" for a post it cannot read and goes on:
 the post silently vanishes. Here the problems the readers found and those the
-site checks find (`checks`) are collected after all generators ran; errors
+site checks find (`site.checks`) are collected after all generators ran; errors
 stop the build with all of them, warnings are logged and the build goes on
 (in a strict build, `PERLEN_STRICT`, warnings stop it, too: `strict.failures`
 decides).
@@ -25,7 +25,7 @@ from perlen.building import read_failures
 from perlen.building.atomic import build
 from perlen.building.folders import make_folders_ahead
 from perlen.building.strict import failures
-from perlen.content.source_lines import SourceLines
+from perlen.content.source_lines import SourceLines, of_build
 from perlen.pelican_glue import (
     COULD_NOT_PROCESS,
     NO_MODIFICATION_STAMP,
@@ -72,17 +72,17 @@ def fail_on_problems(generators) -> None:
     """`all_generators_finalized` handler: stop before anything is written;
     if nothing stops the build, start making its page folders (`folders`)."""
     contents = contents_of(generators)
-    sources = SourceLines()
+    sources = of_build(generators[0].context)
     found = [
         *collect(generators),
         *check_site(generators, contents),
-        *claimed_addresses(generators, contents),
+        *claimed_addresses(generators, contents, sources),
         *missing_templates(
             contents,
             template_names(generators[0]),
             lambda content: sources.field(content.source_path, "template"),
         ),
-        *image_problems(contents),
+        *image_problems(contents, sources),
         *published_file_problems(generators, contents),
         *author_problems(generators[0].settings),
         *modified_before_date(
@@ -92,8 +92,8 @@ def fail_on_problems(generators) -> None:
         *foreign_urls(contents, sources.field),
     ]
     problems = sorted(set(found))
-    sources = sorted(generators[0].context["generated_content"])
-    problems_found.send(contents, sources=sources, problems=problems)
+    read = sorted(generators[0].context["generated_content"])
+    problems_found.send(contents, sources=read, problems=problems)
     failing = failures(problems, setting(generators[0].settings, "PERLEN_STRICT"))
     if failing:
         raise BuildFailed(failing)
@@ -102,10 +102,11 @@ def fail_on_problems(generators) -> None:
     make_folders_ahead(generators)
 
 
-def claimed_addresses(generators, contents: list[Content]) -> list[Problem]:
+def claimed_addresses(
+    generators, contents: list[Content], sources: SourceLines
+) -> list[Problem]:
     """Posts and pages taking an address the site needs (`addresses`),
     including those of the publish steps, which run after Pelican."""
-    sources = SourceLines()
 
     def line_of(content: Content) -> int | None:
         lines = (sources.field(content.source_path, k) for k in LINE_KEYS)
@@ -162,7 +163,7 @@ def merged(found: list[Problem], failing: list[Problem]) -> list[Problem]:
     as errors (`strict.failures`), which are the same problems."""
 
     def same(problem: Problem) -> tuple:
-        return (problem.path, problem.line, problem.message, problem.fix)
+        return (problem.path, problem.label, problem.line, problem.message, problem.fix)
 
     known = {same(p) for p in found}
     return sorted({*found, *(p for p in failing if same(p) not in known)})

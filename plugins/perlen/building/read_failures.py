@@ -205,7 +205,7 @@ def record_failures(readers) -> None:
         if not static and (editor_lock(full) or forbidden(base_path, full)):
             # No post (an editor's lock), or reported by `tree_problems` (a
             # link) or the link checks (`..`).
-            raise ProblemError([])
+            raise ProblemError()
         try:
             content = read_file(base_path, path, *args, **kwargs)
         except ProblemError:

@@ -32,7 +32,7 @@ from perlen.pelican_glue import (
     page_in_traceback,
     reader_source,
 )
-from perlen.problems import Problem, Severity, display_path
+from perlen.problems import Problem, Severity
 
 # Pelican's messages (the format strings it logs) → German message (a format
 # string for the same arguments), fix, and the index of the argument that names
@@ -133,7 +133,7 @@ def problem_from_record(record: logging.LogRecord, content_path: str) -> Problem
         else _source_in_progress(args)
     )
     if path is None:
-        return Problem("Pelican", None, message, fix)
+        return Problem("", None, message, fix, label="Pelican")
     return Problem(os.path.join(content_path, path), None, message, fix)
 
 
@@ -169,7 +169,8 @@ def template_problem(error: TemplateError) -> Problem:
     line = line or getattr(error, "lineno", None)
     where = f" beim Schreiben von „{page}“" if page else ""
     return Problem(
-        display_path(template) if template else "Theme",
+        template or "",
         line,
         f"Fehler in der Theme-Vorlage{where}: {error.message or type(error).__name__}",
+        label="" if template else "Theme",
     )

@@ -12,26 +12,31 @@ import logging
 import os
 import sys
 import tempfile
-import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, nullcontext
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from babel.numbers import format_decimal
 from pelican.log import init as init_logging
 
 from perlen.building.atomic import load_settings
-from perlen.building.checked import Outcome, checked_build
+from perlen.building.checked import checked_build
 from perlen.building.strict import failures
 from perlen.commands import editor_server, preview
 from perlen.commands.german_argparse import GermanArgumentParser
 from perlen.commands.new_post import post_path, render_post
-from perlen.commands.problem_list import failure_headline, listing, summaries
-from perlen.content.dates import DateError, format_date, parse_date
+from perlen.commands.reports import (
+    PUBLISH_NEEDS_NO_WARNINGS,
+    build_and_report,
+    counted,
+    preview_report,
+    print_problems,
+    tally,
+)
+from perlen.content.dates import format_date, parse_date
 from perlen.content.slugs import german_slug
-from perlen.problems import display_path
+from perlen.problems import ProblemError, display_path
 from perlen.publish.verify import verify_site
 from perlen.settings import setting
 from perlen.site import schedule
@@ -53,25 +58,9 @@ def _settings(args: argparse.Namespace, overrides: dict | None = None) -> dict:
         ) from error
 
 
-def _build_and_report(settings: dict, done: str) -> int:
-    """Build atomically; print every problem, and `done` with the output path
-    and the time, in German only (Pelican's English summary stays quiet)."""
-    started = time.monotonic()
-    outcome = checked_build(settings)
-    if outcome.output is None:
-        print(failure_headline(outcome.problems), file=sys.stderr)
-        print("\n".join(listing(outcome.problems)), file=sys.stderr)
-        return 1
-    for line in listing(outcome.warnings):
-        print(line, file=sys.stderr)
-    seconds = format_decimal(time.monotonic() - started, "0.0", locale="de")
-    print(f"{done}: „{display_path(str(outcome.output))}“ ({seconds} s).")
-    return 0
-
-
 def cmd_bauen(args: argparse.Namespace) -> int:
     overrides = {"OUTPUT_PATH": args.ausgabe} if args.ausgabe else None
-    return _build_and_report(_settings(args, overrides), "Fertig gebaut")
+    return build_and_report(_settings(args, overrides), "Fertig gebaut")
 
 
 def cmd_neu(args: argparse.Namespace) -> int:
@@ -86,8 +75,8 @@ def cmd_neu(args: argparse.Namespace) -> int:
         return 1
     try:
         when = parse_date(args.datum, locale=locale) if args.datum else None
-    except DateError as error:
-        print(f"{error.message} {error.fix}", file=sys.stderr)
+    except ProblemError as error:
+        print(f"{error.problem.message} {error.problem.fix}", file=sys.stderr)
         return 1
     day = (when or datetime.now(ZoneInfo(settings["TIMEZONE"]))).date()
     path = post_path(Path(settings["PATH"], settings["ARTICLE_PATHS"][0]), title, day)
@@ -113,36 +102,6 @@ def cmd_neu(args: argparse.Namespace) -> int:
         return 1
     print(f"Neuer Entwurf: {display_path(str(path))}")
     return 0
-
-
-def _counted(number: int, one: str, many: str) -> str:
-    return f"{number} {one if number == 1 else many}"
-
-
-def _print_problems(outcome: Outcome, everything: bool = False) -> None:
-    for line in listing(outcome.problems, everything):
-        print(line)
-
-
-def _tally(outcome: Outcome) -> str:
-    """ "2 Fehler, 1 Warnung" or "keine Fehler, keine Warnungen"."""
-    errors, warnings = len(outcome.errors), len(outcome.warnings)
-    return ", ".join(
-        [
-            _counted(errors, "Fehler", "Fehler") if errors else "keine Fehler",
-            _counted(warnings, "Warnung", "Warnungen")
-            if warnings
-            else "keine Warnungen",
-        ]
-    )
-
-
-# After a check that found warnings only: the preview works, publishing not yet.
-PUBLISH_NEEDS_NO_WARNINGS = (
-    "Die Vorschau zeigt alles; veröffentlicht wird erst, wenn auch die Warnungen "
-    "behoben sind (beim Veröffentlichen zählt jede Warnung als Fehler, so wie bei "
-    "„make pruefen STRENG=1“)."
-)
 
 
 # What makes a build a publish build, whatever the settings file says: the
@@ -188,47 +147,15 @@ def cmd_pruefen(args: argparse.Namespace) -> int:
         except Exception as error:  # a theme or plugin failure, not a writer's
             print(f"Die Prüfung brach ab: {error}", file=sys.stderr)
             return 1
-    checked = _counted(len(outcome.sources), "Datei", "Dateien")
-    _print_problems(outcome, args.alle)
+    checked = counted(len(outcome.sources), "Datei", "Dateien")
+    print_problems(outcome, args.alle)
     failed = bool(failures(outcome.problems, args.streng))
     verdict = "Nicht in Ordnung" if failed else "In Ordnung"
-    print(f"{verdict}: {checked} geprüft, {_tally(outcome)}.")
+    print(f"{verdict}: {checked} geprüft, {tally(outcome)}.")
     if outcome.warnings and not failed:
         # Publishing is strict: what `pruefen` lets pass must not fail there.
         print(PUBLISH_NEEDS_NO_WARNINGS)
     return 1 if failed else 0
-
-
-def _preview_report(port: int):
-    """What the writer sees after each preview build."""
-    address = f"http://{preview.HOST}:{port}/"
-    # The site-wide lines last shown: a rebuild repeats them only when they change.
-    shown: list[str] = []
-
-    def report(outcome: Outcome) -> None:
-        stamp = datetime.now().strftime("%H:%M:%S")
-        if outcome.output is None:
-            print(
-                f"\n{stamp} Nicht neu gebaut; die Vorschau zeigt "
-                "die letzte fehlerfreie Fassung."
-            )
-            print("Bitte beheben:")
-        else:
-            print(f"\n{stamp} Vorschau aktualisiert: {address} ({_tally(outcome)})")
-        site_wide = summaries(outcome.problems)
-        for line in listing(outcome.problems):
-            if line.removeprefix("  • ") not in site_wide or site_wide != shown:
-                print(line)
-        shown[:] = site_wide
-        unpublished = [c for c in outcome.contents if getattr(c, "perlen_state", "")]
-        if outcome.output is not None and unpublished:
-            print("Entwürfe und geplante Beiträge (nur in der Vorschau):")
-            for content in unpublished:
-                title = plaintext(content.title)
-                print(f"  • „{title}“ ({content.perlen_state}): {address}{content.url}")
-        sys.stdout.flush()
-
-    return report
 
 
 def _port_hint(port: int) -> str:
@@ -276,7 +203,7 @@ def cmd_vorschau(args: argparse.Namespace) -> int:
     print(f"Vorschau auf http://{preview.HOST}:{args.port}/ – beenden mit Strg+C.")
     sys.stdout.flush()
     preview.run(
-        args.einstellungen, overrides, folder, server, _preview_report(args.port)
+        args.einstellungen, overrides, folder, server, preview_report(args.port)
     )
     print("\nVorschau beendet.")
     return 0
@@ -299,7 +226,7 @@ def cmd_veroeffentlichen(args: argparse.Namespace) -> int:
 
     schedule.held_back.connect(remember)
     try:
-        code = _build_and_report(settings, f"Gebaut und geprüft für {address}")
+        code = build_and_report(settings, f"Gebaut und geprüft für {address}")
     finally:
         schedule.held_back.disconnect(remember)
     if code == 0 and waiting:
@@ -321,7 +248,7 @@ def _verify_output(output: Path, settings: dict) -> int:
     for problem in problems:
         print(f"  • {problem}", file=sys.stderr)
     if problems:
-        count = _counted(len(problems), "Fehler", "Fehler")
+        count = counted(len(problems), "Fehler", "Fehler")
         print(f"Nicht in Ordnung: {count} in „{shown}“.", file=sys.stderr)
         return 1
     print(f"In Ordnung: „{shown}“ hat die Prüfung bestanden.")
@@ -357,6 +284,16 @@ def _progress_option(command: argparse.ArgumentParser) -> None:
         "--fortschritt", action="store_true",
         help="Fortschritt auch ohne Terminal zeigen",
     )  # fmt: skip
+
+
+def _preview_options(command: argparse.ArgumentParser, port_help: str) -> None:
+    """Port, folder and progress of a command that runs the preview."""
+    command.add_argument("-p", "--port", type=int, default=8000, help=port_help)
+    command.add_argument(
+        "-o", "--ausgabe", default=None, metavar="ORDNER",
+        help="Ordner für die Vorschau (Standard: cache/vorschau-PORT; nie output/)",
+    )  # fmt: skip
+    _progress_option(command)
 
 
 def parser() -> argparse.ArgumentParser:
@@ -443,15 +380,9 @@ def parser() -> argparse.ArgumentParser:
         "sie auf 127.0.0.1 und baut bei jeder Änderung neu. Eine fehlerhafte "
         "Fassung ersetzt nie die letzte gute.",
     )
-    vorschau.add_argument(
-        "-p", "--port", type=int, default=8000,
-        help="Port (Standard: 8000; mit make: make vorschau PORT=8001)",
-    )  # fmt: skip
-    vorschau.add_argument(
-        "-o", "--ausgabe", default=None, metavar="ORDNER",
-        help="Ordner für die Vorschau (Standard: cache/vorschau-PORT; nie output/)",
-    )  # fmt: skip
-    _progress_option(vorschau)
+    _preview_options(
+        vorschau, "Port (Standard: 8000; mit make: make vorschau PORT=8001)"
+    )
     vorschau.set_defaults(func=cmd_vorschau)
 
     redaktion = _command(
@@ -462,15 +393,7 @@ def parser() -> argparse.ArgumentParser:
         "mit „decap-server“) zusammen mit der Vorschau; Strg+C beendet beides.",
         settings_file="redaktionconf.py",
     )
-    redaktion.add_argument(
-        "-p", "--port", type=int, default=8000,
-        help="Port der Vorschau (Standard: 8000)",
-    )  # fmt: skip
-    redaktion.add_argument(
-        "-o", "--ausgabe", default=None, metavar="ORDNER",
-        help="Ordner für die Vorschau (Standard: cache/vorschau-PORT; nie output/)",
-    )  # fmt: skip
-    _progress_option(redaktion)
+    _preview_options(redaktion, "Port der Vorschau (Standard: 8000)")
     redaktion.set_defaults(func=cmd_redaktion)
 
     veroeffentlichen = _command(

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from perlen.problems import Problem, Severity, display_path
+from perlen.problems import Problem, Severity
 from perlen.site.legal import is_impressum_gap
 
 # How to see the summarised problems one by one.
@@ -79,7 +79,7 @@ def summaries(problems: Iterable[Problem]) -> list[str]:
     for topic in TOPICS:
         mine = [p for p in problems if _topic(p) is topic]
         if mine:
-            files = ", ".join(sorted({display_path(p.path) for p in mine}))
+            files = ", ".join(sorted({p.where for p in mine}))
             lines.append(topic.summary.format(count=_counted(mine), files=files))
     return lines
 

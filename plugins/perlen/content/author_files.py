@@ -19,9 +19,8 @@ import difflib
 from dataclasses import dataclass
 
 from perlen.content.encoding import read_text
-from perlen.content.errors import LineError
 from perlen.content.metadata import split_header
-from perlen.problems import Problem
+from perlen.problems import Problem, ProblemError
 from perlen.text import characters
 
 # The keys of an author file, folded → as documented.
@@ -94,8 +93,8 @@ def parse_author_file(path: str, text: str) -> tuple[AuthorFile | None, list[Pro
 def read_author_file(path: str) -> tuple[AuthorFile | None, list[Problem]]:
     try:
         text = read_text(path)
-    except LineError as error:
-        return None, [Problem(path, error.line, error.message, error.fix)]
+    except ProblemError as error:
+        return None, [error.problem.placed(path)]
     except OSError:
         return None, [
             Problem(path, None, "Die Autorinnen-Datei lässt sich nicht lesen.")

@@ -13,19 +13,11 @@ from zoneinfo import ZoneInfo
 
 from babel.dates import format_datetime, get_day_names, get_month_names
 
+from perlen.problems import ProblemError
 from perlen.text.headings import GERMAN_SPELLING
 
 BERLIN = ZoneInfo("Europe/Berlin")
 DEFAULT_PATTERN = "EEEE, d. MMMM y"
-
-
-class DateError(ValueError):
-    """A date a writer typed that cannot be read; message and fix in German."""
-
-    def __init__(self, message: str, fix: str):
-        self.message = message
-        self.fix = fix
-        super().__init__(f"{message} {fix}")
 
 
 def fold(text: str) -> str:
@@ -92,7 +84,8 @@ def parse_date(text: str, *, locale: str = "de", tz: ZoneInfo = BERLIN) -> datet
         if match:
             break
     else:
-        raise DateError(
+        raise ProblemError.at(
+            None,
             f"„{text}“ ist kein Datum, das ich lesen kann.",
             f"Bitte so schreiben: {EXAMPLES}.",
         )
@@ -100,7 +93,8 @@ def parse_date(text: str, *, locale: str = "de", tz: ZoneInfo = BERLIN) -> datet
     if parts.get("monthname"):
         month = months.get(parts["monthname"])
         if month is None:
-            raise DateError(
+            raise ProblemError.at(
+                None,
                 f"„{text}“: Den Monat „{parts['monthname'].capitalize()}“ "
                 "kenne ich nicht.",
                 "Bitte den Monatsnamen ausschreiben, z. B. „28. September 2021“.",
@@ -110,7 +104,8 @@ def parse_date(text: str, *, locale: str = "de", tz: ZoneInfo = BERLIN) -> datet
     try:
         day = date(int(parts["year"]), month, int(parts["day"]))
     except ValueError:
-        raise DateError(
+        raise ProblemError.at(
+            None,
             f"„{text}“: Diesen Tag gibt es nicht.",
             "Bitte Tag und Monat prüfen.",
         ) from None
@@ -121,7 +116,8 @@ def parse_date(text: str, *, locale: str = "de", tz: ZoneInfo = BERLIN) -> datet
         try:
             at = time(int(parts["hour"]), int(parts["minute"]))
         except ValueError:
-            raise DateError(
+            raise ProblemError.at(
+                None,
                 f"„{text}“: Die Uhrzeit gibt es nicht.",
                 "Bitte im Format „14:30“ oder „14:30 Uhr“ schreiben.",
             ) from None
@@ -132,7 +128,8 @@ def _iso_datetime(text: str, folded: str, tz: ZoneInfo) -> datetime:
     try:
         value = datetime.fromisoformat(folded.upper().replace(",", "."))
     except ValueError:
-        raise DateError(
+        raise ProblemError.at(
+            None,
             f"„{text}“: Diesen Zeitpunkt gibt es nicht.",
             "Bitte Datum, Uhrzeit und Zeitzone prüfen, "
             "z. B. „2021-03-09T10:00:00+01:00“.",
@@ -148,12 +145,14 @@ def check_weekday(text: str, weekday: str, day: date, *, locale: str = "de") -> 
     actual = format_date(day, "EEEE", locale=locale)
     expected = weekdays.get(weekday)
     if expected is None:
-        raise DateError(
+        raise ProblemError.at(
+            None,
             f"„{text}“: Den Wochentag „{weekday.capitalize()}“ kenne ich nicht.",
             f"Der {day:%d.%m.%Y} ist ein {actual}.",
         )
     if expected != day.weekday():
-        raise DateError(
+        raise ProblemError.at(
+            None,
             f"„{text}“ – der {day:%d.%m.%Y} ist ein {actual}.",
             "Bitte Wochentag oder Datum korrigieren.",
         )

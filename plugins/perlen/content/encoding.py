@@ -18,7 +18,7 @@ import codecs
 import re
 from dataclasses import dataclass
 
-from perlen.content.errors import LineError
+from perlen.problems import ProblemError
 
 # Longest first: the UTF-32 LE mark begins with the UTF-16 LE one.
 _BOMS = (
@@ -39,10 +39,6 @@ SAVE_AS_UTF8 = (
     "der Textcodierung „Unicode (UTF-8)“, in VS Code über die Codierung unten "
     "rechts → „Mit Codierung speichern“ → „UTF-8“."
 )
-
-
-class EncodingError(LineError):
-    """A file that cannot be read as text."""
 
 
 @dataclass(frozen=True)
@@ -98,20 +94,20 @@ _OTHER_FORMATS = (
 _LEADING = re.compile(rb"^(?:\xef\xbb\xbf)?\s*")
 
 
-def other_format(data: bytes) -> EncodingError | None:
+def other_format(data: bytes) -> ProblemError | None:
     """The error for a file saved in a format that is not plain text (RTF,
     Word, a web page), or None."""
     start = data[_LEADING.match(data).end() :][:64]
     for signature, message, how in _OTHER_FORMATS:
         if signature.match(start):
-            return EncodingError(1, message, _PLAIN_TEXT + how)
+            return ProblemError.at(1, message, _PLAIN_TEXT + how)
     return None
 
 
 def decode(data: bytes) -> str:
     """The text of a file's bytes, with line ends normalised to `\\n`.
 
-    Raises `EncodingError` for a file in another format (`other_format`),
+    Raises `ProblemError` for a file in another format (`other_format`),
     for bytes that are not UTF-8 (after an optional BOM) and for NUL bytes,
     which mean UTF-16 without a BOM or no text file.
     """
@@ -125,7 +121,7 @@ def decode(data: bytes) -> str:
     else:
         if b"\x00" in data:
             line = data[: data.index(b"\x00")].count(b"\n") + 1
-            raise EncodingError(
+            raise ProblemError.at(
                 line,
                 "Die Datei enthält Null-Bytes: Sie ist keine Textdatei oder in "
                 "UTF-16 ohne Byte-Order-Mark gespeichert.",
@@ -139,7 +135,7 @@ def decode(data: bytes) -> str:
     return _NEWLINES.sub("\n", text.removeprefix("\ufeff"))
 
 
-def _not_utf8(data: bytes, start: int) -> EncodingError:
+def _not_utf8(data: bytes, start: int) -> ProblemError:
     """The error for the first byte at `start` that is not UTF-8, quoting its
     line as Windows-1252 would show it, so the writer finds the word."""
     line = data[:start].count(b"\n") + 1
@@ -149,7 +145,7 @@ def _not_utf8(data: bytes, start: int) -> EncodingError:
     shown = raw.decode("cp1252", errors="replace")
     if len(shown) > 60:
         shown = shown[:59] + "…"
-    return EncodingError(
+    return ProblemError.at(
         line,
         f"Die Datei ist nicht in UTF-8 gespeichert (vermutlich Windows-1252), "
         f"die Umlaute kämen falsch heraus: „{shown}“.",

@@ -14,13 +14,9 @@ from dataclasses import dataclass
 import yaml
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
-from perlen.content.errors import LineError
+from perlen.problems import ProblemError
 
 NULL_TAG = "tag:yaml.org,2002:null"
-
-
-class FrontMatterError(LineError):
-    """YAML a writer must fix."""
 
 
 @dataclass(frozen=True)
@@ -42,7 +38,7 @@ def read_yaml(text: str, first_line: int) -> list[Entry]:
         # An unclosed list or quote is noticed at the end: name its last line.
         last = text.rstrip().count("\n")
         line = first_line + min(mark.line if mark else 0, last)
-        raise FrontMatterError(
+        raise ProblemError.at(
             line,
             "Diese Zeile des Kopfs zwischen „---“ lässt sich nicht lesen.",
             "Bitte „Schlüssel: Wert“ schreiben, jede Angabe in eine eigene Zeile; "
@@ -52,7 +48,7 @@ def read_yaml(text: str, first_line: int) -> list[Entry]:
     if root is None:
         return []
     if not isinstance(root, MappingNode):
-        raise FrontMatterError(
+        raise ProblemError.at(
             first_line + root.start_mark.line,
             "Zwischen den Zeilen „---“ stehen keine Angaben "
             "der Form „Schlüssel: Wert“.",
@@ -64,7 +60,7 @@ def read_yaml(text: str, first_line: int) -> list[Entry]:
 def _entry(key, value, first_line: int) -> Entry:
     line = first_line + key.start_mark.line
     if not isinstance(key, ScalarNode):
-        raise FrontMatterError(
+        raise ProblemError.at(
             line, "Ein Schlüssel muss ein einfaches Wort sein.", "Bitte z. B. „title:“."
         )
     if isinstance(value, ScalarNode):
@@ -75,7 +71,7 @@ def _entry(key, value, first_line: int) -> Entry:
     ):
         items = tuple(item.value for item in value.value if item.value.strip())
         return Entry(key.value, ", ".join(items), items, line)
-    raise FrontMatterError(
+    raise ProblemError.at(
         line,
         f"„{key.value}“ enthält verschachtelte Angaben, die der Blog nicht liest.",
         "Bitte einen einfachen Wert oder eine Liste wie „[a, b]“ angeben.",

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from babel import Locale, UnknownLocaleError
 
 from perlen.content.dates import fold
-from perlen.content.errors import LineError
-from perlen.content.front_matter import FrontMatterError, read_yaml
+from perlen.content.front_matter import read_yaml
 from perlen.content.suggestions import closest
+from perlen.problems import ProblemError
 
 # Pelican's key → the spellings writers may use (compared folded).
 KEYS: dict[str, tuple[str, ...]] = {
@@ -80,10 +80,6 @@ _END_FENCE = re.compile(r"^(?:-{3}|\.{3})\s*$")
 # Characters `str.splitlines()` and word processors treat as line ends, which
 # a writer cannot see: U+2028, U+2029, NEL and the form feed.
 SEPARATORS = re.compile(r"[\u2028\u2029\x85\x0c]")
-
-
-class MetadataError(LineError):
-    """A metadata line a writer must fix."""
 
 
 @dataclass(frozen=True)
@@ -201,7 +197,7 @@ def _fenced(lines: list[str]) -> Header:
     """A header between `---` lines: YAML, or else `Key: value` lines."""
     end = next((i for i in range(1, len(lines)) if _END_FENCE.match(lines[i])), None)
     if end is None:
-        raise MetadataError(
+        raise ProblemError.at(
             1,
             "Der Kopf beginnt mit „---“, aber die Zeile „---“, die ihn beendet, fehlt.",
             "Bitte nach der letzten Angabe eine Zeile „---“ einfügen.",
@@ -210,7 +206,7 @@ def _fenced(lines: list[str]) -> Header:
     body = "\n".join(lines[end + 1 :])
     try:
         entries = read_yaml("\n".join(block), 2)
-    except FrontMatterError as error:
+    except ProblemError as error:
         # Not YAML, but maybe `Key: value` lines (`Titel: Wir: die Perlen`) –
         # unless a value was meant as YAML (`[a, b`), which stays an error.
         fields, index, separators = _key_lines(lines, 1)
@@ -238,7 +234,7 @@ def map_status(value: str, line: int) -> str:
     """Pelican's status for `Entwurf`, `Veröffentlicht`, `Versteckt`."""
     status = STATUS.get(fold(value.strip()))
     if status is None:
-        raise MetadataError(
+        raise ProblemError.at(
             line,
             f"Den Status „{value}“ kenne ich nicht.",
             f"Erlaubt sind {STATUS_NAMES}.",
@@ -256,7 +252,7 @@ def map_flag(value: str, line: int) -> bool:
     """A yes/no value as YAML tools write it (`draft: true`) or in German."""
     flag = FLAGS.get(fold(value.strip()))
     if flag is None:
-        raise MetadataError(
+        raise ProblemError.at(
             line,
             f"„{value}“ ist weder „ja“ noch „nein“.",
             "Bitte „ja“ oder „nein“ (bzw. „true“ oder „false“) schreiben.",
@@ -274,7 +270,7 @@ def map_language(value: str, line: int, *, locale: str = "de") -> str:
     names = {fold(name): code for code, name in Locale.parse(locale).languages.items()}
     code = names.get(fold(text))
     if code is None:
-        raise MetadataError(
+        raise ProblemError.at(
             line,
             f"Die Sprache „{value}“ kenne ich nicht.",
             "Bitte „Deutsch“, „Englisch“ oder einen Sprachcode wie „de“ angeben.",

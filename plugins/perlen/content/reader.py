@@ -1,8 +1,9 @@
 """A Markdown reader that understands German metadata and reports problems.
 
 Pelican glue: the pure work happens in `metadata`, `dates` and `slugs`; this
-module turns their results into Pelican metadata and their errors into
-`Problem`s, which the build reports together (see `build_problems`).
+module turns their results into Pelican metadata and places the problems
+they raise (`ProblemError`) in the post's file, which the build reports
+together (`building.checked`).
 """
 
 from __future__ import annotations
@@ -16,15 +17,13 @@ from markdown import Markdown
 from pelican.readers import MarkdownReader
 from pelican.urlwrappers import URLWrapper
 
-from perlen.content.dates import DateError, parse_date
+from perlen.content.dates import parse_date
 from perlen.content.disk_names import link_on_disk
 from perlen.content.encoding import forbidden_controls, read_text
-from perlen.content.errors import LineError
 from perlen.content.links import LocalLinksExtension
 from perlen.content.metadata import (
     KNOWN_KEYS,
     Header,
-    MetadataError,
     canonical_key,
     map_flag,
     map_language,
@@ -82,8 +81,8 @@ class GermanMarkdownReader(MarkdownReader):
         try:
             text = characters.nfc(read_text(source_path))
             header = split_header(text)
-        except LineError as error:
-            self._fail([self._problem(error.line, error.message, error.fix)])
+        except ProblemError as error:
+            self._fail([error.problem.placed(source_path)])
         metadata, problems, mentioned = self._metadata(header.fields, header.fenced)
         problems += self._layout_problems(text, header)
         if "title" not in mentioned:
@@ -276,8 +275,8 @@ class GermanMarkdownReader(MarkdownReader):
                 continue  # as `perlen neu` writes it: the start of the text
             try:
                 metadata[key] = self._value(key, field)
-            except (DateError, MetadataError) as error:
-                problems.append(self._problem(field.line, error.message, error.fix))
+            except ProblemError as error:
+                problems.append(error.problem.placed(self._source_path, field.line))
         if metadata.pop("draft", False) or metadata.pop("published", True) is False:
             metadata["status"] = "draft"
         return metadata, problems, set(seen)
@@ -303,7 +302,7 @@ class GermanMarkdownReader(MarkdownReader):
         value, line = field.value, field.line
         if field.items is not None and key not in LIST_KEYS:
             if len(field.items) != 1:
-                raise MetadataError(
+                raise ProblemError.at(
                     line,
                     f"„{field.name}“ hat hier {len(field.items)} Werte, "
                     "erlaubt ist einer.",
@@ -313,7 +312,7 @@ class GermanMarkdownReader(MarkdownReader):
         if key not in LIST_KEYS and key != "summary":
             value = value.replace("\n", " ")
         if not value.strip() and key in {"title", "date", "modified", "status"}:
-            raise MetadataError(
+            raise ProblemError.at(
                 line, "Hier fehlt der Wert.", "Bitte hinter dem Doppelpunkt ergänzen."
             )
         if key in {"date", "modified"}:
@@ -364,7 +363,7 @@ class GermanMarkdownReader(MarkdownReader):
 
     def _fail(self, problems: list[Problem]) -> None:
         self.problems.extend(problems)
-        raise ProblemError(problems)
+        raise ProblemError(*problems)
 
 
 def add_reader(readers) -> None:

@@ -2,14 +2,29 @@
 
 The checks find problems in Pelican's content objects, which no longer know
 where in the file a field or a link was written; this finds it again, reading
-each file only when a problem needs it.
+each file only when a problem needs it. A build has one `SourceLines`
+(`of_build`), so the checks, the images and the steps after Pelican read a
+file once between them.
 """
 
 from __future__ import annotations
 
+from collections.abc import MutableMapping
+from typing import Any
+
 from perlen.content.encoding import lines, read_text
-from perlen.content.errors import LineError
 from perlen.content.metadata import canonical_key, split_header
+from perlen.problems import ProblemError
+
+# Where a build keeps its `SourceLines`: Pelican's context, which every
+# generator of a run shares and each run makes anew.
+_IN_CONTEXT = "PERLEN_SOURCE_LINES"
+
+
+def of_build(context: MutableMapping[str, Any]) -> SourceLines:
+    """The `SourceLines` of the build whose Pelican context is `context`,
+    made when a step first asks for it."""
+    return context.setdefault(_IN_CONTEXT, SourceLines())
 
 
 class SourceLines:
@@ -22,14 +37,14 @@ class SourceLines:
         if path not in self._lines:
             try:
                 self._lines[path] = lines(read_text(path))
-            except (OSError, LineError):
+            except (OSError, ProblemError):
                 self._lines[path] = []
         return self._lines[path]
 
     def _header(self, path: str):
         try:
             return split_header("\n".join(self.lines(path)))
-        except LineError:
+        except ProblemError:
             return split_header("")
 
     def field(self, path: str, key: str) -> int | None:

@@ -32,9 +32,10 @@ from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 
 from perlen.images.markup import passthrough, picture
-from perlen.images.source import ImageError, SourceImage, is_image, read_source
+from perlen.images.source import SourceImage, is_image, read_source
 from perlen.images.variants import plan, published_stem
 from perlen.link_syntax import without_indicator
+from perlen.problems import ProblemError
 from perlen.settings import setting
 from perlen.text.pipeline import typeset_inline
 
@@ -222,7 +223,7 @@ class PictureTreeprocessor(Treeprocessor):
         document.used.append(path)
         try:
             source = self.options.read(path)
-        except (ImageError, OSError):
+        except (ProblemError, OSError):
             return None  # the build reports it (`site.pictures`)
         alt = img.get("alt", "")
         if source.passthrough:

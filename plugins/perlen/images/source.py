@@ -15,7 +15,8 @@ from pathlib import Path
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from perlen.images.svg import SvgProblem, check_svg
+from perlen.images.svg import check_svg
+from perlen.problems import Problem, ProblemError
 
 # Files published as they are: GIF (animations), SVG (vector graphics).
 PASSTHROUGH = frozenset({".gif", ".svg"})
@@ -23,19 +24,6 @@ PASSTHROUGH = frozenset({".gif", ".svg"})
 RASTER = frozenset({".jpg", ".jpeg", ".png", ".webp", ".avif", ".tif", ".tiff", ".bmp"})
 # iPhone photos: not decoded (no pillow-heif); the writer exports a JPEG.
 HEIC = frozenset({".heic", ".heif"})
-
-
-class ImageError(ValueError):
-    """An image a writer must fix; message and fix in German."""
-
-    def __init__(self, message: str, fix: str):
-        self.message = message
-        self.fix = fix
-        super().__init__(f"{message} {fix}")
-
-    def __reduce__(self):
-        """Pickled as made, so that a worker process can return it."""
-        return type(self), (self.message, self.fix)
 
 
 @dataclass(frozen=True)
@@ -71,12 +59,13 @@ def is_image(path: str) -> bool:
 
 
 def read_source(root: Path, path: str, max_bytes: int, max_pixels: int) -> SourceImage:
-    """The image at `root/path`, checked against the limits; raises `ImageError`."""
+    """The image at `root/path`, checked against the limits; raises `ProblemError`."""
     file = root / path
     suffix = posixpath.splitext(path)[1].lower()
     name = posixpath.basename(path)
     if suffix in HEIC:
-        raise ImageError(
+        raise ProblemError.at(
+            None,
             f"„{name}“ ist ein iPhone-Foto im HEIC-Format, das nicht jeder "
             "Browser zeigen kann.",
             "Bitte das Foto als JPEG exportieren: in der Fotos-App „Exportieren“ "
@@ -85,7 +74,8 @@ def read_source(root: Path, path: str, max_bytes: int, max_pixels: int) -> Sourc
         )
     size = file.stat().st_size
     if size > max_bytes:
-        raise ImageError(
+        raise ProblemError.at(
+            None,
             f"„{name}“ ist {size / 1e6:.0f} MB groß; erlaubt sind "
             f"höchstens {max_bytes / 1e6:.0f} MB.",
             "Bitte das Bild kleiner exportieren (z. B. 3000 Pixel breit als JPEG); "
@@ -98,7 +88,8 @@ def read_source(root: Path, path: str, max_bytes: int, max_pixels: int) -> Sourc
         with warnings.catch_warnings(), _opened(file) as image:
             width, height = image.size
             if width * height > max_pixels:
-                raise ImageError(
+                raise ProblemError.at(
+                    None,
                     f"„{name}“ hat {width * height / 1e6:.0f} Megapixel; erlaubt "
                     f"sind höchstens {max_pixels / 1e6:.0f}.",
                     "Bitte das Bild kleiner exportieren (z. B. 3000 Pixel breit).",
@@ -108,13 +99,14 @@ def read_source(root: Path, path: str, max_bytes: int, max_pixels: int) -> Sourc
             alpha = has_alpha(image)
     except Image.DecompressionBombError as error:
         # Pillow refuses to open it at all: far beyond any limit of ours.
-        raise ImageError(
+        raise ProblemError.at(
+            None,
             f"„{name}“ hat mehr als {2 * Image.MAX_IMAGE_PIXELS / 1e6:.0f} "
             f"Megapixel; erlaubt sind höchstens {max_pixels / 1e6:.0f}.",
             "Bitte das Bild kleiner exportieren (z. B. 3000 Pixel breit).",
         ) from error
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
-        if isinstance(error, ImageError):
+        if isinstance(error, ProblemError):
             raise
         raise unreadable(name) from error
     return SourceImage(path, width, height, alpha)
@@ -135,8 +127,9 @@ def _orientation(image: Image.Image) -> int | None:
     return image.getexif().get(ImageOps.ExifTags.Base.Orientation)
 
 
-def unreadable(name: str) -> ImageError:
-    return ImageError(
+def unreadable(name: str) -> ProblemError:
+    return ProblemError.at(
+        None,
         f"„{name}“ lässt sich nicht als Bild lesen: Die Datei ist beschädigt "
         "oder kein Bild.",
         "Bitte das Bild neu exportieren (JPEG oder PNG) und die Datei ersetzen.",
@@ -145,8 +138,8 @@ def unreadable(name: str) -> ImageError:
 
 def _svg(file: Path, path: str, name: str) -> SourceImage:
     checked = check_svg(file.read_bytes())
-    if isinstance(checked, SvgProblem):
-        raise ImageError(f"„{name}“: {checked.message}", checked.fix)
+    if isinstance(checked, Problem):
+        raise ProblemError.at(None, f"„{name}“: {checked.message}", checked.fix)
     width, height = _svg_number(checked.width), _svg_number(checked.height)
     box = (checked.view_box or "").replace(",", " ").split()
     if (width is None or height is None) and len(box) == 4:

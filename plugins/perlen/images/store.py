@@ -24,7 +24,8 @@ from pathlib import Path
 import PIL
 from blinker import signal
 
-from perlen.images.source import ImageError, unreadable
+from perlen.images.source import unreadable
+from perlen.problems import ProblemError
 from perlen.workers import end_with_parent
 
 _PACKAGE = Path(__file__).parent
@@ -50,7 +51,7 @@ class Job:
 class Report:
     made: list[str] = field(default_factory=list)  # keys of jobs made anew
     reused: int = 0
-    failed: list[tuple[Job, ImageError]] = field(default_factory=list)
+    failed: list[tuple[Job, ProblemError]] = field(default_factory=list)
 
 
 @cache
@@ -94,10 +95,10 @@ def _cached(cache: Path, job: Job) -> bool:
     return all((entry / str(i)).is_file() for i in range(len(job.outputs)))
 
 
-def _run(job: Job) -> dict[str, bytes] | ImageError:
+def _run(job: Job) -> dict[str, bytes] | ProblemError:
     try:
         return job.make()
-    except ImageError as error:
+    except ProblemError as error:
         return error
     except (OSError, SyntaxError, ValueError):  # Pillow's "broken file"
         return unreadable(os.path.basename(job.source or job.origin))
@@ -123,7 +124,7 @@ def process(jobs: Iterable[Job], cache: Path, output: Path, workers: int) -> Rep
     else:
         results = [_run(job) for job in missing]
     for job, result in zip(missing, results, strict=True):
-        if isinstance(result, ImageError):
+        if isinstance(result, ProblemError):
             report.failed.append((job, result))
             continue
         _store(_entry(cache, job), [result[path] for path in job.outputs])

@@ -32,6 +32,8 @@ import tinycss2
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import iterparse
 
+from perlen.problems import Problem
+
 XHTML = "http://www.w3.org/1999/xhtml"
 # Elements that run code or embed HTML, in whatever namespace they come.
 _CODE_ELEMENTS = frozenset({"script", "handler", "foreignobject", "listener"})
@@ -55,14 +57,6 @@ FIX_HOST = (
 
 
 @dataclass(frozen=True)
-class SvgProblem:
-    """What is wrong with an SVG, in German, and what to do."""
-
-    message: str
-    fix: str
-
-
-@dataclass(frozen=True)
 class Svg:
     """The root element's size attributes of a safe SVG."""
 
@@ -79,7 +73,7 @@ def _namespace(name: str) -> str:
     return name[1:].split("}", 1)[0] if name.startswith("{") else ""
 
 
-def address_problem(value: str) -> SvgProblem | None:
+def address_problem(value: str) -> Problem | None:
     """Why an address in an SVG is refused, or None."""
     cleaned = _IGNORED_IN_SCHEME.sub("", value)
     lowered = cleaned.lower()
@@ -102,11 +96,16 @@ def address_problem(value: str) -> SvgProblem | None:
     return None
 
 
-def _contains(what: str, fix: str = FIX_CODE) -> SvgProblem:
-    return SvgProblem(f"Die Grafik enthält {what}.", fix)
+def _problem(message: str, fix: str) -> Problem:
+    """What is wrong with an SVG and what to do; its caller names the file."""
+    return Problem("", None, message, fix)
 
 
-def css_problem(css: str, declarations: bool) -> SvgProblem | None:
+def _contains(what: str, fix: str = FIX_CODE) -> Problem:
+    return _problem(f"Die Grafik enthält {what}.", fix)
+
+
+def css_problem(css: str, declarations: bool) -> Problem | None:
     """Why CSS (a `style` attribute, a `<style>`, a presentation attribute
     holding `url(…)`) is refused, or None: `@import`, `url()` elsewhere."""
     if declarations:
@@ -141,7 +140,7 @@ def _css_walk(nodes):
                 yield from _css_walk(children)
 
 
-def _element_problem(element: Element) -> SvgProblem | None:
+def _element_problem(element: Element) -> Problem | None:
     name = _local(element.tag)
     if name in _CODE_ELEMENTS or _namespace(element.tag) == XHTML:
         return _contains(
@@ -173,7 +172,7 @@ def _element_problem(element: Element) -> SvgProblem | None:
     return None
 
 
-def check_svg(data: bytes) -> Svg | SvgProblem:
+def check_svg(data: bytes) -> Svg | Problem:
     """The SVG's size attributes if it is safe to publish, else what is wrong."""
     root = None
     try:
@@ -181,7 +180,7 @@ def check_svg(data: bytes) -> Svg | SvgProblem:
         for event, node in iterparse(io.BytesIO(data), events=events):
             if event == "pi":
                 if (node.text or "").lower().startswith("xml-stylesheet"):
-                    return SvgProblem(
+                    return _problem(
                         "Die Grafik bindet eine Stilvorlage ein "
                         "(„<?xml-stylesheet?>“), die Programmcode enthalten kann.",
                         FIX_CODE,
@@ -194,7 +193,7 @@ def check_svg(data: bytes) -> Svg | SvgProblem:
                 if problem:
                     return problem
     except DefusedXmlException:
-        return SvgProblem(
+        return _problem(
             "Die Grafik enthält XML-Entitäten oder verweist auf externe "
             "Definitionen; solche Dateien veröffentlicht die Website nicht.",
             FIX_CODE,
@@ -202,7 +201,7 @@ def check_svg(data: bytes) -> Svg | SvgProblem:
     except (ParseError, UnicodeError, ValueError):
         root = None
     if root is None or _local(root.tag) != "svg":
-        return SvgProblem(
+        return _problem(
             "Die Datei lässt sich nicht als SVG-Grafik lesen: Sie ist "
             "beschädigt oder kein SVG.",
             "Bitte die Grafik neu als SVG (oder als PNG) exportieren und die "

@@ -85,10 +85,11 @@ def _dependencies_first(site: Path, assets: list[str], root: str) -> list[str]:
         raise BuildFailed(
             [
                 Problem(
-                    "Theme",
+                    "",
                     None,
                     f"Stylesheets binden sich gegenseitig ein: {files}.",
                     "Bitte den Kreis in den @import-Regeln auflösen.",
+                    label="Theme",
                 )
             ]
         ) from None

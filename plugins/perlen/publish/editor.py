@@ -87,10 +87,11 @@ def write_editor(
         raise BuildFailed(
             [
                 Problem(
-                    "Redaktion",
+                    "",
                     None,
                     "Decap CMS (npm-Paket „decap-cms“) ist nicht installiert.",
                     "Bitte „npm ci“ ausführen.",
+                    label="Redaktion",
                 )
             ]
         )

@@ -26,8 +26,11 @@ class Findings:
             files.append(file)
 
     def problems(self, written: Mapping[str, Content]) -> list[Problem]:
+        """One problem per cause, labelled with the pages it is on (and the
+        posts they were written from): a finding is in the built site, which
+        is no single file of the writer's."""
         return [
-            Problem(_where(files, written), None, message, fix)
+            Problem("", None, message, fix, label=_where(files, written))
             for (message, fix), files in self._files.items()
         ]
 

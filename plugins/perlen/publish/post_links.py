@@ -31,11 +31,10 @@ _SITE_LINK = re.compile(r"""href\s*=\s*["']?/(?!/)""", re.IGNORECASE)
 
 
 def dead_page_links(
-    site: Path, settings: Mapping, written: Mapping[str, Content]
+    site: Path, settings: Mapping, written: Mapping[str, Content], sources: SourceLines
 ) -> list[Problem]:
     """Links from posts and pages to pages of this site that were not written."""
     root = site_root(settings["SITEURL"])
-    sources = SourceLines()
     by_content = {id(content): (path, content) for path, content in written.items()}
     problems = []
     for output, content in by_content.values():

@@ -20,6 +20,8 @@ from perlen.site.written_files import SEARCH_INDEX_DIR as INDEX_DIR
 
 logger = logging.getLogger(__name__)
 
+# What writers call the search, in its problems (no file of theirs is to blame).
+SEARCH = "Suche"
 # Pagefind names these after their content; its entry files keep fixed names.
 CONTENT_ADDRESSED = (
     f"/{INDEX_DIR}/fragment/*",
@@ -46,10 +48,11 @@ def write_index(site: Path) -> None:
         raise BuildFailed(
             [
                 Problem(
-                    "Suche",
+                    "",
                     None,
                     "Pagefind ist nicht installiert.",
                     "Bitte „make venv“ ausführen.",
+                    label=SEARCH,
                 )
             ]
         )
@@ -68,12 +71,15 @@ def write_index(site: Path) -> None:
         raise BuildFailed(
             [
                 Problem(
-                    "Suche",
+                    "",
                     None,
                     "Pagefind konnte den Suchindex nicht bauen: "
                     + " ".join(dict.fromkeys(report)),
+                    label=SEARCH,
                 )
             ]
         )
     for line in report:
-        logger.warning("%s", Problem("Suche", None, f"Pagefind meldet: {line}"))
+        logger.warning(
+            "%s", Problem("", None, f"Pagefind meldet: {line}", label=SEARCH)
+        )

@@ -22,9 +22,8 @@ from perlen.content.author_files import AuthorFile, read_author_file
 from perlen.content.slugs import german_slug
 from perlen.images.markdown import ImageOptions
 from perlen.images.markup import picture
-from perlen.images.source import ImageError
 from perlen.images.variants import plan
-from perlen.problems import Problem
+from perlen.problems import Problem, ProblemError
 from perlen.settings import setting
 from perlen.site.containment import inside
 from perlen.site.cover_image import cover_path, is_external
@@ -80,8 +79,8 @@ def _photo(file: AuthorFile, settings: dict[str, Any]):
         )
     try:
         source = options.read(path)
-    except ImageError as error:
-        return None, Problem(file.path, file.photo_line, error.message, error.fix)
+    except ProblemError as error:
+        return None, error.problem.placed(file.path, file.photo_line)
     except OSError:
         message = f"Das Foto „{name}“ lässt sich nicht lesen."
         return None, Problem(file.path, file.photo_line, message)

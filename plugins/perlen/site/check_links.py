@@ -16,6 +16,7 @@ from perlen.content.suggestions import closest
 from perlen.problems import Problem, Severity
 from perlen.site.containment import inside
 from perlen.site.references import StartTag
+from perlen.site.written_html import problems_in_addresses
 
 
 def link_problems(
@@ -28,29 +29,24 @@ def link_problems(
     `tags` are the content's `link_and_image_tags`."""
     syntax = re.compile(rf"^{content.settings['INTRASITE_LINK_REGEX']}(?P<value>.*)$")
     root = content.settings["PATH"]
-    problems = []
-    for tag in tags:
-        url = tag.attrs.get("href" if tag.name == "a" else "src", "")
+
+    def judge(tag: StartTag, url: str) -> Problem | None:
         match = syntax.match(url)
         if not match or match.group("what") not in {"filename", "static", "attach"}:
-            continue
+            return None
         written = match.group("value")
         target = linked_path(content, written)
         if not inside(root, os.path.join(root, target)):
-            problem = outside_problem(written, tag.name == "img")
-        elif match.group("what") == "filename":
-            problem = _post_link_problem(content, written, target, context, root)
-        elif not os.path.isfile(os.path.join(root, target)):
-            problem = _missing_file(
+            return outside_problem(written, tag.name == "img")
+        if match.group("what") == "filename":
+            return _post_link_problem(content, written, target, context, root)
+        if not os.path.isfile(os.path.join(root, target)):
+            return _missing_file(
                 content, written, target, context, root, tag.name == "img"
             )
-        else:
-            problem = None
-        if problem is not None:
-            message, fix, severity = problem
-            line = sources.find(content.source_path, written)
-            problems.append(Problem(content.source_path, line, message, fix, severity))
-    return problems
+        return None
+
+    return problems_in_addresses(content, tags, sources, judge)
 
 
 def linked_path(content: Content, value: str) -> str:
@@ -61,25 +57,29 @@ def linked_path(content: Content, value: str) -> str:
     return content.get_relative_source_path(os.path.join(content.relative_dir, path))
 
 
-def outside_problem(written: str, image: bool) -> tuple[str, str, Severity]:
+def _problem(message: str, fix: str, severity: Severity = Severity.ERROR) -> Problem:
+    """A link's problem; `problems_in_addresses` places it in the writer's file."""
+    return Problem("", None, message, fix, severity)
+
+
+def outside_problem(written: str, image: bool) -> Problem:
     what = "Das Bild" if image else "Die Datei"
-    return (
+    return _problem(
         f"{what} „{written}“ liegt außerhalb des Ordners „content“; "
         "der Blog veröffentlicht nur, was darin liegt.",
         "Bitte die Datei nach „content/images/“ kopieren und von dort "
         "verlinken, z. B. „/images/bild.jpg“.",
-        Severity.ERROR,
     )
 
 
-def _post_link_problem(content, written, target, context, root):
+def _post_link_problem(content, written, target, context, root) -> Problem | None:
     generated = context["generated_content"]
     if target in generated:
         return None  # found, or a file with its own reported errors
     if target in context["static_content"] and os.path.isfile(
         os.path.join(root, target)
     ):
-        return (
+        return _problem(
             f"„{written}“ ist kein Beitrag, sondern eine Datei.",
             f"Bitte „{{static}}{written}“ schreiben.",
             Severity.WARNING,
@@ -90,31 +90,28 @@ def _post_link_problem(content, written, target, context, root):
             *content.settings["PAGE_PATHS"],
         ]
         if any(target.startswith(f"{path.rstrip('/')}/") for path in published):
-            return (
+            return _problem(
                 f"Der Link auf „{written}“ führt zu einem Entwurf oder "
                 "geplanten Beitrag, der nicht veröffentlicht wird.",
                 "Bitte den Link entfernen oder erst setzen, "
                 "wenn der Beitrag erschienen ist.",
-                Severity.ERROR,
             )
-        return (
+        return _problem(
             f"Der Link auf „{written}“ führt zu einer Datei, "
             "die nicht zur Website gehört.",
             f"Beiträge gehören nach „content/{content.settings['ARTICLE_PATHS'][0]}/“.",
-            Severity.ERROR,
         )
     suggestion = _suggest(
         target, [path for path in generated if generated[path] is not None]
     )
-    return (
+    return _problem(
         f"Der Link auf „{written}“ führt ins Leere: Diese Datei gibt es nicht.",
         _did_you_mean(suggestion, content, written)
         or "Bitte den Dateinamen prüfen; er gilt vom Ordner dieses Beitrags aus.",
-        Severity.ERROR,
     )
 
 
-def _missing_file(content, written, target, context, root, image):
+def _missing_file(content, written, target, context, root, image) -> Problem:
     folder = os.path.join(root, posixpath.dirname(target))
     candidates = list(context["static_content"])
     if os.path.isdir(folder):
@@ -128,7 +125,7 @@ def _missing_file(content, written, target, context, root, image):
         "Bitte die Datei neben den Beitrag oder nach „content/images/“ legen "
         "und den Namen prüfen (auch Groß- und Kleinschreibung)."
     )
-    return f"{what} „{written}“ gibt es nicht.", fix, Severity.ERROR
+    return _problem(f"{what} „{written}“ gibt es nicht.", fix)
 
 
 def _suggest(target: str, candidates: Iterable[str]) -> str | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 
 from pelican.contents import Content
 
@@ -49,8 +50,9 @@ def cover_image_problems(content: Content, sources: SourceLines) -> list[Problem
         return []
     line = sources.field(content.source_path, "image")
     if not inside(root, os.path.join(root, path)):
-        message, fix, _ = outside_problem(value, image=True)
-        return [Problem(content.source_path, line, f"Titelbild: {message}", fix)]
+        outside = outside_problem(value, image=True)
+        titled = replace(outside, message=f"Titelbild: {outside.message}")
+        return [titled.placed(content.source_path, line)]
     if os.path.isfile(os.path.join(root, path)):
         return []
     return [

@@ -12,6 +12,7 @@ from pelican.contents import Content
 from perlen.content.source_lines import SourceLines
 from perlen.problems import Problem
 from perlen.site.references import StartTag
+from perlen.site.written_html import problems_in_addresses
 
 # Addresses of this computer: links copied from the preview.
 LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "0.0.0.0", "::1"})
@@ -25,14 +26,13 @@ def preview_link_problems(
 ) -> list[Problem]:
     """Links copied from the preview's address bar (`http://127.0.0.1:8000/…`,
     `localhost`): dead for every reader of the published site."""
-    problems = []
     # A site built for this computer (the browser tests' SITEURL) writes its
     # own images' URLs with that address: those are not the writer's.
     own = content.settings.get("SITEURL", "").rstrip("/") + "/"
-    for tag in tags:
-        url = tag.attrs.get("href" if tag.name == "a" else "src", "")
+
+    def judge(tag: StartTag, url: str) -> Problem | None:
         if not _is_local(url) or (own != "/" and url.startswith(own)):
-            continue
+            return None
         path = urlsplit(url).path or "/"
         target = by_url.get(unquote(path).lstrip("/"))
         if target is not None:
@@ -43,16 +43,15 @@ def preview_link_problems(
             fix = f"Bitte auf die Datei des Beitrags verlinken: „{linked}“."
         else:
             fix = f"Bitte nur den Pfad schreiben: „{path}“."
-        problems.append(
-            Problem(
-                content.source_path,
-                sources.find(content.source_path, url),
-                f"Der Link „{url}“ führt auf die Vorschau auf diesem Rechner; "
-                "für Leserinnen und Leser führt er ins Leere.",
-                fix,
-            )
+        return Problem(
+            "",
+            None,
+            f"Der Link „{url}“ führt auf die Vorschau auf diesem Rechner; "
+            "für Leserinnen und Leser führt er ins Leere.",
+            fix,
         )
-    return problems
+
+    return problems_in_addresses(content, tags, sources, judge)
 
 
 def _is_local(url: str) -> bool:

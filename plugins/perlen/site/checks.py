@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from pelican.contents import Content
 
 from perlen.content.reader import WARNINGS
-from perlen.content.source_lines import SourceLines
+from perlen.content.source_lines import of_build
 from perlen.problems import Problem
 from perlen.settings import setting
 from perlen.site.check_alt_text import alt_text_problems
@@ -39,7 +39,7 @@ def check_site(generators: Iterable, contents: list[Content]) -> list[Problem]:
     generators = list(generators)
     settings = generators[0].settings
     context = generators[0].context
-    sources = SourceLines()
+    sources = of_build(context)
     problems = duplicate_addresses(contents, sources)
     for attribute in ("category", "tags", "authors"):
         problems += spelling_variants(contents, attribute, sources)

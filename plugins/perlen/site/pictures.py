@@ -27,13 +27,13 @@ from markupsafe import Markup
 from pelican.contents import Article, Content
 
 from perlen.content.dates import format_date
-from perlen.content.source_lines import SourceLines
+from perlen.content.source_lines import SourceLines, of_build
 from perlen.images import encode, social_card, store
 from perlen.images.markdown import USED, ImageOptions
 from perlen.images.markup import passthrough, picture, url_path
-from perlen.images.source import HEIC, RASTER, ImageError, SourceImage
+from perlen.images.source import HEIC, RASTER, SourceImage
 from perlen.images.variants import Plan, plan, published_stem
-from perlen.problems import BuildFailed, Problem, Severity
+from perlen.problems import BuildFailed, Problem, ProblemError, Severity
 from perlen.settings import setting
 from perlen.site.containment import inside
 from perlen.site.contents import contents_of
@@ -91,7 +91,7 @@ def _gets_card(content: Content) -> bool:
 def _read(content: Content, path: str) -> SourceImage | None:
     try:
         return _options(content).read(path)
-    except (ImageError, OSError):
+    except (ProblemError, OSError):
         return None  # reported by `image_problems`
 
 
@@ -133,16 +133,15 @@ def cover(content: Content) -> Cover | None:
 # -- Checks ------------------------------------------------------------------
 
 
-def image_problems(contents: list[Content]) -> list[Problem]:
+def image_problems(contents: list[Content], sources: SourceLines) -> list[Problem]:
     """Every image a post shows, checked; the Titelbild also for its width."""
-    sources = SourceLines()
     problems = []
     for content in contents:
         options = _options(content)
         for path in dict.fromkeys(content.metadata.get(USED, ())):
             try:
                 options.read(path)
-            except (ImageError, OSError) as error:
+            except (ProblemError, OSError) as error:
                 problems.append(_problem(content, path, error, sources, None))
         path = cover_path(cover_value(content), content.relative_dir)
         full = os.path.join(options.root, path) if path else ""
@@ -152,7 +151,7 @@ def image_problems(contents: list[Content]) -> list[Problem]:
         line = sources.field(content.source_path, "image")
         try:
             source = options.read(path)
-        except (ImageError, OSError) as error:
+        except (ProblemError, OSError) as error:
             problems.append(_problem(content, path, error, sources, line))
             continue
         minimum = setting(content.settings, "PERLEN_COVER_MIN_WIDTH")
@@ -172,14 +171,14 @@ def image_problems(contents: list[Content]) -> list[Problem]:
 
 
 def _problem(content, path, error, sources, line) -> Problem:
-    message, fix = (
-        (error.message, error.fix)
-        if isinstance(error, ImageError)
-        else (f"„{posixpath.basename(path)}“ lässt sich nicht lesen.", "")
+    problem = (
+        error.problem
+        if isinstance(error, ProblemError)
+        else Problem("", None, f"„{posixpath.basename(path)}“ lässt sich nicht lesen.")
     )
     if line is None:
         line = sources.find(content.source_path, posixpath.basename(path))
-    return Problem(content.source_path, line, message, fix)
+    return problem.placed(content.source_path, line)
 
 
 # -- Writing the variants ----------------------------------------------------
@@ -279,12 +278,13 @@ def _card_job(content: Content, font: str) -> store.Job:
     )
 
 
-def jobs(contents: list[Content], settings: dict[str, Any]) -> list[store.Job]:
+def jobs(
+    contents: list[Content], settings: dict[str, Any], sources: SourceLines
+) -> list[store.Job]:
     """Everything the site's images need: variants, crops, cards."""
     quality = setting(settings, "PERLEN_IMAGE_QUALITY")
     font = os.path.join(settings["THEME"], "static", "fonts", CARD_FONT)
     found = []
-    sources = SourceLines()
     for content in contents:
         options = _options(content)
         root = Path(options.root)
@@ -324,6 +324,7 @@ class PicturesGenerator:
 
     def __init__(self, context, settings, path, theme, output_path, **_: Any):
         self.settings = settings
+        self.sources = of_build(context)
         self.output_path = output_path
         self.contents: list[Content] = []
         self.extra_jobs: list[store.Job] = []  # images no post shows (authors)
@@ -336,16 +337,14 @@ class PicturesGenerator:
         )
         workers = setting(self.settings, "PERLEN_IMAGE_WORKERS") or os.cpu_count() or 1
         report = store.process(
-            jobs(self.contents, self.settings) + self.extra_jobs,
+            jobs(self.contents, self.settings, self.sources) + self.extra_jobs,
             cache,
             Path(self.output_path),
             workers,
         )
         if report.failed:
             failed = report.failed
-            raise BuildFailed(
-                [Problem(j.origin, j.line, e.message, e.fix) for j, e in failed]
-            )
+            raise BuildFailed([e.problem.placed(j.origin, j.line) for j, e in failed])
 
 
 def add_generator(pelican) -> type:

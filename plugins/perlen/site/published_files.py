@@ -32,9 +32,10 @@ from pathlib import Path
 from pelican.contents import Content
 from PIL import ExifTags, Image
 
+from perlen.content.source_lines import of_build
 from perlen.images.markdown import USED
 from perlen.images.source import RASTER
-from perlen.images.svg import SvgProblem, check_svg
+from perlen.images.svg import check_svg
 from perlen.problems import Problem
 from perlen.settings import setting
 from perlen.site.cover_image import cover_path, cover_value
@@ -134,7 +135,7 @@ def published_file_problems(generators, contents: list[Content]) -> list[Problem
         )
     generated = {
         path: f"aus dem Bild „{job.source}“" if job.source else "als Vorschaugrafik"
-        for job in jobs(contents, settings)
+        for job in jobs(contents, settings, of_build(generators[0].context))
         for path in job.outputs
     }
     # Not `static.save_as`: reading it would stop `{attach}` moving it.
@@ -162,7 +163,7 @@ def published_file_problems(generators, contents: list[Content]) -> list[Problem
             )
         elif suffix == ".svg" and path not in shown:
             checked = check_svg((root / path).read_bytes())
-            if isinstance(checked, SvgProblem):
+            if isinstance(checked, Problem):
                 problem(path, f"„{path}“: {checked.message}", checked.fix)
         elif suffix in RASTER and path not in shown:
             try:

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from pelican.contents import Content
 
+from perlen.content.source_lines import SourceLines
+from perlen.link_syntax import without_indicator
 from perlen.pelican_glue import raw_html
+from perlen.problems import Problem
 from perlen.site.references import StartTag, start_tags
 
 
@@ -34,3 +38,22 @@ def link_and_image_tags(content: Content) -> list[StartTag]:
         for tag in start_tags(fragment)
         if tag.name in ("a", "img")
     ]
+
+
+def problems_in_addresses(
+    content: Content,
+    tags: list[StartTag],
+    sources: SourceLines,
+    judge: Callable[[StartTag, str], Problem | None],
+) -> list[Problem]:
+    """What `judge` finds wrong with the address of each of `tags` (an `<a>`'s
+    `href`, an `<img>`'s `src`), placed in `content`'s file at the line where
+    the writer wrote it (without Pelican's `{static}`)."""
+    problems = []
+    for tag in tags:
+        url = tag.attrs.get("href" if tag.name == "a" else "src", "")
+        problem = judge(tag, url)
+        if problem is not None:
+            line = sources.find(content.source_path, without_indicator(url))
+            problems.append(problem.placed(content.source_path, line))
+    return problems

@@ -10,8 +10,8 @@ placeholder here, which counts as what a reader sees of it (`raw_html`:
 `<br>` a space, `&nbsp;` a no-break space), and attributes are never read
 as text. Then:
 
-1. symbols become elements: hearts (`hearts`), emoji, shortcodes and
-   emoticons (`emojis`), typogrify's `amp` and `caps` spans;
+1. symbols become elements (`symbols`): hearts (`hearts`), emoji,
+   shortcodes and emoticons (`emojis`), typogrify's `amp` and `caps` spans;
 2. the runs get the typography of the text's language (`typography`):
    German, English, or none for other languages;
 3. typogrify's `widont` glues the last two words of the block;
@@ -23,10 +23,8 @@ Titles go through the same steps via `typeset_inline`.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
-from functools import cache, partial
 from html.parser import HTMLParser
 from typing import Any
 from xml.etree.ElementTree import Element, SubElement
@@ -37,13 +35,14 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import BLOCK_LEVEL_ELEMENTS, AtomicString
 
 from perlen.settings import DEFAULTS, setting
-from perlen.text import emojis, footnotes, hearts, typography
+from perlen.text import footnotes, typography
 from perlen.text.comments import CommentsExtension
 from perlen.text.document import document_state
 from perlen.text.headings import HeadingsExtension
 from perlen.text.raw_html import UNTOUCHED, VOID, RawHtml
 from perlen.text.scroll_regions import ScrollRegionsExtension
 from perlen.text.structure import StructureExtension
+from perlen.text.symbols import SymbolRule, find_symbols, symbol_rules
 
 # Blocks whose last two words `widont` keeps together (as typogrify does).
 WIDONT_BLOCKS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd"})
@@ -186,97 +185,8 @@ def _flows(root: Element, is_block: Callable[[str], bool]) -> list[_Flow]:
     return flows
 
 
-def _span(match: re.Match[str]) -> tuple[Element, int]:
-    """typogrify's `<span class="amp">` or `<span class="caps">`."""
-    span = Element("span", {"class": match.lastgroup})
-    span.text = AtomicString(match.group())
-    return span, match.end()
-
-
-@dataclass(frozen=True)
-class _SymbolRule:
-    pattern: re.Pattern[str]
-    applies: Callable[[str], bool]  # a cheap test before the regex runs
-    make: Callable[[re.Match[str]], tuple[Element, int] | None]  # element, end
-    # Whether a match is valid only right after another symbol (`<3<3`).
-    chained: Callable[[re.Match[str]], bool] | None = None
-
-
-def _always(_: str) -> bool:
-    return True
-
-
-@cache
-def _symbol_rules(options: Options) -> tuple[_SymbolRule, ...]:
-    """The rules that turn text into elements, earliest first on a tie."""
-    rules = []
-    lang = options.lang
-    if options.hearts:
-        rules.append(
-            _SymbolRule(
-                hearts.HEART,
-                lambda t: "<" in t,
-                partial(hearts.symbol, lang=lang),
-                hearts.follows_symbol,
-            )
-        )
-    if options.emoji:
-        symbol = partial(emojis.symbol, lang=lang)
-        if options.emoticons:
-            rules.append(_SymbolRule(emojis.EMOTICON, _always, symbol))
-        if options.shortcodes:
-            rules.append(_SymbolRule(emojis.SHORTCODE, lambda t: ":" in t, symbol))
-        rules.append(_SymbolRule(emojis.emoji_pattern(), _always, symbol))
-    if "amp" in options.typogrify:
-        rules.append(_SymbolRule(typography.AMP, lambda t: "&" in t, _span))
-    if "caps" in options.typogrify:
-        rules.append(_SymbolRule(typography.CAPS, typography.CAPS_HINT.search, _span))
-    return tuple(rules)
-
-
-def _find_symbols(
-    text: str, view: str, rules: tuple[_SymbolRule, ...], blocked: list[tuple[int, int]]
-) -> tuple[str, list[tuple[Element, str]]]:
-    """Split `text[1:]` at its symbols outside `blocked`; `text[0]` is context.
-
-    The rules read `view`, which is `text` with raw HTML shown as what a
-    reader sees of it (`RawHtml.view`).
-    """
-    matches = [
-        (m, rule)
-        for rule in rules
-        if rule.applies(view)
-        for m in rule.pattern.finditer(view, 1)
-    ]
-    if not matches:
-        return text[1:], []
-    matches.sort(key=lambda pair: pair[0].start())
-    if "://" in text or "www." in text:
-        blocked = blocked + [m.span() for m in typography.URL.finditer(text)]
-    found: list[tuple[int, int, Element]] = []
-    position = 1
-    for match, rule in matches:
-        start = match.start()
-        if start < position or (
-            rule.chained and rule.chained(match) and not (found and position == start)
-        ):
-            continue
-        hit = rule.make(match)
-        if hit and not any(s < hit[1] and start < e for s, e in blocked):
-            element, position = hit
-            found.append((start, position, element))
-    if not found:
-        return text[1:], []
-    ends = [start for start, _, _ in found[1:]] + [len(text)]
-    pieces = [
-        (element, text[end:until])
-        for (_, end, element), until in zip(found, ends, strict=True)
-    ]
-    return text[1 : found[0][0]], pieces
-
-
 def _split(
-    items: list[Run | str], rules: tuple[_SymbolRule, ...], raw: RawHtml
+    items: list[Run | str], rules: tuple[SymbolRule, ...], raw: RawHtml
 ) -> list[Run | str]:
     """Turn the symbols in the runs into elements; the flow's new items."""
     result: list[Run | str] = []
@@ -290,7 +200,7 @@ def _split(
             if "\x02" in value or raw.inside is not None:  # else all is text
                 view, spans = raw.view(value, before)
                 blocked = [(s + 1, e + 1) for s, e in spans]  # after `before`
-            head, pieces = _find_symbols(before + value, before + view, rules, blocked)
+            head, pieces = find_symbols(before + value, before + view, rules, blocked)
             if pieces:
                 item.set(head)
                 result += item.insert(pieces)
@@ -331,7 +241,7 @@ def typeset_tree(
     `stash` is Markdown's store of raw HTML, which placeholders in the text
     refer to.
     """
-    rules = _symbol_rules(options)
+    rules = symbol_rules(options)
     widont = "widont" in options.typogrify
     for flow in _flows(root, is_block):
         if all(isinstance(i, str) or i.text.isspace() for i in flow.items):

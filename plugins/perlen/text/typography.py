@@ -8,29 +8,23 @@ while the rules run. Each run is set with the characters around it as
 context: the one before (for quotes and dashes) and a few after (for a unit
 in a `caps` span after a number, or a dash at the end of the block).
 
-Quotes come from docutils' smartquotes (German, guillemets or English),
-after a pairing pass that tells the apostrophe (`fass' es` → `fass’ es`,
-`'90er`, `Grass' Romane`, `Hab' ich`) from a closing ‚quote‘, which docutils
-alone cannot. English quotes typed in a German text („“ and ‚‘ are German)
-are set as German ones. typogrify's `amp`, `caps` and `widont` live here
-too: typogrify works on finished HTML, its `caps` misses German capitals
-(ÖPNV), and its quotes and dashes are English.
+Quotes and apostrophes are set by `quotes`, dashes by `dashes`; this
+module runs them with the rules for spaces. typogrify's `amp`, `caps` and
+`widont` live here too: typogrify works on finished HTML, its `caps` misses
+German capitals (ÖPNV), and its quotes and dashes are English.
 
-German rules follow Duden and DIN 5008: en dash for ranges (`9.30–17.00
-Uhr`, `Mo–Fr`), a real minus (`−5 °C`), hyphens kept in dates, ISBNs and
-phone numbers (`030 123456-78`); no-break spaces after abbreviations
+German rules follow Duden and DIN 5008: no-break spaces after abbreviations
 (`z. B.`, `S. 12 f.`, `Dr. Müller`) and before units, `z.B.` typed without
 space gets a narrow no-break space, and an ellipsis after a whole word gets
 a space before it (`Das ist doch …`). Spaces typed as none get a narrow
 no-break space (`20%`, `30°C`), `§5` and `EUR 2.500` a no-break space; an
-accent typed for an apostrophe (`geht´s`) becomes one. A range dash only
-where a range is meant (`_range`): identifiers keep their hyphen.
+accent typed for an apostrophe (`geht´s`) becomes one.
 
 Speed: each pattern begins with a character or a class, its lookbehinds
 after it; a pattern that begins with a lookbehind or with alternatives is
 tried at every position of every text. Where alternatives begin with
 different characters, one class comes first and lookbehinds tell which
-alternative applies (`_DASHES`, `_spaces`).
+alternative applies (`dashes._DASHES`, `_spaces`).
 """
 
 from __future__ import annotations
@@ -39,16 +33,15 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
-from babel.dates import get_day_names, get_month_names
-from docutils.utils.smartquotes import educateQuotes
+from babel.dates import get_month_names
+
+from perlen.text.dashes import close_ranges, set_dashes, word_at
+from perlen.text.quotes import neighbours, set_quotes
 
 NBSP = "\u00a0"
 NARROW_NBSP = "\u202f"
-MINUS = "\u2212"
 # Languages with rules of their own; other text keeps its characters.
 LANGUAGES = ("de", "en")
-# How many characters after a run the rules may look at.
-_AFTER = 12
 
 # A URL in prose. As in GitHub's autolinks, trailing punctuation is not part
 # of it; neither are quotation marks, which a URL cannot contain unencoded
@@ -125,23 +118,6 @@ _JOINED_PATTERN = re.compile(
     + r")(?!\w)"
 )
 
-# The rules run on a run's text with one character of context in front (the
-# last character before it in the block); a match never begins with a
-# character it replaces, so the context character is never replaced.
-# `_range` reads the whole match, not its group.
-_DASHES = re.compile(
-    r"[-.](?:"
-    r"(?<=-)(?:"
-    r"(?P<spaced>(?<=\s-)-?(?=\s|$))"  # " - " and " -- " between words
-    r"|(?P<em>(?<=[^-]-)--(?!-))"  # "---"
-    r"|(?P<pair>(?<=[^-\s]-)-(?!-))"  # "12--15", "Berlin--Hamburg"
-    r"|(?P<minus>(?<=[\s(\[{=≈~±/]-)(?=\d))"  # "-5 °C"
-    r"|(?P<range>(?<=\d-)(?=\d))"  # "1990-2000"; checked in `_range`
-    r"|(?P<dotted>(?<=\d\.-)(?=\d))"  # "12.-14. März"; `_dotted_range`
-    r"|(?P<words>(?:(?<=[^\W\d_]-)|(?<=[^\W\d_]\.-))(?=[A-ZÄÖÜ])))"  # "Mo-Fr"; `_words`
-    r"|(?<=\.)(?P<ellipsis>\.\.(?<=[^.]\.\.\.)(?!\.)))"
-)
-
 
 # ISO 4217 codes written before an amount; each ends in a letter of the
 # lookbehind class that starts `_spaces`.
@@ -197,152 +173,6 @@ def _spaces(locale: str, lang: str) -> re.Pattern[str]:
     )
 
 
-@cache
-def _range_words(locale: str) -> frozenset[str]:
-    """Weekdays and months, wide and abbreviated: "Mo", "Montag", "Jan"."""
-    names = {
-        n.rstrip(".")
-        for get in (get_day_names, get_month_names)
-        for width in ("wide", "abbreviated")
-        for n in get(width, locale=locale).values()
-    }
-    return frozenset(names | set(get_day_names("short", locale=locale).values()))
-
-
-def _dash(match: re.Match[str], locale: str, stop: int) -> str:
-    kind = match.lastgroup
-    if match.end() > stop:  # reaches into the context after the run
-        return match.group()
-    if kind in ("spaced", "pair"):
-        return "–"
-    if kind == "em":
-        return "—"
-    if kind == "ellipsis":
-        return "…"
-    if kind == "minus":
-        return MINUS
-    if kind == "words":
-        return "–" if _words(match.string, match.start(), locale) else "-"
-    if kind == "dotted":
-        return "–" if _dotted_range(match.string, match.start()) else "-"
-    return "–" if _range(match.string, match.start()) else "-"
-
-
-def _word_at(text: str, start: int, step: int, inner: str = "") -> str:
-    """The letters (and `inner` characters) from `start` on, in direction `step`."""
-    end = start
-    while 0 <= end < len(text) and (text[end].isalpha() or text[end] in inner):
-        end += step
-    return text[start:end] if step > 0 else text[end + 1 : start + 1]
-
-
-def _words(text: str, dash: int, locale: str) -> bool:
-    """Whether the hyphen at `dash` joins a range of weekdays or months."""
-    first = _word_at(text, dash - 1 - (text[dash - 1] == "."), -1)
-    second = _word_at(text, dash + 1, 1)
-    names = _range_words(locale)
-    return first in names and second in names
-
-
-def _number(text: str, start: int, step: int) -> int:
-    """Where the number that begins (step 1) or ends (step -1) at `start`
-    ends or begins: digits, with "." or "," between digits (1.000, 10,5)."""
-    position = start
-    while 0 <= position < len(text):
-        char = text[position]
-        inner = char in ".," and 0 <= position + step < len(text)
-        if char.isdigit() or (inner and text[position + step].isdigit()):
-            position += step
-        else:
-            break
-    return position
-
-
-# Words before a number that make it an identifier, whose hyphen is part of
-# it: norms ("ISO 9241-110", "DIN EN 1090-2"), versions and builds.
-_IDENTIFIER_WORDS = frozenset(
-    {
-        "ISO", "DIN", "EN", "IEC", "VDE", "VDI", "DVGW", "ÖNORM", "SN", "BS", "ASTM",
-        "ANSI", "IEEE", "RFC", "ECE", "Version", "Build", "Release", "Az.", "Ticket",
-        "Artikel", "Art.", "Rechnung", "Auftrag", "Kunde", "Vorgang", "Aktenzeichen",
-        "SKU", "ID", "Ref.", "Referenz", "Bestellung", "Projekt", "Datei",
-    }
-)  # fmt: skip
-# The end of a word that names a number ("Nr.", "Auftrags-Nr.", "Kundennummer").
-_NUMBER_WORD = re.compile(r"(?:Nr|Nrn|No|nummer|Nummer)\.?$")
-
-
-def _range(text: str, dash: int) -> bool:
-    """Whether the hyphen at `dash` stands for "to" between numbers: "1990-2000",
-    "9.30-17.00 Uhr", "1.000-2.000 €", "18-25-Jährige"; not in dates
-    (2021-09-28), ISBNs, area codes (0711-123456), extensions (030 123456-78)
-    or identifiers: norms (ISO 9241-110), order and invoice numbers
-    (Auftrags-Nr. 2024-117, RE-2024-0815), versions (1.2-3). A range counts
-    up (`_counts_up`); where that cannot be told, the hyphen stays as typed,
-    which never changes what the text says."""
-    begin = _number(text, dash - 1, -1) + 1
-    end = _number(text, dash + 1, 1)
-    first, second = text[begin:dash], text[dash + 1 : end]
-    before = text[begin - 1] if begin else " "
-    after = text[end] if end < len(text) else " "
-    # "18-25-Jährige": a compound after the range.
-    compound = after == "-" and text[end + 1 : end + 2].isalpha()
-    return not (
-        before.isalnum()
-        or before in "_.,/-+"
-        or (before in " \u00a0" and begin > 1 and text[begin - 2].isdigit())
-        or (len(first) > 2 and first.startswith("0") and first.isdigit())
-        or (len(second) == 2 and second.startswith("0"))
-        or after.isalnum()
-        or (after in "_-" and not compound)
-        or not _counts_up(first, second)
-        or _names_identifier(text[max(0, begin - 40) : begin])
-    )
-
-
-def _counts_up(first: str, second: str) -> bool:
-    """Whether "first-second" reads as a range of numbers, not an identifier.
-
-    A part with a dot has two to four digits after it (9.30, 1.000, 23.12.2024),
-    not one (the version 1.2-3). Numbers of three digits or more count up
-    (100-200; 1990-95 for 1990-1995); 9241-110 or 2024-117 do not.
-    """
-    for part in (first, second):
-        if "." in part and not 2 <= len(part.rsplit(".", 1)[1]) <= 4:
-            return False
-    if not (first.isdigit() and second.isdigit()) or len(first) < 3:
-        return True
-    if len(first) == 4 and len(second) == 2:
-        return second > first[2:]
-    return len(second) >= len(first) and int(second) > int(first)
-
-
-def _names_identifier(before: str) -> bool:
-    """Whether the word before a number makes it an identifier ("ISO 9241")."""
-    words = before.split()
-    if not words or before[-1:] not in " \u00a0":
-        return False
-    word = words[-1]
-    return (
-        word in _IDENTIFIER_WORDS
-        or bool(_NUMBER_WORD.search(word))
-        or any(part in _IDENTIFIER_WORDS for part in word.split("/"))
-    )
-
-
-# A day, or a day and month, ending in a dot: "12.", "23.12."
-_DAY = re.compile(r"(?<![\w.])\d{1,2}\.(?:\d{1,2}\.)?$")
-_DAY_AFTER = re.compile(r"\d{1,2}\.(?:\d{1,2}\.(?:\d{4}|\d{2})?)?(?![\w-])")
-
-
-def _dotted_range(text: str, dash: int) -> bool:
-    """Whether the hyphen at `dash` joins dates whose left side ends in a dot:
-    "12.-14. März", "23.12.-02.01."."""
-    return bool(
-        _DAY.search(text, max(0, dash - 7), dash) and _DAY_AFTER.match(text, dash + 1)
-    )
-
-
 def _rules(text: str, locale: str, lang: str, stop: int) -> str:
     """Dashes, ellipses and non-breaking spaces in `text[1:stop]`; the rest
     is context."""
@@ -353,9 +183,9 @@ def _rules(text: str, locale: str, lang: str, stop: int) -> str:
     if lang == "de" and ("%" in text or "°" in text or "§" in text or "‰" in text):
         text, stop = _insert_spaces(text, stop)
     if " - " in text:
-        text, stop = _close_ranges(text, stop)
+        text, stop = close_ranges(text, stop)
     if "-" in text or ".." in text:
-        text = _DASHES.sub(lambda m: _dash(m, locale, stop), text)
+        text = set_dashes(text, locale, stop)
     if " " in text:
         spaces = _spaces(locale, lang)
         if " " in text[stop:]:
@@ -372,31 +202,12 @@ def _ellipsis_space(match: re.Match[str], stop: int) -> str:
     more, one of them a vowel ("doch …"), not a cut-off "Sch…"; a space the
     writer typed there becomes one too."""
     start = match.start()
-    word = _word_at(match.string, start - 1, -1, "'’")
+    word = word_at(match.string, start - 1, -1, "'’")
     if match.end() <= stop and (
         match.group("space") or (len(word) > 1 and _VOWEL.search(word))
     ):
         return NBSP + "…"
     return match.group()
-
-
-# A range typed with spaces: "10 - 12 Uhr", "1990 - 2000" (DIN 5008: no spaces).
-_SPACED_RANGE = re.compile(r" -(?<=\d -) (?=\d)")
-
-
-def _close_ranges(text: str, stop: int) -> tuple[str, int]:
-    """ "10 - 12" → "10-12" where that is a range (`_range`) and not a sum
-    ("5 - 3 = 2"); the new `stop`."""
-    pieces, position = [], 0
-    for match in _SPACED_RANGE.finditer(text, 1, stop):
-        start = match.start()
-        closed = text[:start] + "-" + text[match.end() :]
-        after = closed[_number(closed, start + 1, 1) :].lstrip(" ")
-        if _range(closed, start) and not after.startswith(("=", "+", "-", "·", "×")):
-            pieces += [text[position:start], "-"]
-            position = match.end()
-            stop -= 2
-    return "".join(pieces) + text[position:], stop
 
 
 # An acute or grave accent typed for an apostrophe between letters
@@ -444,177 +255,6 @@ _ELLIPSIS_AFTER_WORD = re.compile(
 _VOWEL = re.compile("[aeiouyäöüAEIOUYÄÖÜ]")
 
 
-def _neighbours(texts: Sequence[str]) -> tuple[list[str], list[str]]:
-    """For each text, the character before it in the block (a space at the
-    block's start), and the characters after it (up to `_AFTER`)."""
-    before, last = [], " "
-    for text in texts:
-        before.append(last)
-        last = text[-1:] or last
-    after, following = [], ""
-    for text in reversed(texts):
-        after.append(following)
-        following = (text[:_AFTER] + following)[:_AFTER]
-    return before, after[::-1]
-
-
-_CLOSING_AFTER = frozenset(".,;:!?…)")
-# Words that begin with an apostrophe: 's, 'n Abend, 'ne, 'rein; 'em, 'til.
-_ELIDED = re.compile(
-    r"'(?:s|n|ne|nen|nem|ner|m|em|rein|raus|rum|runter|rüber|rauf|til|cause)\b"
-)
-# A year cut short: '90er, '22, '68ers.
-# Not before a slash: '24/7' is a quotation of "24/7".
-_DECADE = re.compile(r"'\d\d(?![\d/])")
-# Words whose end is cut off by an apostrophe when a word follows: hab' ich,
-# geh' doch; Grass' Romane, Marx' Werk (genitive); nothin' else.
-_ELIDED_END = re.compile(
-    r"(?:(?<![^\W\d_])(?:hab|hätt|würd|könnt|sollt|wollt|müsst|dürft|möcht|"
-    r"geh|steh|seh|komm|mach|sag|lass|nehm|geb|glaub|find|denk|mein|wär|hör|"
-    r"schreib|bleib|lieb|heut|gern|will|kann|hatt|ruf|fahr|lauf|bring|zeig)"
-    r"|[sßxz]|ce|in)$",
-    re.IGNORECASE,
-)
-
-
-def _apostrophes(texts: list[str], editable: Sequence[bool]) -> None:
-    """Turn each `'` that is an apostrophe into ’; leave quotes to docutils.
-
-    Inside a word it is one (`geht's`), before an elided word (`'s`, `'ne`)
-    and before a year (`'90er`). At a word's end it closes a quote opened
-    before in the block, else it is one (`fass' es`, `Andreas'`) – unless
-    the word is one that loses its end (`hab'`, `Grass'`) and a word
-    follows: then it is an apostrophe when a clearer closing quote still
-    comes for each open one (`'Hab' ich doch gesagt!'`).
-    """
-    before, after = _neighbours(texts)
-    marks: list[tuple[int, int, str]] = []  # (run, offset, kind)
-    for i, text in enumerate(texts):
-        if not editable[i] or "'" not in text:
-            continue
-        j = text.find("'")
-        while j >= 0:
-            prev = text[j - 1] if j else before[i]
-            nxt = text[j + 1] if j + 1 < len(text) else after[i][:1]
-            marks.append((i, j, _kind(texts, i, j, prev, nxt, after[i])))
-            j = text.find("'", j + 1)
-    strong_left = sum(kind == "strong" for _, _, kind in marks)
-    open_quotes: list[tuple[int, int]] = []
-    apostrophes: list[tuple[int, int]] = []
-    for i, j, kind in marks:
-        if kind == "apostrophe":
-            apostrophes.append((i, j))
-        elif kind == "open":
-            open_quotes.append((i, j))
-        elif kind == "strong":
-            strong_left -= 1
-            if open_quotes:
-                open_quotes.pop()
-            else:
-                apostrophes.append((i, j))
-        elif kind == "weak":
-            if open_quotes and strong_left < len(open_quotes):
-                open_quotes.pop()
-            else:
-                apostrophes.append((i, j))
-    for i, j in apostrophes + open_quotes:
-        texts[i] = texts[i][:j] + "’" + texts[i][j + 1 :]
-
-
-def _kind(texts: list[str], i: int, j: int, prev: str, nxt: str, after: str) -> str:
-    """What the `'` at `texts[i][j]` is: "apostrophe", "open", "strong" or
-    "weak" (a closing quote or an apostrophe), or "" (docutils decides)."""
-    text = texts[i]
-    if prev.isalnum() and nxt.isalnum():
-        return "apostrophe"
-    if prev in _CLOSING_AFTER and not nxt.isalnum():
-        return "strong"
-    if not prev.isalnum():
-        rest = text[j:] + after
-        if _ELIDED.match(rest) or _DECADE.match(rest):
-            return "apostrophe"
-        return "open" if nxt.isalnum() else ""
-    rest = (text[j + 1 :] + after)[:2]
-    if rest[:1].isspace() and rest[1:2].isalpha() and _ELIDED_END.search(text[:j]):
-        return "weak"
-    return "strong"
-
-
-# Quotation marks that are not German, typed in a German text: “…” and ‘…’
-# (English), ”…” (Swedish). “ and ‘ are German closing marks, ‘ and ’ also
-# apostrophes, so they are read as quotes only where the position says so.
-_FOREIGN_QUOTES = re.compile(
-    r"[“‘](?<=[\s(\[{—–\-/\x02][“‘])|”|’(?=[\s.,;:!?…)\]}—–\-\x02]|$)"
-)
-
-
-def _straighten(texts: list[str], editable: Sequence[bool]) -> None:
-    """Make typed English quotes in German text straight, for docutils to set
-    as German ones: “Hallo” → "Hallo" → „Hallo“; ‘so’ → 'so' → ‚so‘.
-
-    A ’ after a word closes only a ‘ opened before it; otherwise it stays an
-    apostrophe (Grass’ Romane).
-    """
-    before, after = _neighbours(texts)
-    single_open = 0
-    for i, text in enumerate(texts):
-        if not editable[i] or not any(q in text for q in "“”‘’"):
-            continue
-        chars = list(text)
-        for match in _FOREIGN_QUOTES.finditer(before[i] + text + after[i][:1], 1):
-            char, k = match.group(), match.start() - 1
-            if k >= len(text):
-                break
-            if char == "‘":
-                single_open += 1
-            elif char == "’":
-                if not single_open:
-                    continue
-                single_open -= 1
-            chars[k] = "'" if char in "‘’" else '"'
-        texts[i] = "".join(chars)
-
-
-def _quotes(texts: list[str], editable: Sequence[bool], language: str) -> list[str]:
-    """docutils' quotes, each run with the character before it as context.
-
-    This is docutils' `educate_tokens` without its backslash escapes, which
-    would eat backslashes that Markdown has already dealt with.
-    """
-    before, _ = _neighbours(texts)
-    contexts = [c.replace('"', ";").replace("'", ";") for c in before]
-    return [
-        _educate(context + text, language)[1:]
-        if editable[i] and ('"' in text or "'" in text)
-        else text
-        for i, (context, text) in enumerate(zip(contexts, texts, strict=True))
-    ]
-
-
-# A quote right after a colon or slash, before a word: it opens a quotation
-# (`Er sagte:"Hallo"`, `"Dienstleister"/"Partner"`), which docutils would
-# close because no space precedes it.
-_OPENS_AFTER = re.compile(r"""["'](?<=[:/]["'])(?=\w)""")
-# White space for docutils (`\s`), which no writer can type: the reader
-# rejects control characters.
-_SPACE_MARK = "\x1f"
-
-
-def _educate(text: str, language: str) -> str:
-    """docutils' quotes, with quotes after a colon or slash opening."""
-    if ':"' in text or "/'" in text or ":'" in text or '/"' in text:
-        marked = _OPENS_AFTER.sub(lambda m: _SPACE_MARK + m.group(), text)
-        if marked != text:
-            return educateQuotes(marked, language).replace(_SPACE_MARK, "")
-    return educateQuotes(text, language)
-
-
-def _quote_language(lang: str, guillemets: bool) -> str:
-    if lang == "en":
-        return "en"
-    return "de-x-altquot" if guillemets else "de"
-
-
 def typeset(
     runs: Sequence[tuple[str, bool]],
     *,
@@ -638,21 +278,14 @@ def typeset(
     texts = [
         URL.sub(mask, t) if e and ("://" in t or "www." in t) else t for t, e in runs
     ]
-    before, after = _neighbours(texts)
+    before, after = neighbours(texts)
     texts = [
         _set(before[i] + text + after[i], names_locale, lang, len(text) + 1)
         if editable[i] and text
         else text
         for i, text in enumerate(texts)
     ]
-    if lang == "de" and any(
-        e and ("“" in t or "”" in t or "‘" in t)
-        for t, e in zip(texts, editable, strict=True)
-    ):
-        _straighten(texts, editable)
-    if any(("'" in t or '"' in t) for t, e in zip(texts, editable, strict=True) if e):
-        _apostrophes(texts, editable)
-        texts = _quotes(texts, editable, _quote_language(lang, guillemets))
+    texts = set_quotes(texts, editable, lang, guillemets)
     if urls:
         texts = [
             _MASKED.sub(lambda m: urls[ord(m.group()) - _MASK_BASE], t) for t in texts

@@ -26,7 +26,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 from perlen.commands.preview.live import Live, View
 from perlen.commands.problem_list import is_site_wide, own_first, summaries
-from perlen.problems import Problem, Severity, display_path
+from perlen.problems import Problem, Severity
 from perlen.settings import DEFAULTS
 
 HOST = "127.0.0.1"
@@ -74,7 +74,7 @@ def banner(problems: tuple[Problem, ...]) -> bytes:
     the writer's own problems first, then one line per site-wide topic."""
     items = []
     for problem in own_first(p for p in problems if not is_site_wide(p)):
-        where = html.escape(display_path(problem.path))
+        where = html.escape(problem.where)
         if problem.line is not None:
             where += f", Zeile {problem.line}"
         fix = f" <span>{html.escape(problem.fix)}</span>" if problem.fix else ""
