@@ -271,3 +271,32 @@ def test_the_published_site_leaves_out_drafts_and_scheduled_posts(publish_site):
         if path.is_file() and path.suffix in {".html", ".xml", ".json", ".txt"}:
             text = path.read_text(encoding="utf-8", errors="replace")
             assert "Geheim" not in text, path
+
+
+@pytest.mark.parametrize(
+    ("mistake", "kind"),
+    [("SEITE = (", "SyntaxError"), ("SEITE = unbekannt", "NameError")],
+)
+@pytest.mark.parametrize("settings_file", ["pelicanconf.py", "publishconf.py"])
+def test_a_mistake_in_the_settings_is_named_with_its_line(
+    project, mistake, kind, settings_file
+):
+    """Python's traceback is no message: the settings file, its line and
+    the mistake in German words, also when publishconf.py imports it."""
+    settings = project.root / "pelicanconf.py"
+    lines = settings.read_text(encoding="utf-8").splitlines()
+    settings.write_text("\n".join([*lines, mistake]) + "\n", encoding="utf-8")
+    result = subprocess.run(
+        [PERLEN, "pruefen", "--einstellungen", settings_file],
+        cwd=project.root,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.startswith(
+        f"Die Einstellungen „{settings_file}“ ließen sich nicht laden: "
+        f"„pelicanconf.py“, Zeile {len(lines) + 1}: {kind}: "
+    ), result.stderr
+    assert "Bitte diese Stelle berichtigen" in result.stderr

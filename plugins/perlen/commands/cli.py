@@ -12,6 +12,7 @@ import logging
 import os
 import sys
 import tempfile
+import traceback
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, nullcontext
 from datetime import datetime
@@ -56,6 +57,34 @@ def _settings(args: argparse.Namespace, overrides: dict | None = None) -> dict:
             f"({error}). "
             "Bitte im Ordner des Blogs aufrufen, dort liegt „pelicanconf.py“."
         ) from error
+    except Exception as error:  # the settings are Python: any mistake in them
+        raise SettingsError(
+            f"Die Einstellungen „{args.einstellungen}“ ließen sich nicht laden: "
+            f"{_where_in_settings(error, Path(args.einstellungen))}"
+            f"{type(error).__name__}: "
+            f"{error.msg if isinstance(error, SyntaxError) else error}. "
+            "Bitte diese Stelle berichtigen "
+            "(oder die letzte Änderung daran rückgängig machen)."
+        ) from error
+
+
+def _where_in_settings(error: Exception, settings_file: Path) -> str:
+    """„pelicanconf.py, Zeile 12: “ for the line of the settings (or of a
+    settings file they import, as publishconf.py imports pelicanconf.py)
+    where `error` arose; empty when no line of them is to blame."""
+    folder = settings_file.resolve().parent
+    if isinstance(error, SyntaxError) and error.filename and error.lineno:
+        where = [(error.filename, error.lineno)]
+    else:
+        where = [
+            (frame.filename, frame.lineno)
+            for frame in traceback.extract_tb(error.__traceback__)
+        ]
+    for filename, line in reversed(where):
+        path = Path(filename)
+        if path.parent.resolve() == folder and line:
+            return f"„{path.name}“, Zeile {line}: "
+    return ""
 
 
 def cmd_bauen(args: argparse.Namespace) -> int:
