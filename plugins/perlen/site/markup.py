@@ -14,11 +14,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
+from perlen.text.html import VOID
+
 # fmt: off
-VOID = frozenset({
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
-    "source", "track", "wbr",
-})
 OPTIONAL_END = frozenset({
     "p", "li", "dt", "dd", "tr", "td", "th", "thead", "tbody", "tfoot", "option",
     "optgroup", "rt", "rp", "colgroup", "caption",
