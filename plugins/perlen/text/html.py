@@ -9,9 +9,13 @@ which matters because the site checks parse every post of every build.
 
 Editing a file in place (`source_tags`, `comment_spans`) needs the source
 offsets of tags and comments, so that every byte outside the edit stays as it
-was; Lexbor, like every tree-building HTML5 parser for Python, gives no
-offsets. There the standard library's tokenizer (`html.parser`) locates
-tags, their attributes (with its own attribute pattern) and comments.
+was, and the balance check (`tag_events`) needs the tags as written, before a
+parser repairs them; Lexbor, like every tree-building HTML5 parser for Python,
+gives neither. There the standard library's tokenizer (`html.parser`)
+locates tags, their attributes (with its own attribute pattern) and comments.
+html5lib would report the Standard's parse errors, but it is pure Python and
+several times slower than this tokenizer on every post with raw HTML, and its
+errors name the tag that meets a mistake, not the tag a writer forgot.
 """
 
 from __future__ import annotations
@@ -104,6 +108,7 @@ class _Tokens(html.parser.HTMLParser):
         super().__init__(convert_charrefs=True)
         self.tags: list[SourceTag] = []
         self.comments: list[tuple[int, int]] = []
+        self.events: list[tuple[str, str]] = []
         self._length = len(markup)
         self._line_starts = [0]
         self._line_starts += [i + 1 for i, c in enumerate(markup) if c == "\n"]
@@ -111,6 +116,7 @@ class _Tokens(html.parser.HTMLParser):
         self.close()
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.events.append(("start", tag))
         line, column = self.getpos()
         text = self.get_starttag_text() or ""
         values: dict[str, str] = {}
@@ -125,6 +131,13 @@ class _Tokens(html.parser.HTMLParser):
                 _value_spans(text),
             )
         )
+
+    def handle_startendtag(self, tag: str, attrs) -> None:
+        self.handle_starttag(tag, attrs)
+        self.events[-1] = ("startend", tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        self.events.append(("end", tag))
 
     def parse_comment(self, i: int, report: bool = True) -> int:
         end = super().parse_comment(i, report)
@@ -159,3 +172,9 @@ def comment_spans(markup: str) -> list[tuple[int, int]]:
     """The (start, end) offsets of every comment in `markup`; `<!--` inside
     `<script>` or an attribute is no comment."""
     return _Tokens(markup).comments
+
+
+def tag_events(markup: str) -> list[tuple[str, str]]:
+    """The tags of `markup` as written, in order: ("start", name),
+    ("end", name) or ("startend", name) for `<name/>`."""
+    return _Tokens(markup).events
