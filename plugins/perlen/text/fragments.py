@@ -22,6 +22,7 @@ with the HTML parser of `perlen.text.html`, as a browser would.
 from __future__ import annotations
 
 import re
+from html import unescape
 
 from perlen.text import html
 
@@ -46,8 +47,10 @@ def plain_text(fragment: str) -> str:
     """The text of an HTML fragment: tags, comments and footnote references
     dropped, entities decoded, breaking white space collapsed."""
     text = str(fragment)
-    if "<" in text or "&" in text:
-        text = html.text(html.fragment(text), _FOOTNOTE_REFS)
+    if "<" in text:
+        text = html.text(html.fragment(text), _FOOTNOTE_REFS if "fnref" in text else "")
+    elif "&" in text:  # text without tags: its entities decoded as the parser does
+        text = unescape(text)
     return _collapse(text)
 
 
@@ -87,10 +90,12 @@ _NOT_TEASER = "sup, script, style, picture, figure, figcaption, svg, .headerlink
 
 def _paragraphs(fragment: str) -> list[str]:
     """The plain text of a fragment's top-level paragraphs, in order."""
+    tree = html.fragment(fragment)
+    html.remove(tree, _NOT_TEASER)
     found = []
-    for node in html.top_level(html.fragment(fragment)):
+    for node in html.top_level(tree):
         if node.tag == "p":
-            text = _collapse(html.text(node, _NOT_TEASER))
+            text = _collapse(html.text(node))
             if text:
                 found.append(text)
     return found

@@ -21,6 +21,7 @@ errors name the tag that meets a mistake, not the tag a writer forgot.
 from __future__ import annotations
 
 import html.parser
+import re
 from dataclasses import dataclass
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -55,19 +56,22 @@ def elements(tree: LexborHTMLParser) -> list[LexborNode]:
     return [] if root is None else [n for n in root.traverse() if n.is_element_node]
 
 
-def text(
-    tree: LexborHTMLParser | LexborNode, without: str = "", separator: str = ""
-) -> str:
+def text(tree: LexborHTMLParser | LexborNode, without: str = "") -> str:
     """The text of a parsed fragment or element, entities decoded, comments
     dropped, and without the elements the CSS selector `without` matches
     (which are removed from the tree)."""
     if without:
-        matches = tree.css(without)
-        ids = {node.mem_id for node in matches}
-        for node in matches:
-            if not _inside(node, ids):  # removed with its ancestor
-                node.decompose()
-    return tree.text(separator=separator)
+        remove(tree, without)
+    return tree.text()
+
+
+def remove(tree: LexborHTMLParser | LexborNode, selector: str) -> None:
+    """Take the elements the CSS `selector` matches out of the tree."""
+    matches = tree.css(selector)
+    ids = {node.mem_id for node in matches}
+    for node in matches:
+        if not _inside(node, ids):  # removed with its ancestor
+            node.decompose()
 
 
 def _inside(node: LexborNode, ids: set[int]) -> bool:
@@ -77,11 +81,6 @@ def _inside(node: LexborNode, ids: set[int]) -> bool:
             return True
         parent = parent.parent
     return False
-
-
-def classes(node: LexborNode) -> list[str]:
-    """The element's classes."""
-    return (node.attributes.get("class") or "").split()
 
 
 def attributes(node: LexborNode) -> dict[str, str]:
@@ -102,47 +101,43 @@ class SourceTag:
 
 
 class _Tokens(html.parser.HTMLParser):
-    """Start tags and comments with their offsets in the text fed."""
+    """What `want` asks for: start tags with their text and position
+    ("tags"), comments' offsets ("comments") or the tags as written
+    ("events")."""
 
-    def __init__(self, markup: str):
+    def __init__(self, markup: str, want: str):
         super().__init__(convert_charrefs=True)
-        self.tags: list[SourceTag] = []
+        self.want = want
+        self.tags: list[tuple[str, dict[str, str], tuple[int, int], str]] = []
         self.comments: list[tuple[int, int]] = []
         self.events: list[tuple[str, str]] = []
         self._length = len(markup)
-        self._line_starts = [0]
-        self._line_starts += [i + 1 for i, c in enumerate(markup) if c == "\n"]
         self.feed(markup)
         self.close()
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.events.append(("start", tag))
-        line, column = self.getpos()
-        text = self.get_starttag_text() or ""
-        values: dict[str, str] = {}
-        for name, value in attrs:  # the last of a repeated one, as before
-            values[name] = value or ""
-        self.tags.append(
-            SourceTag(
-                tag,
-                values,
-                self._line_starts[line - 1] + column,
-                text,
-                _value_spans(text),
-            )
-        )
+        if self.want == "events":
+            self.events.append(("start", tag))
+        elif self.want == "tags":
+            values: dict[str, str] = {}
+            for name, value in attrs:  # the last of a repeated one
+                values[name] = value or ""
+            text = self.get_starttag_text() or ""
+            self.tags.append((tag, values, self.getpos(), text))
 
     def handle_startendtag(self, tag: str, attrs) -> None:
         self.handle_starttag(tag, attrs)
-        self.events[-1] = ("startend", tag)
+        if self.want == "events":
+            self.events[-1] = ("startend", tag)
 
     def handle_endtag(self, tag: str) -> None:
-        self.events.append(("end", tag))
+        if self.want == "events":
+            self.events.append(("end", tag))
 
     def parse_comment(self, i: int, report: bool = True) -> int:
         end = super().parse_comment(i, report)
-        if end >= 0:  # `rawdata` is what is left of the text fed
-            offset = self._length - len(self.rawdata)
+        if end >= 0 and self.want == "comments":
+            offset = self._length - len(self.rawdata)  # `rawdata`: what is left
             self.comments.append((offset + i, offset + end))
         return end
 
@@ -165,16 +160,20 @@ def _value_spans(tag_text: str) -> dict[str, tuple[int, int]]:
 
 def source_tags(markup: str) -> list[SourceTag]:
     """Every start tag of `markup` with where it is written, in order."""
-    return _Tokens(markup).tags
+    line_starts = [0] + [m.end() for m in re.finditer("\n", markup)]
+    return [
+        SourceTag(name, attrs, line_starts[line - 1] + column, text, _value_spans(text))
+        for name, attrs, (line, column), text in _Tokens(markup, "tags").tags
+    ]
 
 
 def comment_spans(markup: str) -> list[tuple[int, int]]:
     """The (start, end) offsets of every comment in `markup`; `<!--` inside
     `<script>` or an attribute is no comment."""
-    return _Tokens(markup).comments
+    return _Tokens(markup, "comments").comments
 
 
 def tag_events(markup: str) -> list[tuple[str, str]]:
     """The tags of `markup` as written, in order: ("start", name),
     ("end", name) or ("startend", name) for `<name/>`."""
-    return _Tokens(markup).events
+    return _Tokens(markup, "events").events
