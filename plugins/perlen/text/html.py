@@ -91,7 +91,8 @@ def attributes(node: LexborNode) -> dict[str, str]:
 @dataclass(frozen=True)
 class SourceTag:
     """A start tag where it is written: its text starts at `offset`, and
-    `spans` give where each attribute's value is (start, end, quoted)."""
+    `spans` give where in that text each attribute's value is written
+    (quotes included). A repeated attribute counts once, as its first."""
 
     name: str
     attrs: dict[str, str]
@@ -120,8 +121,8 @@ class _Tokens(html.parser.HTMLParser):
             self.events.append(("start", tag))
         elif self.want == "tags":
             values: dict[str, str] = {}
-            for name, value in attrs:  # the last of a repeated one
-                values[name] = value or ""
+            for name, value in attrs:  # a browser takes the first of a name
+                values.setdefault(name, value or "")
             text = self.get_starttag_text() or ""
             self.tags.append((tag, values, self.getpos(), text))
 
@@ -144,7 +145,7 @@ class _Tokens(html.parser.HTMLParser):
 
 def _value_spans(tag_text: str) -> dict[str, tuple[int, int]]:
     """Where each attribute's value is in a start tag's text, found with the
-    tokenizer's own patterns (the span of the last of a repeated name)."""
+    tokenizer's own patterns (the first of a repeated name)."""
     spans: dict[str, tuple[int, int]] = {}
     match = html.parser.tagfind_tolerant.match(tag_text, 1)
     position = match.end() if match else len(tag_text)
@@ -153,7 +154,7 @@ def _value_spans(tag_text: str) -> dict[str, tuple[int, int]]:
         if not attribute:
             break
         if attribute.group(3):
-            spans[attribute.group(1).lower()] = attribute.span(3)
+            spans.setdefault(attribute.group(1).lower(), attribute.span(3))
         position = attribute.end()
     return spans
 
