@@ -7,6 +7,13 @@ only the publish build's HTML check would notice, on the listing's page.
 Checked here per post, so the writer learns which file and line. The rules
 are HTML's own: void elements (`<br>`) need no end tag, and some end tags
 (`</p>`, `</li>`) may be left out.
+
+The tags are read as written (`perlen.text.html.tag_events`), not from a
+parser's repaired tree: the writer needs to hear which tag they forgot. An
+HTML5 parser's own errors (html5lib's) name the tag where the mistake shows
+(`<p><strong>fett</p>`: "unexpected end tag p", where the forgotten tag is
+`<strong>`), and html5lib, pure Python, took about four times as long as
+the tokenizer per post.
 """
 
 from __future__ import annotations
