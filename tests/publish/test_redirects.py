@@ -75,7 +75,7 @@ def test_drafts_get_no_redirects(site):
     ],
 )
 def test_a_meta_refresh_is_a_link(content, url):
-    tag = StartTag("meta", {"http-equiv": "refresh", "content": content}, 1, 0, "")
+    tag = StartTag("meta", {"http-equiv": "refresh", "content": content})
     assert [r.url for r in references(tag)] == ([url] if url else [])
 
 

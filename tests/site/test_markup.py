@@ -1,6 +1,9 @@
 """Broken HTML in a writer's text: stray end tags and unclosed elements."""
 
 import pytest
+from perlen.content.reader import RAW_HTML
+from perlen.content.source_lines import SourceLines
+from perlen.site.check_broken_html import broken_html_problems
 from perlen.site.markup import broken_tags
 
 
@@ -31,3 +34,41 @@ def test_valid_html_is_not_broken(html):
 )
 def test_broken_html_names_the_tag(html, written):
     assert [tag.written for tag in broken_tags(html)] == written
+
+
+class _Post:
+    """What the check reads of a post: its file, metadata and HTML."""
+
+    def __init__(self, path, html: str):
+        self.source_path = str(path)
+        self.metadata = {RAW_HTML: True}
+        self._content = html
+
+
+def test_unbalanced_tags_are_reported_in_german_with_file_and_line(tmp_path):
+    source = tmp_path / "offen.md"
+    source.write_text(
+        'Titel: Offen\n\nErster Absatz.\n\n<div class="kasten">\nText\n'
+        "\nNoch ein Absatz </span> hier.\n",
+        encoding="utf-8",
+    )
+    html = (
+        '<p>Erster Absatz.</p>\n<div class="kasten">\nText\n'
+        "<p>Noch ein Absatz </span> hier.</p>"
+    )
+    problems = broken_html_problems(_Post(source, html), SourceLines())
+    found = [(p.path, p.line, p.message) for p in problems]
+    assert found == [
+        (
+            str(source),
+            8,
+            "„</span>“ schließt ein Element, das nie geöffnet wurde; die Seite und "
+            "jede Übersicht mit diesem Beitrag wären ungültiges HTML.",
+        ),
+        (
+            str(source),
+            5,
+            "Das Element „<div>“ wird nie geschlossen; die Seite und jede Übersicht "
+            "mit diesem Beitrag wären ungültiges HTML.",
+        ),
+    ]

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import hashlib
 import html
-import re
 from collections.abc import Mapping
 from graphlib import CycleError, TopologicalSorter
 from pathlib import Path
@@ -24,18 +23,16 @@ from urllib.parse import urlsplit, urlunsplit
 from perlen.problems import BuildFailed, Problem
 from perlen.settings import setting
 from perlen.site.references import (
+    StartTag,
     css_references,
     page_url,
     references,
     site_path,
     site_root,
-    start_tags,
 )
+from perlen.text.html import source_tags
 
 _DIGEST_LENGTH = 10
-_ATTRIBUTE = re.compile(
-    r"""(?P<prefix>\s(?P<name>[^\s"'>/=]+)\s*=\s*)(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+)"""
-)
 
 
 def hash_assets(site: Path, settings: Mapping[str, Any]) -> dict[str, str]:
@@ -132,16 +129,19 @@ def _rewrite_page(
     text = path.read_text(encoding="utf-8")
     base = page_url(root, relative)
     edits = []
-    for tag in start_tags(text):
+    # Tags where they are written: only the changed attribute values are
+    # replaced, every other byte of the page stays.
+    for tag in source_tags(text):
         changes: dict[str, str] = {}
-        for reference in references(tag):
+        for reference in references(StartTag(tag.name, tag.attrs)):
             new = _renamed_url(reference.url, base, root, renamed)
             if new is not None:
                 value = changes.get(reference.attribute, tag.attrs[reference.attribute])
                 changes[reference.attribute] = value.replace(reference.url, new, 1)
-        if changes:
-            end = tag.offset + len(tag.text)
-            edits.append((tag.offset, end, _with_attributes(tag.text, changes)))
+        for name, value in sorted(changes.items(), key=lambda c: tag.spans[c[0]]):
+            start, end = tag.spans[name]
+            quoted = f'"{html.escape(value, quote=True)}"'
+            edits.append((tag.offset + start, tag.offset + end, quoted))
     _write_edited(path, text, edits)
 
 
@@ -156,15 +156,3 @@ def _write_edited(path: Path, text: str, edits: list[tuple[int, int, str]]) -> N
         pieces += [text[position:start], new]
         position = end
     path.write_text("".join(pieces) + text[position:], encoding="utf-8")
-
-
-def _with_attributes(tag_text: str, changes: Mapping[str, str]) -> str:
-    """`tag_text` with the values of the attributes in `changes` replaced."""
-
-    def replace(match: re.Match[str]) -> str:
-        name = match.group("name").lower()
-        if name not in changes:
-            return match.group()
-        return f'{match.group("prefix")}"{html.escape(changes[name], quote=True)}"'
-
-    return _ATTRIBUTE.sub(replace, tag_text)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from perlen.publish.search_index import INDEX_DIR
 from perlen.site.addresses import address
-from perlen.site.references import StartTag, start_tags
+from perlen.site.references import StartTag, page_tags
 
 
 @dataclass(frozen=True)
@@ -27,7 +27,7 @@ def load_pages(site: Path) -> dict[str, Page]:
         path = file.relative_to(site).as_posix()
         if path.startswith(f"{INDEX_DIR}/"):
             continue
-        tags = start_tags(file.read_text(encoding="utf-8"))
+        tags = page_tags(file.read_text(encoding="utf-8"))
         ids = {t.attrs["id"] for t in tags if "id" in t.attrs}
         ids |= {t.attrs["name"] for t in tags if t.name == "a" and "name" in t.attrs}
         noindex = any(

@@ -1,21 +1,23 @@
 """What built pages and stylesheets refer to: every URL, where it is written
 and what a browser does with it.
 
-Verification (links, images, third-party hosts) and asset hashing (rewriting
-references to renamed files) both need this. Pages are read with Python's
-HTML parser, which sees real tags only: a `<link href=…>` shown as text inside
-a code sample or a script is never mistaken for one.
+Verification (links, images, third-party hosts), the site checks and asset
+hashing (rewriting references to renamed files) need this. Pages are read
+with an HTML parser (`perlen.text.html`), which sees real tags only: a
+`<link href=…>` shown as text inside a code sample or a script is never
+mistaken for one.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from posixpath import normpath
 from urllib.parse import unquote, urljoin, urlsplit
 
 import tinycss2
+
+from perlen.text import html
 
 # For a resource the browser loads, the Content-Security-Policy directive
 # that governs it; None marks a link the reader navigates to.
@@ -73,13 +75,10 @@ _URL_META = {
 
 @dataclass(frozen=True)
 class StartTag:
-    """A start tag as written in a page."""
+    """An element as a browser reads it: its name and attributes."""
 
     name: str
     attrs: dict[str, str]
-    line: int
-    offset: int
-    text: str
 
 
 @dataclass(frozen=True)
@@ -101,30 +100,20 @@ class CssReference:
     directive: str
 
 
-class _TagCollector(HTMLParser):
-    def __init__(self, html: str):
-        super().__init__(convert_charrefs=True)
-        self.tags: list[StartTag] = []
-        self._line_starts = [0] + [m.end() for m in re.finditer("\n", html)]
-        self.feed(html)
-        self.close()
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        line, column = self.getpos()
-        self.tags.append(
-            StartTag(
-                name=tag,
-                attrs={name: value or "" for name, value in attrs},
-                line=line,
-                offset=self._line_starts[line - 1] + column,
-                text=self.get_starttag_text() or "",
-            )
-        )
+def start_tags(fragment: str) -> list[StartTag]:
+    """Every element of an HTML fragment (a post's text), in document order."""
+    return [
+        StartTag(n.tag, html.attributes(n))
+        for n in html.elements(html.fragment(fragment))
+    ]
 
 
-def start_tags(html: str) -> list[StartTag]:
-    """Every start tag of a page, in document order."""
-    return _TagCollector(html).tags
+def page_tags(page: str) -> list[StartTag]:
+    """Every element of a whole page, in document order (with the `<html>`,
+    `<head>` and `<body>` a browser adds where the page leaves them out)."""
+    return [
+        StartTag(n.tag, html.attributes(n)) for n in html.elements(html.document(page))
+    ]
 
 
 # `<meta http-equiv="refresh" content="0; url=…">`: the page a browser goes on to.
@@ -154,7 +143,7 @@ def references(tag: StartTag) -> list[Reference]:
             urls = [value]
         found += [Reference(attribute, url, directive) for url in urls]
     if tag.name == "iframe" and tag.attrs.get("srcdoc"):
-        for inner in start_tags(tag.attrs["srcdoc"]):
+        for inner in page_tags(tag.attrs["srcdoc"]):
             found += [
                 Reference("srcdoc", r.url, r.directive) for r in references(inner)
             ]

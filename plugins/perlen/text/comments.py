@@ -6,37 +6,19 @@ Markdown stashes every comment it meets as raw HTML (alone, or inside a raw
 HTML block such as `<div>…</div>`); in code spans and code blocks it is text
 and stays. So the comments are removed from the stash, before the raw HTML
 goes back into the page (`RawHtmlPostprocessor`, priority 30), and found by
-an HTML parser, not a pattern: `<!--` inside `<script>` or an attribute is
-no comment.
+the tokenizer of `perlen.text.html`, not a pattern: `<!--` inside
+`<script>` or an attribute is no comment.
 """
 
 from __future__ import annotations
 
-from html.parser import HTMLParser
-
 from markdown import Extension, Markdown
 from markdown.postprocessors import Postprocessor
 
+from perlen.text.html import comment_spans
+
 # Before Python-Markdown's `raw_html` postprocessor (30) puts the stash back.
 PRIORITY = 35
-
-
-class _Comments(HTMLParser):
-    """The (start, end) offsets of every comment in a piece of HTML."""
-
-    def __init__(self, text: str):
-        super().__init__(convert_charrefs=False)
-        self.spans: list[tuple[int, int]] = []
-        self._length = len(text)
-        self.feed(text)
-        self.close()
-
-    def parse_comment(self, i: int, report: bool = True) -> int:
-        end = super().parse_comment(i, report)
-        if end >= 0:  # `rawdata` is what is left of the text fed
-            offset = self._length - len(self.rawdata)
-            self.spans.append((offset + i, offset + end))
-        return end
 
 
 def without_comments(html: str) -> str:
@@ -48,7 +30,7 @@ def without_comments(html: str) -> str:
     if "<!--" not in html:
         return html
     parts, last = [], 0
-    for start, end in _Comments(html).spans:
+    for start, end in comment_spans(html):
         parts.append(html[last:start])
         last = end
     parts.append(html[last:])

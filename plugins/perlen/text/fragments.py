@@ -14,20 +14,22 @@ would point nowhere there.
 
 `own_text` is for an automatic description (meta description, OpenGraph):
 the text's own sentences, without image captions and credits or footnotes.
+
+All but `standalone` (which edits the HTML it returns) read the fragment
+with the HTML parser of `perlen.text.html`, as a browser would.
 """
 
 from __future__ import annotations
 
-import html
 import re
-from html.parser import HTMLParser
+from html import unescape
+
+from perlen.text import html
 
 # A footnote reference as Python-Markdown writes it.
 _FOOTNOTE_REF = re.compile(
     r'<sup id="fnref\d*:[^"]*"><a class="footnote-ref" href="#[^"]*">[^<]*</a></sup>'
 )
-_COMMENT = re.compile(r"<!--.*?-->", re.S)
-_TAG = re.compile(r"<[^>]*>")
 # Breaking white space only: U+00A0, U+202F and their kin stay.
 _BREAKING = re.compile(r"[ \t\r\n\f]+")
 # A link to an anchor on the same page (`#abschnitt`, a heading's permalink
@@ -37,14 +39,22 @@ _PERMALINK = re.compile(r'<a\b[^>]*\bclass="headerlink"[^>]*>.*?</a>', re.S)
 _ID = re.compile(r'\s\bid="[^"]*"')
 
 
+# Footnote references (as Python-Markdown writes them), for `html.text`.
+_FOOTNOTE_REFS = 'sup[id^="fnref"]'
+
+
 def plain_text(fragment: str) -> str:
     """The text of an HTML fragment: tags, comments and footnote references
     dropped, entities decoded, breaking white space collapsed."""
     text = str(fragment)
     if "<" in text:
-        text = _TAG.sub("", _COMMENT.sub("", _FOOTNOTE_REF.sub("", text)))
-    if "&" in text:
-        text = html.unescape(text)
+        text = html.text(html.fragment(text), _FOOTNOTE_REFS if "fnref" in text else "")
+    elif "&" in text:  # text without tags: its entities decoded as the parser does
+        text = unescape(text)
+    return _collapse(text)
+
+
+def _collapse(text: str) -> str:
     return _BREAKING.sub(" ", text).strip(" \t\r\n\f")
 
 
@@ -61,94 +71,34 @@ def standalone(fragment: str) -> str:
 
 # Elements whose text is not the post's own prose: figures (with their
 # captions and credits), footnote references and the footnotes themselves.
-_NOT_PROSE = {"figure", "picture", "figcaption", "script", "style", "template"}
-_VOID = {
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
-    "source", "track", "wbr",
-}  # fmt: skip
-
-
-class _OwnText(HTMLParser):
-    """Collects text outside the elements that are not prose."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.open: list[bool] = []  # per open element: whether it is skipped
-
-    def handle_starttag(self, tag: str, attrs: list) -> None:
-        if tag in _VOID:
-            return
-        values = dict(attrs)
-        skipped = (
-            tag in _NOT_PROSE
-            or (values.get("id") or "").startswith("fnref")
-            or "footnote" in (values.get("class") or "").split()
-        )
-        self.open.append(skipped or any(self.open))
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag not in _VOID and self.open:
-            self.open.pop()
-
-    def handle_data(self, data: str) -> None:
-        if not any(self.open):
-            self.parts.append(data)
+_NOT_PROSE = (
+    'figure, picture, figcaption, script, style, template, [id^="fnref"], .footnote'
+)
 
 
 def own_text(fragment: str) -> str:
     """The plain text of a post's HTML without its figures (images with
     their captions and credits) and footnotes: what an automatic description
     may quote. Breaking white space collapsed, no-break spaces kept."""
-    parser = _OwnText()
-    parser.feed(str(fragment))
-    parser.close()
-    return _BREAKING.sub(" ", "".join(parser.parts)).strip(" \t\r\n\f")
+    return _collapse(html.text(html.fragment(str(fragment)), _NOT_PROSE))
 
 
 # Elements whose text never belongs in a teaser: a heading's permalink,
 # footnote references, hidden helper text and embedded media.
-_SKIPPED = {"sup", "script", "style", "picture", "figure", "figcaption", "svg"}
+_NOT_TEASER = "sup, script, style, picture, figure, figcaption, svg, .headerlink"
 
 
-class _Paragraphs(HTMLParser):
+def _paragraphs(fragment: str) -> list[str]:
     """The plain text of a fragment's top-level paragraphs, in order."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.paragraphs: list[str] = []
-        self._open: list[str] = []  # element names from the fragment's root
-        self._skipping = 0  # depth inside a skipped element
-        self._current: list[str] | None = None
-
-    def handle_starttag(self, tag: str, attrs) -> None:
-        if tag in _VOID:
-            return
-        classes = (dict(attrs).get("class") or "").split()
-        if self._skipping or tag in _SKIPPED or "headerlink" in classes:
-            self._skipping += 1
-        elif tag == "p" and not self._open:
-            self._current = []
-        self._open.append(tag)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _VOID or tag not in self._open:
-            return
-        while self._open:  # closes what HTML leaves implicitly open, too
-            name = self._open.pop()
-            if self._skipping:
-                self._skipping -= 1
-            elif name == "p" and not self._open and self._current is not None:
-                text = _BREAKING.sub(" ", "".join(self._current)).strip(" \t\r\n\f")
-                if text:
-                    self.paragraphs.append(text)
-                self._current = None
-            if name == tag:
-                break
-
-    def handle_data(self, data: str) -> None:
-        if self._current is not None and not self._skipping:
-            self._current.append(data)
+    tree = html.fragment(fragment)
+    html.remove(tree, _NOT_TEASER)
+    found = []
+    for node in html.top_level(tree):
+        if node.tag == "p":
+            text = _collapse(html.text(node))
+            if text:
+                found.append(text)
+    return found
 
 
 def teaser(fragment: str, limit: int) -> str:
@@ -158,11 +108,8 @@ def teaser(fragment: str, limit: int) -> str:
     Only top-level paragraphs count: headings, lists, quotes, code, images
     and their captions are the body's, not a teaser's. Links keep their text.
     """
-    parser = _Paragraphs()
-    parser.feed(str(fragment))
-    parser.close()
     text = ""
-    for paragraph in parser.paragraphs:
+    for paragraph in _paragraphs(str(fragment)):
         text = f"{text} {paragraph}" if text else paragraph
         if len(text) >= limit:
             break

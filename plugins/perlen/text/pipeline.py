@@ -25,7 +25,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
-from html.parser import HTMLParser
 from typing import Any
 from xml.etree.ElementTree import Element, SubElement
 
@@ -35,11 +34,11 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import BLOCK_LEVEL_ELEMENTS, AtomicString
 
 from perlen.settings import DEFAULTS, setting
-from perlen.text import footnotes, typography
+from perlen.text import footnotes, html, typography
 from perlen.text.comments import CommentsExtension
 from perlen.text.document import document_state
 from perlen.text.headings import HeadingsExtension
-from perlen.text.raw_html import UNTOUCHED, VOID, RawHtml
+from perlen.text.raw_html import TEXT_BREAKS, UNTOUCHED, RawHtml
 from perlen.text.scroll_regions import ScrollRegionsExtension
 from perlen.text.structure import StructureExtension
 from perlen.text.symbols import SymbolRule, find_symbols, symbol_rules
@@ -169,7 +168,7 @@ def _flows(root: Element, is_block: Callable[[str], bool]) -> list[_Flow]:
                 pass
             elif child.tag in UNTOUCHED:
                 flow.items.append("".join(child.itertext()))
-            elif child.tag in VOID:
+            elif child.tag in TEXT_BREAKS:
                 flow.items.append(" ")
             elif is_block(child.tag):
                 block(child)
@@ -384,33 +383,24 @@ def markdown_extensions(settings: Mapping[str, Any]) -> list[Extension]:
     ]
 
 
-class _Fragment(HTMLParser):
+def _element_tree(markup: str) -> Element:
     """An HTML fragment as elements under a `<p>`: tags kept, entities decoded."""
+    root = Element("p")
 
-    def __init__(self, html: str):
-        super().__init__(convert_charrefs=True)
-        self.root = Element("p")
-        self._open = [self.root]
-        self.feed(html)
-        self.close()
+    def add(parent: Element, nodes: list) -> None:
+        for node in nodes:
+            if node.is_text_node:
+                data = node.text_content or ""
+                if len(parent):
+                    parent[-1].tail = (parent[-1].tail or "") + data
+                else:
+                    parent.text = (parent.text or "") + data
+            elif node.is_element_node:
+                element = SubElement(parent, node.tag, html.attributes(node))
+                add(element, list(node.iter(include_text=True)))
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        element = SubElement(self._open[-1], tag, {k: v or "" for k, v in attrs})
-        if tag not in VOID:
-            self._open.append(element)
-
-    def handle_endtag(self, tag: str) -> None:
-        for depth in range(len(self._open) - 1, 0, -1):
-            if self._open[depth].tag == tag:
-                del self._open[depth:]
-                return
-
-    def handle_data(self, data: str) -> None:
-        parent = self._open[-1]
-        if len(parent):
-            parent[-1].tail = (parent[-1].tail or "") + data
-        else:
-            parent.text = (parent.text or "") + data
+    add(root, html.top_level(html.fragment(markup)))
+    return root
 
 
 _BLOCKS = frozenset(BLOCK_LEVEL_ELEMENTS)
@@ -421,15 +411,15 @@ def _is_block(tag: str) -> bool:
 
 
 def typeset_inline(
-    html: str, settings: Mapping[str, Any], lang: str | None = None
+    fragment: str, settings: Mapping[str, Any], lang: str | None = None
 ) -> str:
     """Apply the text rules to an inline HTML fragment such as a title,
     written in `lang` (None: the site's language)."""
-    if "<" in html or "&" in html:
-        root = _Fragment(html).root
+    if "<" in fragment or "&" in fragment:
+        root = _element_tree(fragment)
     else:  # plain text, as the parser would return it, without parsing
         root = Element("p")
-        root.text = html or None
+        root.text = fragment or None
     options = for_language(Options.of(_settings_options(settings)), lang)
     typeset_tree(root, options, _is_block, [])
     return to_html_string(root)[len("<p>") : -len("</p>")]

@@ -18,9 +18,11 @@ from markdown.util import BLOCK_LEVEL_ELEMENTS, HTML_PLACEHOLDER
 
 # Elements whose text no rule changes.
 UNTOUCHED = frozenset({"code", "pre", "kbd", "samp", "script", "style", "textarea"})
-# Inline elements without text; for the rules they are a line break.
-VOID = frozenset({"br", "img", "wbr", "input", "hr"})
-_BREAKS = VOID | frozenset(BLOCK_LEVEL_ELEMENTS)
+# Inline elements without text that, for the rules, are a line break (not
+# the HTML Standard's void elements, `perlen.text.html.VOID`: `<meta>` or
+# `<source>` have no place in running text).
+TEXT_BREAKS = frozenset({"br", "img", "wbr", "input", "hr"})
+_BREAKS = TEXT_BREAKS | frozenset(BLOCK_LEVEL_ELEMENTS)
 
 # A placeholder for raw HTML that Markdown stashed away, with its index.
 PLACEHOLDER = re.compile(HTML_PLACEHOLDER % r"(\d+)")
