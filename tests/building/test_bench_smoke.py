@@ -10,6 +10,7 @@ from perlen.content.dates import parse_date
 from perlen.content.metadata import split_header
 
 from benchmarks import corpus
+from benchmarks.run import tree_rss_kb
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -139,6 +140,14 @@ def test_small_benchmark_run_prints_every_variant(tmp_path):
     ]
     assert table[2].split(" | ")[2] == "1,00"
     assert "Neubau nach 1 Änderung / voller Bau" in stdout
+    # The memory row: all of a build's processes at one moment, at least its
+    # largest one; Pelican runs in one process.
+    for row in (stock, one, full):
+        assert row["tree_peak_mb"] >= row["peak_mb"] * 0.9
+    memory = next(line for line in stdout.splitlines() if "Spitzenspeicher (" in line)
+    assert memory.startswith("Spitzenspeicher (alle Prozesse zugleich): Pelican ")
+    assert "voller Bau, 1 Prozess" in memory and "voller Bau, alle Kerne" in memory
+    assert "Spitzenspeicher voller Bau / Pelican" in stdout
 
 
 @pytest.mark.langsam
@@ -152,3 +161,39 @@ def test_small_benchmark_run_of_the_varied_shape(tmp_path):
     assert 0 < full["cpu_seconds"] < 120
     assert "20 Beiträge (vielfalt)" in stdout
     assert "CPU-Zeit (Benutzer + System, alle Prozesse): Pelican " in stdout
+
+
+def test_the_memory_row_adds_up_a_process_and_its_descendants():
+    """`tree_rss_kb` counts a build's workers with it: here a process that
+    holds 60 MB and its child that holds 60 MB, both waiting on their input."""
+    hold = "b = bytearray(60 * 2**20); b[::4096] = b'x' * len(b[::4096])"
+    child = f"import sys; {hold}; print('da', flush=True); sys.stdin.read()"
+    parent = (
+        f"import subprocess, sys; {hold}; "
+        f"c = subprocess.Popen([sys.executable, '-c', {child!r}], "
+        "stdout=subprocess.PIPE, stdin=subprocess.PIPE, text=True); "
+        "c.stdout.readline(); print('da', flush=True); sys.stdin.read(); "
+        "c.stdin.close(); c.wait()"
+    )
+    process = subprocess.Popen(
+        [sys.executable, "-c", parent],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert process.stdout.readline() == "da\n"
+        assert tree_rss_kb(process.pid) > 2 * 60 * 1024
+        assert tree_rss_kb(process.pid) > single_rss_kb(process.pid) + 60 * 1024
+    finally:
+        process.stdin.close()
+        process.wait(timeout=30)
+
+
+def single_rss_kb(pid: int) -> int:
+    status = Path(f"/proc/{pid}/status").read_text()
+    return int(
+        next(line for line in status.splitlines() if line.startswith("VmRSS")).split()[
+            1
+        ]
+    )
