@@ -355,10 +355,12 @@ def test_a_hand_written_post_survives_an_edit(editor, newsroom):
     link = page.get_by_role("link", name="Seite ansehen")
     href = link.get_attribute("href")
     assert href == f"{newsroom.url}/redaktion/seite.html#beitraege/2021/von-hand"
-    with page.context.expect_page() as opened:
-        link.click()
-    post = opened.value
-    post.wait_for_url(f"{newsroom.url}/2021/perlen-herzen-*")
+    assert link.get_attribute("target") == "_blank"
+    post = page.context.new_page()  # the new tab the link opens
+    post.goto(href)
+    post.wait_for_url(
+        f"{newsroom.url}/2021/perlen-herzen-*/", wait_until="domcontentloaded"
+    )
     assert "Perlen, Herzen" in post.locator("h1").inner_text()
     assert post.locator("article").count() == 1
     post.close()
@@ -445,6 +447,8 @@ def test_a_titelbild_needs_its_text_before_saving(editor, newsroom, tmp_path):
     page.goto(f"{newsroom.url}/redaktion/#/collections/beitraege/new")
     field(page, "title").fill("Ein Titelbild ohne Text")
     field(page, "date").fill("2021-09-28T10:00")
+    page.locator("[data-slate-editor]").last.click()
+    page.keyboard.type("Ein Beitrag mit Titelbild.\n")
     save = page.get_by_role("button", name="Speichern", exact=True)
     message = page.get_by_text("Das Titelbild hat keinen Titelbild-Text")
     page.get_by_role("button", name="Wähle ein Bild").click()
@@ -453,7 +457,7 @@ def test_a_titelbild_needs_its_text_before_saving(editor, newsroom, tmp_path):
     page.get_by_role("button", name="Ausgewähltes Element verwenden").click()
     save.click()
     message.wait_for()
-    assert "für Menschen, die es nicht sehen" in message.inner_text()
+    assert "für Menschen, die es nicht sehen" in message.text_content()
     assert newsroom.git("branch", "--list") == branches
     # With the text, the same post is saved (a draft: a branch of its own).
     field(page, "cover_alt").fill("Eine blaue Fläche")

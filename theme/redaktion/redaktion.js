@@ -392,24 +392,29 @@ window.CMS_MANUAL_INIT = true;
 
   // The preview pane uses the stylesheets of the site's home page (their
   // names carry content hashes in a published build).
-  async function addPreviewStyles(CMS) {
+  async function previewStyles() {
     const home = new URL("../", window.location.href);
     const page = await (await fetch(home)).text();
     const html = new DOMParser().parseFromString(page, "text/html");
-    for (const link of html.querySelectorAll('link[rel~="stylesheet"][href]')) {
-      CMS.registerPreviewStyle(new URL(link.getAttribute("href"), home).href);
-    }
+    return Array.from(html.querySelectorAll('link[rel~="stylesheet"][href]')).map(
+      (link) => new URL(link.getAttribute("href"), home).href,
+    );
   }
+
+  // Asked for at once, while the browser still loads and compiles Decap's
+  // bundle, so the sign-in does not wait for them afterwards.
+  const keysLoaded = fetch("schluessel.json").then((response) => response.json());
+  const stylesFound = previewStyles().catch(() => []);
 
   document.addEventListener("DOMContentLoaded", async () => {
     const CMS = window.CMS;
-    const keys = await (await fetch("schluessel.json")).json();
+    const keys = await keysLoaded;
     CMS.registerLocale("de", merged(CMS.getLocale("de") || {}, GERMAN));
     CMS.registerCustomFormat("perlen-kopf", "md", headerFormat(keys));
     registerWidgets(CMS);
     registerCoverAlt(CMS);
     refuseHeic();
-    await addPreviewStyles(CMS).catch(() => undefined);
+    for (const href of await stylesFound) CMS.registerPreviewStyle(href);
     CMS.init();
   });
 })();
