@@ -14,6 +14,7 @@ page's own policy allows the additions (`'self'`).
 
 from __future__ import annotations
 
+import hashlib
 import html
 import json
 import re
@@ -44,6 +45,11 @@ PREFIX = "/_vorschau/"
 # The web editor (`make redaktion`) is served as built: a live reload would
 # throw away what a writer is typing.
 EDITOR = f"/{DEFAULTS['PERLEN_EDITOR_PATH']}/"
+# Its scripts (Decap's 5 MB bundle, its chunks and WebAssembly) may be kept
+# by the browser and are revalidated by content: with `no-store`, Chromium
+# would parse and compile the bundle afresh on every visit; kept, it reuses
+# the compiled code from the third visit on (V8's code cache).
+KEPT = frozenset({".js", ".wasm"})
 ASSETS = Path(__file__).with_name("assets")
 ASSET_TYPES = {
     "live.js": "text/javascript; charset=utf-8",
@@ -160,7 +166,25 @@ class PreviewHandler(SimpleHTTPRequestHandler):
         if kind == "text/html" and not path.startswith(EDITOR):
             body = decorate(body, view)
             kind = "text/html; charset=utf-8"
+        if status == HTTPStatus.OK and path.startswith(EDITOR) and file.suffix in KEPT:
+            self._send_kept(body, head_only, kind)
+            return
         self._send(status, body, head_only, kind)
+
+    def _send_kept(self, body: bytes, head_only: bool, kind: str) -> None:
+        """An editor script the browser may keep: `no-cache` with an ETag of
+        its content (each build copies it anew), 304 while it is unchanged."""
+        tag = f'"{hashlib.blake2b(body, digest_size=16).hexdigest()}"'
+        unchanged = tag in self.headers.get("If-None-Match", "")
+        self.send_response(HTTPStatus.NOT_MODIFIED if unchanged else HTTPStatus.OK)
+        self.send_header("ETag", tag)
+        self.send_header("Cache-Control", "no-cache")
+        if not unchanged:
+            self.send_header("Content-Type", kind)
+            self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if not (unchanged or head_only):
+            self.wfile.write(body)
 
     def _local_host(self, head_only: bool) -> bool:
         """Whether the request names this computer; answers it if not."""
