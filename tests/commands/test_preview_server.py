@@ -134,11 +134,15 @@ def test_the_editors_scripts_may_be_kept_and_are_revalidated(running, tmp_path):
     status, fields, body = _get(port, "/redaktion/decap-cms.js")
     assert status.endswith("200 OK") and body == b"var decap = 1;\n"
     assert fields["cache-control"] == "no-cache"
-    tag = fields["etag"]
+    tag, since = fields["etag"], fields["last-modified"]
     status, fields, body = _get(
         port, "/redaktion/decap-cms.js", f"If-None-Match: {tag}"
     )
     assert status.endswith("304 Not Modified") and body == b""
+    # The same content copied by a later build keeps its Last-Modified.
+    (editor / "decap-cms.js").write_text("var decap = 1;\n")
+    time.sleep(1.1)  # Last-Modified has whole seconds
+    assert _get(port, "/redaktion/decap-cms.js")[1]["last-modified"] == since
     # A new build with another bundle: the old copy is not used.
     (editor / "decap-cms.js").write_text("var decap = 2;\n")
     status, fields, body = _get(
