@@ -63,7 +63,7 @@ FINDER_PAGE = """<!DOCTYPE html>
 <html lang="de">
 <head>
 <meta charset="utf-8">
-<meta name="robots" content="noindex, nofollow">
+<meta name="robots" content="noindex">
 <title>Seite suchen – {site}</title>
 </head>
 <body>
