@@ -19,6 +19,7 @@ import html
 import json
 import re
 import sys
+import time
 from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -47,8 +48,8 @@ PREFIX = "/_vorschau/"
 EDITOR = f"/{DEFAULTS['PERLEN_EDITOR_PATH']}/"
 # Its scripts (Decap's 5 MB bundle, its chunks and WebAssembly) may be kept
 # by the browser and are revalidated by content: `no-store` rules out both
-# the browser's copy and V8's code cache, which can spare Chromium compiling
-# the bundle again from the third visit on (README, "The web editor").
+# the browser's copy and V8's code cache, which spares Chromium compiling the
+# bundle again from the third visit on (README, "The web editor": measured).
 KEPT = frozenset({".js", ".wasm"})
 ASSETS = Path(__file__).with_name("assets")
 ASSET_TYPES = {
@@ -174,11 +175,18 @@ class PreviewHandler(SimpleHTTPRequestHandler):
     def _send_kept(self, body: bytes, head_only: bool, kind: str) -> None:
         """An editor script the browser may keep: `no-cache` with an ETag of
         its content (each build copies it anew), 304 while it is unchanged.
-        Last-Modified too: measured with a plain server, Chromium reused the
-        compiled bundle only for responses that had one."""
+        Last-Modified too, one per content: Chromium ignores the ETag of an
+        HTTP/1.0 answer and asks with If-Modified-Since only."""
         tag = f'"{hashlib.blake2b(body, digest_size=16).hexdigest()}"'
-        since = self.server.first_sent.setdefault(tag, self.date_time_string())
-        unchanged = tag in self.headers.get("If-None-Match", "")
+        since = self.server.first_sent.get(tag)
+        if since is None:
+            stamp = max(int(time.time()), self.server.last_stamp + 1)
+            self.server.last_stamp = stamp
+            since = self.server.first_sent[tag] = self.date_time_string(stamp)
+        unchanged = tag in self.headers.get("If-None-Match", "") or (
+            "If-None-Match" not in self.headers
+            and self.headers.get("If-Modified-Since") == since
+        )
         self.send_response(HTTPStatus.NOT_MODIFIED if unchanged else HTTPStatus.OK)
         self.send_header("ETag", tag)
         self.send_header("Cache-Control", "no-cache")
@@ -296,6 +304,7 @@ class PreviewServer(ThreadingHTTPServer):
         # When the server first sent each kept file's content (by ETag):
         # its Last-Modified, the same across rebuilds that copy it anew.
         self.first_sent: dict[str, str] = {}
+        self.last_stamp = 0  # each content its own second
         super().__init__((HOST, port), PreviewHandler)
 
     def handle_error(self, request, client_address) -> None:
