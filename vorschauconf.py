@@ -13,6 +13,8 @@ from pelicanconf import *  # noqa: E402,F403
 
 RELATIVE_URLS = True
 PERLEN_PROFILE = "preview"
+# The web editor's „Seite ansehen“ link of a pull request leads here.
+PERLEN_EDITOR_PAGES = True
 
 # Opened from disk, a link to a folder shows a directory listing instead of
 # the page: every address names its file (`2021/slug/index.html`), and the

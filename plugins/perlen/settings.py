@@ -183,6 +183,10 @@ DEFAULTS: dict[str, Any] = {
     "PERLEN_EDITOR": False,
     # Where the editor lives in the site; never in sitemap, feeds or search.
     "PERLEN_EDITOR_PATH": "redaktion",
+    # Only the editor's page finder (`<PERLEN_EDITOR_PATH>/seite.html`, the
+    # target of its „Seite ansehen“ links), for builds without the editor:
+    # the pull-request preview (vorschauconf.py). PERLEN_EDITOR writes it too.
+    "PERLEN_EDITOR_PAGES": False,
     # The GitHub repository and branch the published editor writes to
     # (editorial workflow: every post becomes a pull request) …
     "PERLEN_EDITOR_REPO": "perlenmaedchen/blog",

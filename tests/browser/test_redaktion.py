@@ -198,14 +198,54 @@ def editor(browser, newsroom):  # noqa: F811
         ),
     )
     page.goto(f"{newsroom.url}/redaktion/")
-    page.get_by_role("button", name="Login").click()
+    sign_in = page.get_by_role("button", name="Anmelden")
+    sign_in.wait_for()
+    english = english_words(page)
+    sign_in.click()
     page.get_by_text("Inhaltstypen").wait_for()
+    page.get_by_text("Perlen, Herzen").first.wait_for()  # the list of posts
+    english += english_words(page)
+    assert english == [], "English on the sign-in or main screen"
     yield page
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "redaktion.png"), full_page=True)
     (ARTIFACTS / "redaktion.html").write_text(page.content())
     context.close()
     assert foreign == [], "the editor loaded files from elsewhere"
+
+
+# Decap's English phrases (and the ones its German locale leaves English),
+# as a writer would see them on the sign-in and the main screen.
+ENGLISH = (
+    "Login",
+    "Log in",
+    "Loading",
+    "Collections",
+    "Contents",
+    "Workflow",
+    "Media",
+    "Quick add",
+    "Search all",
+    "Sort by",
+    "View as",
+    "List view option",
+    "Grid view option",
+    "Unpublished Entries",
+    "Log Out",
+    "Notes",
+    "New ",
+)
+
+
+def english_words(page) -> list[str]:
+    """The known English phrases in the page's visible text and labels."""
+    text = page.evaluate(
+        """() => [document.body.innerText,
+            ...[...document.querySelectorAll('[aria-label],[title],[placeholder]')]
+                .map(e => [e.getAttribute('aria-label'), e.getAttribute('title'),
+                           e.getAttribute('placeholder')].join(' '))].join('\\n')"""
+    )
+    return [phrase for phrase in ENGLISH if phrase in text]
 
 
 def field(page, key: str):
@@ -310,6 +350,21 @@ def test_a_hand_written_post_survives_an_edit(editor, newsroom):
     saved = (newsroom.site.content / HAND_WRITTEN_PATH).read_bytes()
     assert saved == HAND_WRITTEN.replace("ein Test", "ein Versuch").encode("utf-8")
 
+    # The exact page, one click away: Decap's link (site_url + preview_path)
+    # leads through the page finder to the post's built page.
+    link = page.get_by_role("link", name="Seite ansehen")
+    href = link.get_attribute("href")
+    assert href == f"{newsroom.url}/redaktion/seite.html#beitraege/2021/von-hand"
+    assert link.get_attribute("target") == "_blank"
+    post = page.context.new_page()  # the new tab the link opens
+    post.goto(href)
+    post.wait_for_url(
+        f"{newsroom.url}/2021/perlen-herzen-*/", wait_until="domcontentloaded"
+    )
+    assert "Perlen, Herzen" in post.locator("h1").inner_text()
+    assert post.locator("article").count() == 1
+    post.close()
+
 
 def test_the_editor_loads_fast_with_its_own_scripts_only(browser, newsroom):  # noqa: F811
     context = browser.new_context(locale="de-DE")
@@ -320,7 +375,7 @@ def test_the_editor_loads_fast_with_its_own_scripts_only(browser, newsroom):  # 
         lambda r: scripts.append(r.url) if r.resource_type == "script" else None,
     )
     response = page.goto(f"{newsroom.url}/redaktion/")
-    page.get_by_role("button", name="Login").wait_for()
+    page.get_by_role("button", name="Anmelden").wait_for()
     # Delivered: the page and every script it loads, to the last byte. (How
     # long Chromium then spends running Decap's 5 MB depends on the CPU; on
     # the shared test machine that takes seconds.)
@@ -381,6 +436,35 @@ def test_the_editor_refuses_in_german_before_saving(editor, newsroom):
     save.click()
     page.get_by_text("Ein Bild im Text hat keinen Bildtext").wait_for()
     assert newsroom.git("branch", "--list") == branches
+
+
+def test_a_titelbild_needs_its_text_before_saving(editor, newsroom, tmp_path):
+    """The rule of `perlen pruefen`: a Titelbild needs a Titelbild-Text."""
+    page = editor
+    cover = tmp_path / "ohne-text.jpg"
+    Image.new("RGB", (1600, 900), (90, 120, 200)).save(cover, "JPEG")
+    branches = newsroom.git("branch", "--list")
+    page.goto(f"{newsroom.url}/redaktion/#/collections/beitraege/new")
+    field(page, "title").fill("Ein Titelbild ohne Text")
+    field(page, "date").fill("2021-09-28T10:00")
+    page.locator("[data-slate-editor]").last.click()
+    page.keyboard.type("Ein Beitrag mit Titelbild.\n")
+    save = page.get_by_role("button", name="Speichern", exact=True)
+    message = page.get_by_text("Das Titelbild hat keinen Titelbild-Text")
+    page.get_by_role("button", name="Wähle ein Bild").click()
+    page.locator("input[type=file]").set_input_files([str(cover)])
+    page.get_by_text("ohne-text.jpg", exact=True).wait_for()
+    page.get_by_role("button", name="Ausgewähltes Element verwenden").click()
+    save.click()
+    message.wait_for()
+    assert "für Menschen, die es nicht sehen" in message.text_content()
+    assert newsroom.git("branch", "--list") == branches
+    # With the text, the same post is saved (a draft: a branch of its own).
+    field(page, "cover_alt").fill("Eine blaue Fläche")
+    save.click()
+    page.get_by_text("Beitrag gespeichert").wait_for()
+    assert message.count() == 0
+    assert newsroom.git("branch", "--list") != branches
 
 
 def test_a_hostile_post_cannot_run_script_in_the_editor(editor, newsroom):

@@ -146,7 +146,9 @@ FAULTS: dict[str, Fault] = {
     ),
     "bomb-as-titelbild": Fault(
         {
-            "posts/bombe.md": post("Bombe", Titelbild="bombe.png"),
+            "posts/bombe.md": post(
+                "Bombe", Titelbild="bombe.png", **{"Titelbild-Text": "Bombe"}
+            ),
             "posts/bombe.png": png_header(40_000, 40_000),
         },
         "content/posts/bombe.md, Zeile 3: „bombe.png“ hat mehr als 179 Megapixel",
@@ -174,7 +176,9 @@ FAULTS: dict[str, Fault] = {
     ),
     "truncated-png-titelbild": Fault(
         {
-            "posts/titel.md": post("Halb", Titelbild="bilder/halb.png"),
+            "posts/titel.md": post(
+                "Halb", Titelbild="bilder/halb.png", **{"Titelbild-Text": "Halb"}
+            ),
             "posts/bilder/halb.png": truncated("PNG"),
         },
         "content/posts/titel.md, Zeile 3: „halb.png“ lässt sich nicht als Bild lesen",

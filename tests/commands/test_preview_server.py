@@ -105,3 +105,55 @@ def test_a_thousand_connections_at_once_are_all_answered(running):
 
     answers = asyncio.run(all_at_once())
     assert [a for a in answers if a != b"HTTP/1.0 200"] == []
+
+
+def _get(port: int, path: str, *headers: str) -> tuple[str, dict[str, str], bytes]:
+    extra = "".join(f"{h}\r\n" for h in headers)
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as conn:
+        conn.sendall(
+            f"GET {path} HTTP/1.1\r\nHost: localhost\r\n{extra}"
+            "Connection: close\r\n\r\n".encode()
+        )
+        answer = b""
+        while chunk := conn.recv(65536):
+            answer += chunk
+    head, _, body = answer.partition(b"\r\n\r\n")
+    status, *lines = head.decode().split("\r\n")
+    fields = dict(line.split(": ", 1) for line in lines)
+    return status, {k.lower(): v for k, v in fields.items()}, body
+
+
+def test_the_editors_scripts_may_be_kept_and_are_revalidated(running, tmp_path):
+    """Decap's bundle is not compiled afresh on every visit: the browser
+    keeps it (and its compiled code) until its content changes."""
+    editor = tmp_path / "redaktion"
+    editor.mkdir()
+    (editor / "decap-cms.js").write_text("var decap = 1;\n")
+    (editor / "index.html").write_text("<!doctype html><title>R</title>")
+    port = running.server_address[1]
+    status, fields, body = _get(port, "/redaktion/decap-cms.js")
+    assert status.endswith("200 OK") and body == b"var decap = 1;\n"
+    assert fields["cache-control"] == "no-cache"
+    tag, since = fields["etag"], fields["last-modified"]
+    status, fields, body = _get(
+        port, "/redaktion/decap-cms.js", f"If-None-Match: {tag}"
+    )
+    assert status.endswith("304 Not Modified") and body == b""
+    # Chromium asks an HTTP/1.0 server with If-Modified-Since only.
+    status = _get(port, "/redaktion/decap-cms.js", f"If-Modified-Since: {since}")[0]
+    assert status.endswith("304 Not Modified")
+    # The same content copied by a later build keeps its Last-Modified.
+    (editor / "decap-cms.js").write_text("var decap = 1;\n")
+    time.sleep(1.1)  # Last-Modified has whole seconds
+    assert _get(port, "/redaktion/decap-cms.js")[1]["last-modified"] == since
+    # A new build with another bundle: the old copy is not used.
+    (editor / "decap-cms.js").write_text("var decap = 2;\n")
+    status, fields, body = _get(
+        port, "/redaktion/decap-cms.js", f"If-None-Match: {tag}"
+    )
+    assert status.endswith("200 OK") and body == b"var decap = 2;\n"
+    assert fields["etag"] != tag and fields["last-modified"] != since
+    status = _get(port, "/redaktion/decap-cms.js", f"If-Modified-Since: {since}")[0]
+    assert status.endswith("200 OK")
+    # The editor's page and config stay uncached (they change with content).
+    assert _get(port, "/redaktion/")[1]["cache-control"] == "no-store"

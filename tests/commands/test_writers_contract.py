@@ -288,6 +288,7 @@ CASES = {
             "Bild im Büro",
             "![Eine Perle](perle im büro.png)",
             Titelbild="perle im büro.png",
+            **{"Titelbild-Text": "Eine Perle im Büro"},
         ),
         Served(
             {

@@ -68,7 +68,9 @@ def test_titelbild_is_shown_above_the_text_and_in_cards(site, make_post):
 
 def test_a_narrow_titelbild_is_a_warning(site, make_post):
     transparent_png(site.content / "posts/logo.png", (800, 400))
-    site.write("posts/x.md", make_post(Titelbild="logo.png"))
+    site.write(
+        "posts/x.md", make_post(Titelbild="logo.png", **{"Titelbild-Text": "Logo"})
+    )
     from perlen.building.checked import checked_build
 
     outcome = checked_build(site.settings())

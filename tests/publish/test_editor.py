@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import re
+
+import pytest
 import yaml
 from perlen.content import editor_fields, metadata
 from perlen.content.dates import fold
-from perlen.publish.editor import editor_config, editor_headers, header_keys
+from perlen.publish.editor import (
+    editor_config,
+    editor_headers,
+    editor_policy,
+    header_keys,
+)
 from perlen.publish.headers import headers_file
+from perlen.site.csp import content_security_policy
 
 KNOWN = {"authors": ["Anna"], "categories": ["Haltung"], "tags": ["Kunden", "Mut"]}
 SETTINGS = {"PATH": "/srv/blog/content", "ARTICLE_PATHS": ["posts"]}
@@ -79,3 +88,83 @@ def test_only_the_editor_gets_the_editors_policy():
     assert "'unsafe-eval'" in editor and "http://127.0.0.1:8081" in editor
     assert "X-Robots-Tag: noindex" in editor
     assert headers_file(SETTINGS, []) == site
+
+
+def _rules(text: str) -> list[tuple[re.Pattern[str], list[str]]]:
+    """`_headers` as path pattern → its indented lines, in file order."""
+    rules: list[tuple[re.Pattern[str], list[str]]] = []
+    for line in text.splitlines():
+        if line.startswith("/"):
+            pattern = ".*".join(re.escape(part) for part in line.split("*"))
+            rules.append((re.compile(pattern + "$"), []))
+        elif line.strip():
+            rules[-1][1].append(line.strip())
+    return rules
+
+
+def cloudflare(text: str, path: str) -> list[str]:
+    """The CSP values Cloudflare Pages sends for `path` (workers-sdk,
+    asset-worker `getHeaders`): matching rules in file order; `! Name`
+    removes what earlier rules set, a header set again is appended."""
+    sent: list[str] = []
+    seen = False
+    for pattern, lines in _rules(text):
+        if not pattern.match(path):
+            continue
+        for line in lines:
+            if line.startswith("!") and line[1:].strip() == CSP:
+                sent.clear()
+            elif line.startswith(f"{CSP}:"):
+                value = line.split(":", 1)[1].strip()
+                sent[:] = [*sent, value] if seen else [value]
+                seen = True
+    return sent
+
+
+def netlify(text: str, path: str) -> list[str]:
+    """The CSP values Netlify sends for `path` (netlify/build headers-parser
+    and `headersForPath`): a line without a colon is skipped, the last
+    matching rule's value of a header wins."""
+    sent: list[str] = []
+    for pattern, lines in _rules(text):
+        if pattern.match(path):
+            pairs = [line.split(":", 1) for line in lines if ":" in line]
+            sent = [value.strip() for name, value in pairs if name == CSP] or sent
+    return sent
+
+
+CSP = "Content-Security-Policy"
+
+
+@pytest.mark.parametrize("host", [cloudflare, netlify])
+def test_the_editor_gets_exactly_one_policy_on_either_host(host):
+    settings = {**SETTINGS, "PERLEN_EDITOR": True}
+    text = headers_file(settings, ["/theme/*", "/redaktion/decap-cms.js"])
+    editor, site = editor_policy(settings), content_security_policy(settings)
+    for path in ("/redaktion/", "/redaktion/index.html", "/redaktion/decap-cms.js"):
+        assert host(text, path) == [editor], path
+    for path in ("/", "/2021/ein-beitrag/", "/theme/site.css"):
+        assert host(text, path) == [site], path
+
+
+def test_without_the_detach_line_cloudflare_would_send_both_policies():
+    """The simulation can fail: Cloudflare appends a header set twice."""
+    settings = {**SETTINGS, "PERLEN_EDITOR": True}
+    text = headers_file(settings, []).replace("  ! Content-Security-Policy\n", "")
+    assert len(cloudflare(text, "/redaktion/")) == 2
+    assert netlify(text, "/redaktion/") == [editor_policy(settings)]
+
+
+def test_the_exact_page_is_one_click_away():
+    config = editor_config(SETTINGS, KNOWN)
+    assert config["site_url"] == "https://blog.example.org"
+    assert config["show_preview_links"] is True
+    posts, pages = config["collections"]
+    assert posts["preview_path"] == (
+        "redaktion/seite.html#beitraege/{{dirname}}/{{filename}}"
+    )
+    assert pages["preview_path"] == (
+        "redaktion/seite.html#seiten/{{dirname}}/{{filename}}"
+    )
+    # Locally (no SITEURL): the preview server that serves the editor.
+    assert editor_config({**SETTINGS, "SITEURL": ""}, KNOWN)["site_url"] == "/"

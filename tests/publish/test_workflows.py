@@ -234,3 +234,19 @@ def test_zizmor_would_report_an_unpinned_action(tmp_path):
     )
     severities = {f["determinations"]["severity"] for f in json.loads(result.stdout)}
     assert severities - {"Informational"}
+
+
+def test_the_preview_address_reaches_the_web_editor():
+    """Decap's GitHub backend reads a draft's preview from the commit status
+    whose context contains "deploy" (decap-cms-lib-util `isPreviewContext`)."""
+    flow = workflow("vorschau.yml")
+    job = flow["jobs"]["vorschau"]
+    assert job["permissions"]["statuses"] == "write"
+    [report] = [
+        s for s in job["steps"] if "statuses" in s.get("env", {}).get("STATUSES", "")
+    ]
+    assert "deploy" in report["run"].split('"context": "')[1].split('"')[0]
+    assert report["env"]["ADRESSE"] == "${{ steps.netlify.outputs.adresse }}"
+    assert report["env"]["STATUSES"].endswith(
+        "${{ github.event.pull_request.head.sha }}"
+    )

@@ -371,9 +371,26 @@ def test_a_strict_build_fails_on_warnings(site):
 
 # -- Titelbild ---------------------------------------------------------------
 
+ALT = {"Titelbild-Text": "Eine Krone aus Perlen"}
+
+
+def test_a_titelbild_without_its_text_is_a_warning(site):
+    """The same rule the web editor applies before saving."""
+    put_image(site, "posts/krone.jpg", (1600, 900))
+    site.write("posts/x.md", post("A", Titelbild="krone.jpg"))
+    (found,) = messages(site)
+    assert found.startswith("Warnung – ")
+    assert found.endswith(
+        "x.md, Zeile 3: Das Titelbild „krone.jpg“ hat keinen Titelbild-Text. "
+        "Bitte darunter beschreiben, was darauf zu sehen ist, "
+        "z. B. „Titelbild-Text: Zwei Perlen auf einem Schreibtisch“."
+    )
+    site.write("posts/x.md", post("A", Titelbild="krone.jpg", **ALT))
+    assert messages(site) == []
+
 
 def test_a_missing_titelbild_fails(site):
-    site.write("posts/x.md", post("A", Titelbild="krone.jpg"))
+    site.write("posts/x.md", post("A", Titelbild="krone.jpg", **ALT))
     (found,) = messages(site)
     assert "x.md, Zeile 3: Das Titelbild „krone.jpg“ gibt es nicht." in found
 
@@ -385,7 +402,7 @@ def test_a_missing_titelbild_fails(site):
 )
 def test_the_titelbild_becomes_a_url_of_the_built_site(site, stored, written):
     put_image(site, stored, (1600, 900))
-    site.write("posts/2021/x.md", post("A", Titelbild=written))
+    site.write("posts/2021/x.md", post("A", Titelbild=written, **ALT))
     outcome = checked_build(site.settings())
     assert outcome.problems == []
     (content,) = outcome.contents
@@ -396,7 +413,9 @@ def test_the_titelbild_becomes_a_url_of_the_built_site(site, stored, written):
 
 
 def test_a_titelbild_on_another_website_stays_as_it_is(site):
-    site.write("posts/x.md", post("A", Titelbild="https://example.org/krone.jpg"))
+    site.write(
+        "posts/x.md", post("A", Titelbild="https://example.org/krone.jpg", **ALT)
+    )
     outcome = checked_build(site.settings())
     assert outcome.problems == []
     assert outcome.contents[0].image == "https://example.org/krone.jpg"

@@ -6,7 +6,10 @@
 //   other header line and the whole body stay byte for byte as they were.
 // - Inputs that suggest the site's categories, tags and authors.
 // - A German check before uploading (HEIC); the checks before saving are
-//   field settings in config.yml.
+//   field settings in config.yml, and the Titelbild-Text widget, which needs
+//   the Titelbild's field too.
+// - Decap's German phrases, completed where its locale falls back to English
+//   (the sign-in button says "Login").
 // - The site's own stylesheet in the preview pane.
 "use strict";
 
@@ -132,6 +135,96 @@ window.CMS_MANUAL_INIT = true;
     };
   }
 
+  // What Decap's German locale lacks or leaves in English (decap-cms 3.16);
+  // merged over it, so the sign-in and every screen are German.
+  const GERMAN = {
+    auth: { login: "Anmelden" },
+    collection: {
+      collectionTop: {
+        viewAsList: "Als Liste anzeigen",
+        viewAsGrid: "Als Raster anzeigen",
+      },
+      entries: { unpublishedHeader: "Unveröffentlichte Einträge" },
+    },
+    editor: {
+      editorControl: {
+        field: { optional: "freiwillig", widgetLabel: "Feld %{widgetLabel}" },
+      },
+      editorInterface: { toggleNotes: "Notizen ein- oder ausblenden" },
+      // The exact page: the site (or locally the preview) for a published
+      // post, the pull request's preview for a draft (seite.html finds it).
+      editorToolbar: {
+        deployButtonLabel: "Seite ansehen",
+        deployPreviewButtonLabel: "Seite in der Vorschau ansehen",
+        deployPreviewPendingButtonLabel: "Nach der Vorschau sehen",
+      },
+      editorNotesPane: {
+        title: "Notizen",
+        emptyState: "Noch keine Notizen. Die erste unten eintragen.",
+        addNote: "Notiz hinzufügen",
+        addPlaceholder: "Notiz schreiben …",
+        editPlaceholder: "Notiz bearbeiten …",
+        save: "Speichern",
+        cancel: "Abbrechen",
+        edit: "Bearbeiten",
+        delete: "Löschen",
+        resolve: "Erledigt",
+        unresolve: "Wieder öffnen",
+        confirmDelete: "Diese Notiz wirklich löschen?",
+        shortcut: "Tipp: Strg+Eingabe fügt die Notiz gleich hinzu.",
+      },
+      editorWidgets: {
+        markdown: {
+          strikethrough: "Durchgestrichen",
+          richText: "Formatierter Text",
+          toggleMode: {
+            rich: "Zum formatierten Text wechseln",
+            markdown: "Zu Markdown wechseln",
+          },
+        },
+        image: {
+          chooseMultiple: "Bilder wählen",
+          addMore: "Weitere Bilder hinzufügen",
+          removeAll: "Alle Bilder entfernen",
+        },
+        file: {
+          chooseMultiple: "Dateien wählen",
+          addMore: "Weitere Dateien hinzufügen",
+          removeAll: "Alle Dateien entfernen",
+        },
+        datetime: { setToNow: "%{fieldLabel} auf jetzt setzen" },
+        object: { expand: "Aufklappen", collapse: "Zuklappen" },
+      },
+    },
+    mediaLibrary: {
+      mediaLibraryModal: { close: "Schließen", download: "Herunterladen" },
+    },
+    ui: {
+      settingsDropdown: { account: "Konto" },
+      toast: {
+        noteAdded: "Notiz hinzugefügt",
+        onFailToAddNote: "Die Notiz ließ sich nicht hinzufügen: %{details}",
+        noteUpdated: "Notiz geändert",
+        onFailToUpdateNote: "Die Notiz ließ sich nicht ändern: %{details}",
+        noteDeleted: "Notiz gelöscht",
+        onFailToDeleteNote: "Die Notiz ließ sich nicht löschen: %{details}",
+        noteResolved: "Notiz erledigt",
+        noteReopened: "Notiz wieder geöffnet",
+        onFailToToggleNote: "Die Notiz ließ sich nicht umstellen: %{details}",
+      },
+    },
+    workflow: { workflow: { dateFormat: "D. MMMM" } },
+  };
+
+  function merged(base, extra) {
+    const result = { ...base };
+    for (const [key, value] of Object.entries(extra)) {
+      result[key] =
+        typeof value === "object" ? merged(base[key] || {}, value) : value;
+    }
+    return result;
+  }
+
   function list(field, name) {
     const value = field.get(name);
     return value && value.toJS ? value.toJS() : value || [];
@@ -213,6 +306,40 @@ window.CMS_MANUAL_INIT = true;
     );
   }
 
+  // The Titelbild-Text: required once a Titelbild is set (as `perlen pruefen`
+  // warns), checked with the other fields before saving.
+  function registerCoverAlt(CMS) {
+    const createClass = window.createClass;
+    CMS.registerWidget(
+      "perlen-bildtext",
+      createClass({
+        isValid() {
+          const entry = this.props.getEntry && this.props.getEntry();
+          const cover = entry && entry.getIn(["data", "image"]);
+          if (!cover || plain(this.props.value)) return true;
+          return {
+            error: {
+              type: "CUSTOM",
+              message:
+                "Das Titelbild hat keinen Titelbild-Text: Bitte beschreiben, " +
+                "was darauf zu sehen ist – für Menschen, die es nicht sehen.",
+            },
+          };
+        },
+        render() {
+          const props = this.props;
+          return window.h("input", {
+            id: props.forID,
+            className: props.classNameWrapper,
+            type: "text",
+            value: props.value || "",
+            onChange: (event) => props.onChange(event.target.value),
+          });
+        },
+      }),
+    );
+  }
+
   // iPhone photos (HEIC) are refused before they are uploaded; the build
   // refuses them too, with the same advice.
   function refuseHeic() {
@@ -265,22 +392,29 @@ window.CMS_MANUAL_INIT = true;
 
   // The preview pane uses the stylesheets of the site's home page (their
   // names carry content hashes in a published build).
-  async function addPreviewStyles(CMS) {
+  async function previewStyles() {
     const home = new URL("../", window.location.href);
     const page = await (await fetch(home)).text();
     const html = new DOMParser().parseFromString(page, "text/html");
-    for (const link of html.querySelectorAll('link[rel~="stylesheet"][href]')) {
-      CMS.registerPreviewStyle(new URL(link.getAttribute("href"), home).href);
-    }
+    return Array.from(html.querySelectorAll('link[rel~="stylesheet"][href]')).map(
+      (link) => new URL(link.getAttribute("href"), home).href,
+    );
   }
+
+  // Asked for at once, while the browser still loads and compiles Decap's
+  // bundle, so the sign-in does not wait for them afterwards.
+  const keysLoaded = fetch("schluessel.json").then((response) => response.json());
+  const stylesFound = previewStyles().catch(() => []);
 
   document.addEventListener("DOMContentLoaded", async () => {
     const CMS = window.CMS;
-    const keys = await (await fetch("schluessel.json")).json();
+    const keys = await keysLoaded;
+    CMS.registerLocale("de", merged(CMS.getLocale("de") || {}, GERMAN));
     CMS.registerCustomFormat("perlen-kopf", "md", headerFormat(keys));
     registerWidgets(CMS);
+    registerCoverAlt(CMS);
     refuseHeic();
-    await addPreviewStyles(CMS).catch(() => undefined);
+    for (const href of await stylesFound) CMS.registerPreviewStyle(href);
     CMS.init();
   });
 })();

@@ -204,7 +204,7 @@ def cmd_redaktion(args: argparse.Namespace) -> int:
     try:
         print(
             f"Redaktion auf http://{preview.HOST}:{args.port}/redaktion/ "
-            "(„Login“ anklicken; sie schreibt in diesen Ordner)."
+            "(„Anmelden“ anklicken; sie schreibt in diesen Ordner)."
         )
         return cmd_vorschau(args)
     finally:

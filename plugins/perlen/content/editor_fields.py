@@ -69,8 +69,9 @@ FIELDS: dict[str, EditorField] = {
         options={"choose_url": False},
     ),
     "cover_alt": EditorField(
-        "Was auf dem Titelbild zu sehen ist, für Menschen, die es nicht sehen. "
-        "Leer gelassen, steht dort der Titel – besser ist eine Beschreibung."
+        "Was auf dem Titelbild zu sehen ist, für Menschen, die es nicht sehen; "
+        "nötig, sobald ein Titelbild gewählt ist.",
+        "perlen-bildtext",
     ),
     "credit": EditorField("Wer das Titelbild gemacht hat, z. B. „Foto: Anna Berg“."),
     "status": EditorField(

@@ -21,6 +21,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import yaml
+from pelican.contents import Page
 
 from perlen.content.dates import fold
 from perlen.content.editor_fields import describe, editor_keys, label
@@ -55,17 +56,51 @@ PAGE = """<!DOCTYPE html>
 """
 
 
+# The page finder: where the editor's „Seite ansehen“ link leads (Decap's
+# `preview_path`, `#` + the collection and the file's path in it).
+FINDER = "seite.html"
+FINDER_PAGE = """<!DOCTYPE html>
+<html lang="de">
+<head>
+<meta charset="utf-8">
+<meta name="robots" content="noindex">
+<title>Seite suchen – {site}</title>
+</head>
+<body>
+<p id="seite-fehlt" hidden>Diese Seite gibt es in dieser Fassung der Website
+noch nicht. Erst nach dem Veröffentlichen (oder in der Vorschau eines Pull
+Requests) ist sie da.</p>
+<script type="application/json" id="seiten">{pages}</script>
+<script src="seite.js"></script>
+</body>
+</html>
+"""
+
+
 def add_editor(generators) -> None:
     """`all_generators_finalized` handler: write the editor into the site."""
     settings = generators[0].settings
-    if not setting(settings, "PERLEN_EDITOR"):
+    editor = setting(settings, "PERLEN_EDITOR")
+    if not (editor or setting(settings, "PERLEN_EDITOR_PAGES")):
         return
-    articles = [
-        article
+    folder = Path(generators[0].output_path) / setting(settings, "PERLEN_EDITOR_PATH")
+    contents = [
+        content
         for generator in generators
-        for name in ("articles", "drafts", "hidden_articles")
-        for article in getattr(generator, name, [])
+        for name in (
+            "articles",
+            "drafts",
+            "hidden_articles",
+            "pages",
+            "hidden_pages",
+            "draft_pages",
+        )
+        for content in getattr(generator, name, [])
     ]
+    write_page_finder(folder, settings, contents)
+    if not editor:
+        return
+    articles = [c for c in contents if not isinstance(c, Page)]
     known = {
         "authors": sorted(
             {a.name for article in articles for a in getattr(article, "authors", [])}
@@ -74,8 +109,35 @@ def add_editor(generators) -> None:
         "categories": sorted({str(a.category) for a in articles if a.category}),
         "tags": sorted({str(t) for a in articles for t in getattr(a, "tags", [])}),
     }
-    folder = Path(generators[0].output_path) / setting(settings, "PERLEN_EDITOR_PATH")
     write_editor(folder, settings, known)
+
+
+def write_page_finder(
+    folder: Path, settings: Mapping[str, Any], contents: Iterable[Any]
+) -> None:
+    """`seite.html`: finds a post's page from the editor's link. Decap can
+    name a file (`#beitraege/2021/von-hand`), not the address Pelican gives
+    it (the slug comes from the title), so the build lists them here."""
+    up = "../" * len(Path(setting(settings, "PERLEN_EDITOR_PATH")).parts)
+    folders = {
+        "beitraege": settings["ARTICLE_PATHS"][0],
+        "seiten": settings["PAGE_PATHS"][0],
+    }
+    pages = {}
+    for content in contents:
+        source = Path(content.relative_source_path).with_suffix("")
+        for collection, top in folders.items():
+            if source.is_relative_to(top) and content.url is not None:
+                key = f"{collection}/{source.relative_to(top).as_posix()}"
+                pages[key] = up + content.url
+    folder.mkdir(parents=True, exist_ok=True)
+    # `<\/` for `</`, so a title cannot end the data block early.
+    data = json.dumps(pages, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
+    (folder / FINDER).write_text(
+        FINDER_PAGE.format(site=html.escape(settings.get("SITENAME", "")), pages=data),
+        encoding="utf-8",
+    )
+    shutil.copyfile(GLUE / "seite.js", folder / "seite.js")
 
 
 def write_editor(
@@ -177,9 +239,12 @@ def editor_config(
             ),
         ],
     }
-    if site_url := settings.get("SITEURL"):
-        config["site_url"] = site_url
-        config["display_url"] = site_url
+    # „Seite ansehen“ of a published post: the site itself, or locally the
+    # preview server that serves the editor (`make redaktion`).
+    config["site_url"] = settings.get("SITEURL") or "/"
+    if settings.get("SITEURL"):
+        config["display_url"] = settings["SITEURL"]
+    config["show_preview_links"] = True
     return config
 
 
@@ -213,6 +278,10 @@ def _collection(
         "media_folder": "",
         "public_folder": "",
         "summary": "{{title}}",
+        # „Seite ansehen“: the page finder, after the site's address (a
+        # published post) or the pull request's preview (a draft).
+        "preview_path": f"{setting(settings, 'PERLEN_EDITOR_PATH')}/{FINDER}"
+        f"#{name}/{{{{dirname}}}}/{{{{filename}}}}",
         "sortable_fields": ["date", "title"] if dated else ["title"],
         "fields": [
             *(fields(settings, known, dated=dated)),

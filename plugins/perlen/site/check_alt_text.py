@@ -1,4 +1,5 @@
-"""Images without alt text."""
+"""Images without alt text: in the text, and a Titelbild without its
+`Titelbild-Text` (the web editor refuses the same before saving)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from perlen.images.markdown import USED, written_source
 from perlen.link_syntax import without_indicator
 from perlen.pelican_glue import EMPTY_ALT
 from perlen.problems import Problem, Severity
+from perlen.site.cover_image import cover_value
 from perlen.site.references import StartTag
 
 
@@ -37,6 +39,25 @@ def alt_text_problems(
             )
         )
     return problems
+
+
+def cover_alt_problems(content: Content, sources: SourceLines) -> list[Problem]:
+    """A Titelbild without `Titelbild-Text`: the page falls back to the
+    title, which says nothing about the picture."""
+    value = cover_value(content)
+    alt = content.metadata.get("cover_alt")
+    if not value or (isinstance(alt, str) and alt.strip()):
+        return []
+    return [
+        Problem(
+            content.source_path,
+            sources.field(content.source_path, "image"),
+            f"Das Titelbild „{value}“ hat keinen Titelbild-Text.",
+            "Bitte darunter beschreiben, was darauf zu sehen ist, z. B. "
+            "„Titelbild-Text: Zwei Perlen auf einem Schreibtisch“.",
+            Severity.WARNING,
+        )
+    ]
 
 
 class HideEmptyAltWarnings(logging.Filter):

@@ -20,7 +20,7 @@ from perlen.content.reader import WARNINGS
 from perlen.content.source_lines import of_build
 from perlen.problems import Problem
 from perlen.settings import setting
-from perlen.site.check_alt_text import alt_text_problems
+from perlen.site.check_alt_text import alt_text_problems, cover_alt_problems
 from perlen.site.check_broken_html import broken_html_problems
 from perlen.site.check_duplicate_addresses import duplicate_addresses
 from perlen.site.check_links import link_problems
@@ -51,6 +51,7 @@ def check_site(generators: Iterable, contents: list[Content]) -> list[Problem]:
         problems += link_problems(content, tags, context, sources)
         problems += preview_link_problems(content, tags, by_url, sources)
         problems += alt_text_problems(content, tags, sources)
+        problems += cover_alt_problems(content, sources)
         problems += summary_problems(content, limit, sources)
         problems += broken_html_problems(content, sources)
         problems += cover_image_problems(content, sources)

@@ -174,7 +174,7 @@ def written_files(generators: Iterable, contents: Iterable) -> WrittenFiles:
         Written(settings.get("THEME_STATIC_DIR", "theme") + "/", "theme"),
         Written(SEARCH_INDEX_DIR + "/", "search"),
     ]
-    if setting(settings, "PERLEN_EDITOR"):
+    if setting(settings, "PERLEN_EDITOR") or setting(settings, "PERLEN_EDITOR_PAGES"):
         folders.append(Written(setting(settings, "PERLEN_EDITOR_PATH") + "/", "editor"))
     return WrittenFiles(files, folders)
 

@@ -14,10 +14,12 @@ page's own policy allows the additions (`'self'`).
 
 from __future__ import annotations
 
+import hashlib
 import html
 import json
 import re
 import sys
+import time
 from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -44,6 +46,11 @@ PREFIX = "/_vorschau/"
 # The web editor (`make redaktion`) is served as built: a live reload would
 # throw away what a writer is typing.
 EDITOR = f"/{DEFAULTS['PERLEN_EDITOR_PATH']}/"
+# Its scripts (Decap's 5 MB bundle, its chunks and WebAssembly) may be kept
+# by the browser and are revalidated by content: `no-store` rules out both
+# the browser's copy and V8's code cache, which spares Chromium compiling the
+# bundle again from the third visit on (README, "The web editor": measured).
+KEPT = frozenset({".js", ".wasm"})
 ASSETS = Path(__file__).with_name("assets")
 ASSET_TYPES = {
     "live.js": "text/javascript; charset=utf-8",
@@ -160,7 +167,36 @@ class PreviewHandler(SimpleHTTPRequestHandler):
         if kind == "text/html" and not path.startswith(EDITOR):
             body = decorate(body, view)
             kind = "text/html; charset=utf-8"
+        if status == HTTPStatus.OK and path.startswith(EDITOR) and file.suffix in KEPT:
+            self._send_kept(body, head_only, kind)
+            return
         self._send(status, body, head_only, kind)
+
+    def _send_kept(self, body: bytes, head_only: bool, kind: str) -> None:
+        """An editor script the browser may keep: `no-cache` with an ETag of
+        its content (each build copies it anew), 304 while it is unchanged.
+        Last-Modified too, one per content: Chromium ignores the ETag of an
+        HTTP/1.0 answer and asks with If-Modified-Since only."""
+        tag = f'"{hashlib.blake2b(body, digest_size=16).hexdigest()}"'
+        since = self.server.first_sent.get(tag)
+        if since is None:
+            stamp = max(int(time.time()), self.server.last_stamp + 1)
+            self.server.last_stamp = stamp
+            since = self.server.first_sent[tag] = self.date_time_string(stamp)
+        unchanged = tag in self.headers.get("If-None-Match", "") or (
+            "If-None-Match" not in self.headers
+            and self.headers.get("If-Modified-Since") == since
+        )
+        self.send_response(HTTPStatus.NOT_MODIFIED if unchanged else HTTPStatus.OK)
+        self.send_header("ETag", tag)
+        self.send_header("Cache-Control", "no-cache")
+        if not unchanged:
+            self.send_header("Last-Modified", since)
+            self.send_header("Content-Type", kind)
+            self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if not (unchanged or head_only):
+            self.wfile.write(body)
 
     def _local_host(self, head_only: bool) -> bool:
         """Whether the request names this computer; answers it if not."""
@@ -265,6 +301,10 @@ class PreviewServer(ThreadingHTTPServer):
 
     def __init__(self, port: int, live: Live):
         self.live = live
+        # When the server first sent each kept file's content (by ETag):
+        # its Last-Modified, the same across rebuilds that copy it anew.
+        self.first_sent: dict[str, str] = {}
+        self.last_stamp = 0  # each content its own second
         super().__init__((HOST, port), PreviewHandler)
 
     def handle_error(self, request, client_address) -> None:
