@@ -9,6 +9,7 @@ A switch set on its own (a test, `make bench`) overrides its profile's value.
 """
 
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 DEFAULTS: dict[str, Any] = {
@@ -260,6 +261,13 @@ def setting(settings: Mapping[str, Any], name: str) -> Any:
     if name in _DEVELOPMENT:
         return profile(settings)[name]
     return DEFAULTS[name]
+
+
+def project_folder(settings: Mapping[str, Any]) -> Path:
+    """The blog's folder: the one whose `plugins/` PLUGIN_PATHS names (as
+    pelicanconf.py does), where `npm ci` puts `node_modules/`."""
+    plugins = settings.get("PLUGIN_PATHS") or ["plugins"]
+    return Path(plugins[0]).resolve().parent
 
 
 def profile(settings: Mapping[str, Any]) -> dict[str, bool]:

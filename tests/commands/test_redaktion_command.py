@@ -14,6 +14,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from conftest import ROOT
 from perlen.commands.editor_server import DECAP_SERVER
 
 PERLEN = Path(sys.executable).with_name("perlen")
@@ -26,7 +27,7 @@ def free_port() -> int:
 
 
 def test_the_editor_runs_with_the_preview_and_stops_with_it(project):
-    if shutil.which("node") is None or not DECAP_SERVER.is_file():
+    if shutil.which("node") is None or not (ROOT / DECAP_SERVER).is_file():
         pytest.skip("Node.js oder decap-server fehlt")
     project.write("posts/2021/a.md", "Titel: Eins\nDatum: 28.09.2021\n\nText.\n")
     api, port = free_port(), free_port()
@@ -79,7 +80,7 @@ def test_the_editor_runs_with_the_preview_and_stops_with_it(project):
 
 
 def test_outside_a_git_folder_the_writer_gets_a_german_message(project):
-    if shutil.which("node") is None or not DECAP_SERVER.is_file():
+    if shutil.which("node") is None or not (ROOT / DECAP_SERVER).is_file():
         pytest.skip("Node.js oder decap-server fehlt")
     shutil.copy(project.root / "pelicanconf.py", project.root / "redaktionconf.py")
     result = subprocess.run(

@@ -18,10 +18,10 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from perlen.publish.editor import ROOT
-from perlen.settings import setting
+from perlen.settings import project_folder, setting
 
-DECAP_SERVER = ROOT / "node_modules/decap-server/dist/index.js"
+# Where `npm ci` puts decap-server, in the blog's folder.
+DECAP_SERVER = "node_modules/decap-server/dist/index.js"
 
 
 class EditorServerError(Exception):
@@ -31,7 +31,8 @@ class EditorServerError(Exception):
 def start(settings: Mapping[str, Any], repository: Path) -> subprocess.Popen:
     """Start decap-server for `repository`; wait until it answers."""
     node = shutil.which("node")
-    if node is None or not DECAP_SERVER.is_file():
+    decap_server = project_folder(settings) / DECAP_SERVER
+    if node is None or not decap_server.is_file():
         raise EditorServerError(
             "Für die Redaktion fehlen Node.js oder das npm-Paket „decap-server“. "
             "Bitte Node.js installieren und „npm ci“ ausführen."
@@ -44,7 +45,7 @@ def start(settings: Mapping[str, Any], repository: Path) -> subprocess.Popen:
     address = urlsplit(setting(settings, "PERLEN_EDITOR_LOCAL_URL"))
     host, port = address.hostname or "127.0.0.1", address.port or 8081
     server = subprocess.Popen(
-        [node, str(DECAP_SERVER)],
+        [node, str(decap_server)],
         env={
             **os.environ,
             "PORT": str(port),

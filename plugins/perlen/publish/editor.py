@@ -27,12 +27,12 @@ from perlen.content.dates import fold
 from perlen.content.editor_fields import describe, editor_keys, label
 from perlen.content.metadata import KEYS
 from perlen.problems import BuildFailed, Problem
-from perlen.settings import setting
+from perlen.settings import project_folder, setting
 from perlen.site.csp import HEADER_ONLY
 
-ROOT = Path(__file__).resolve().parents[3]
-DECAP = ROOT / "node_modules/decap-cms/dist"
-GLUE = ROOT / "theme/redaktion"
+# Decap's bundle where `npm ci` puts it, and the theme's glue.
+DECAP = "node_modules/decap-cms/dist"
+GLUE = "redaktion"
 # The custom file format our glue registers: the German `Key: value` header.
 FORMAT = "perlen-kopf"
 # The hidden field that carries a file's header as it was read, so that a
@@ -137,15 +137,15 @@ def write_page_finder(
         FINDER_PAGE.format(site=html.escape(settings.get("SITENAME", "")), pages=data),
         encoding="utf-8",
     )
-    shutil.copyfile(GLUE / "seite.js", folder / "seite.js")
+    shutil.copyfile(Path(settings["THEME"]) / GLUE / "seite.js", folder / "seite.js")
 
 
 def write_editor(
     folder: Path, settings: Mapping[str, Any], known: Mapping[str, list[str]]
 ) -> None:
     """Write the editor into `folder`: page, glue, config and Decap's bundle."""
-    bundle = DECAP / "decap-cms.js"
-    if not bundle.is_file():
+    decap = project_folder(settings) / DECAP
+    if not (decap / "decap-cms.js").is_file():
         raise BuildFailed(
             [
                 Problem(
@@ -158,9 +158,9 @@ def write_editor(
             ]
         )
     folder.mkdir(parents=True, exist_ok=True)
-    for file in _bundle_files():
+    for file in _bundle_files(decap):
         shutil.copyfile(file, folder / file.name)
-    for file in sorted(GLUE.iterdir()):
+    for file in sorted((Path(settings["THEME"]) / GLUE).iterdir()):
         shutil.copyfile(file, folder / file.name)
     (folder / "index.html").write_text(
         PAGE.format(
@@ -178,12 +178,12 @@ def write_editor(
     )
 
 
-def _bundle_files() -> Iterable[Path]:
+def _bundle_files(decap: Path) -> Iterable[Path]:
     """Decap's bundle, the chunks it loads on demand and their WebAssembly."""
-    yield DECAP / "decap-cms.js"
-    yield DECAP / "decap-cms.js.LICENSE.txt"
-    yield from sorted(DECAP.glob("*.decap-cms.js"))
-    yield from sorted(DECAP.glob("*.wasm"))
+    yield decap / "decap-cms.js"
+    yield decap / "decap-cms.js.LICENSE.txt"
+    yield from sorted(decap.glob("*.decap-cms.js"))
+    yield from sorted(decap.glob("*.wasm"))
 
 
 def header_keys() -> dict[str, Any]:

@@ -15,7 +15,7 @@ from pelican.contents import Content
 from perlen.problems import display_path
 from perlen.publish.findings import Findings
 from perlen.publish.search_index import INDEX_DIR
-from perlen.settings import setting
+from perlen.settings import project_folder, setting
 
 # The Nu HTML Checker from npm (`vnu-jar` in package-lock.json), current
 # enough for CSP Level 3 and modern CSS, where `npm ci` puts it.
@@ -28,8 +28,7 @@ def nu_checker(settings: Mapping[str, Any]) -> Path:
     configured = setting(settings, "PERLEN_NU_CHECKER")
     if configured:
         return Path(configured)
-    plugins = settings.get("PLUGIN_PATHS") or ["plugins"]
-    return Path(plugins[0]).resolve().parent / NPM_JAR
+    return project_folder(settings) / NPM_JAR
 
 
 def check_html(
