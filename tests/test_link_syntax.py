@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from perlen.link_syntax import without_indicator
+from perlen.link_syntax import indicator, links_to_file, without_indicator
 
 
 @pytest.mark.parametrize(
@@ -21,3 +21,20 @@ from perlen.link_syntax import without_indicator
 )
 def test_the_indicator_comes_off(value, kinds, expected):
     assert without_indicator(value, kinds) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "written", "to_file"),
+    [
+        ("{static}bild.jpg", "{static}", True),
+        ("|filename|anderer.md", "|filename|", True),
+        ("|attach|preise.pdf", "|attach|", True),
+        ("{tag}perlen", "{tag}", False),
+        ("{index}", "{index}", False),
+        ("bild.jpg", "", False),
+        ("https://example.org/{static}x", "", False),
+    ],
+)
+def test_the_indicator_as_written_and_whether_it_names_a_file(value, written, to_file):
+    assert indicator(value) == written
+    assert links_to_file(value) is to_file

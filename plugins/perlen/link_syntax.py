@@ -20,3 +20,17 @@ def without_indicator(value: str, kinds: Sequence[str] | None = None) -> str:
     if match is None or (kinds is not None and match["kind"] not in kinds):
         return value
     return value[match.end() :]
+
+
+def indicator(value: str) -> str:
+    """`value`'s leading indicator as written (`{static}`, `|filename|`, …),
+    or "" if it has none."""
+    match = _INDICATOR.match(value)
+    return match[0] if match else ""
+
+
+def links_to_file(value: str) -> bool:
+    """Whether `value` is one of Pelican's links to a file of the content
+    folder (`{static}`, `{filename}`, `{attach}`, in either spelling)."""
+    match = _INDICATOR.match(value)
+    return match is not None and match["kind"] in ("static", "filename", "attach")

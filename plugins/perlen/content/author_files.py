@@ -15,11 +15,11 @@ are German, with file and line, like a post's.
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 
 from perlen.content.encoding import read_text
 from perlen.content.metadata import split_header
+from perlen.content.suggestions import closest
 from perlen.problems import Problem, ProblemError
 from perlen.text import characters
 
@@ -50,9 +50,9 @@ def parse_author_file(path: str, text: str) -> tuple[AuthorFile | None, list[Pro
     for field in header.fields:
         key = field.name.strip().casefold()
         if key not in KEYS:
-            near = difflib.get_close_matches(key, KEYS, n=1, cutoff=0.6)
+            near = closest(key, KEYS, cutoff=0.6)
             fix = (
-                f"Meinten Sie „{KEYS[near[0]]}“?"
+                f"Meinten Sie „{KEYS[near]}“?"
                 if near
                 else f"Erlaubt sind {_listing(KEYS.values())}."
             )

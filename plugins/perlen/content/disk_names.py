@@ -9,14 +9,10 @@ post as NFC (`text.characters`). A link typed `Grün.jpg` must find the file
 from __future__ import annotations
 
 import os
-import re
 from urllib.parse import urlsplit
 
+from perlen.link_syntax import indicator
 from perlen.text.characters import nfc
-
-# Pelican's links to files of the content folder.
-PELICAN_FILE_LINKS = ("{static}", "{filename}", "{attach}", "|static|", "|filename|")
-_KIND = re.compile(r"^(?:\{\w+\}|\|\w+\|)")
 
 
 def on_disk(folder: str, relative: str) -> str:
@@ -65,8 +61,7 @@ def spelled_on_disk(path: str, source_path: str) -> str:
 def link_on_disk(link: str, source_path: str) -> str:
     """A local link or Titelbild (`Grün.jpg`, `{static}Grün.jpg#x`) with the
     file's name as the file system spells it; another site's stays."""
-    kind = _KIND.match(link)
-    prefix = kind[0] if kind else ""
+    prefix = indicator(link)
     rest = link[len(prefix) :]
     parts = urlsplit(rest)
     if parts.scheme or parts.netloc or not parts.path:

@@ -19,8 +19,9 @@ from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AMP_SUBSTITUTE, STX
 
-from perlen.content.disk_names import PELICAN_FILE_LINKS, link_on_disk
+from perlen.content.disk_names import link_on_disk
 from perlen.images.markdown import picture_extension
+from perlen.link_syntax import links_to_file
 
 # Files Pelican turns into pages: linked with `{filename}`.
 SOURCE_SUFFIXES = (".md", ".markdown", ".mkd", ".mdown", ".rst")
@@ -85,7 +86,7 @@ class LocalLinks(Treeprocessor):
                 continue
             value = element.get(attribute, "")
             link = pelican_link(value, self.static_paths)
-            if link is None and value.startswith(PELICAN_FILE_LINKS):
+            if link is None and links_to_file(value):
                 link = value
             if link is not None and document is not None:
                 link = link_on_disk(link, document.source_path)
