@@ -185,10 +185,18 @@ def project(tmp_path: Path) -> Project:
     return Project(tmp_path / "blog")
 
 
-@pytest.fixture(params=[1, 2], ids=["ein-prozess", "zwei-prozesse"])
+@pytest.fixture(
+    params=[
+        pytest.param(1, id="ein-prozess"),
+        pytest.param(2, id="zwei-prozesse", marks=pytest.mark.langsam),
+    ]
+)
 def workers(request, monkeypatch) -> int:
     """Builds with one process reading and with two (`PERLEN_WORKERS`), the
-    second reading even the few posts of a test in a worker."""
+    second reading even the few posts of a test in a worker. The second
+    starts a worker process for each build (Python, Pelican and the plugin
+    imported afresh): `langsam`; the fast tier reads in workers in
+    `test_parallel_reading.test_workers_build_the_same_site_byte_for_byte`."""
     from perlen.building import parallel_reading
     from perlen.settings import DEFAULTS
 
