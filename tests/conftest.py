@@ -137,6 +137,24 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.langsam)
 
 
+@pytest.fixture(autouse=True)
+def java_only_in_the_slow_tier(request, monkeypatch) -> None:
+    """A test of the fast tier that ran the Nu HTML Checker (a publish build,
+    `pruefen --streng`) would slow `make test-schnell` unseen: it fails,
+    asking for the `java` fixture, which makes it `langsam`."""
+    if request.node.get_closest_marker("langsam") is not None:
+        return
+    from perlen.publish import verify
+
+    def refused(*args, **kwargs):
+        pytest.fail(
+            "This test runs the Nu HTML Checker (Java): request the `java` "
+            "fixture, which marks it `langsam`."
+        )
+
+    monkeypatch.setattr(verify, "check_html", refused)
+
+
 @pytest.fixture
 def publish_site(site: Site, monkeypatch: pytest.MonkeyPatch, java: None) -> Site:
     """An empty site for publish builds (`site.build("publishconf.py")`):

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import tomllib
 
+import pytest
 from conftest import ROOT
 
 MAKEFILE = (ROOT / "Makefile").read_text(encoding="utf-8")
@@ -48,3 +49,12 @@ def test_make_test_runs_lighthouse_alone_after_the_rest():
     lines = recipe("test").splitlines()
     assert "--ignore=tests/browser/test_lighthouse.py" in lines[0]
     assert lines[1].strip().endswith("tests/browser/test_lighthouse.py")
+
+
+def test_a_fast_test_that_runs_the_html_checker_fails():
+    """`conftest.java_only_in_the_slow_tier`: the Nu HTML Checker (Java) is
+    refused outside the `langsam` tier, so no fast test runs it unseen."""
+    from perlen.publish import verify
+
+    with pytest.raises(pytest.fail.Exception, match="`java` fixture"):
+        verify.check_html(None, [], [], None)
