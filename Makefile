@@ -154,7 +154,8 @@ clean: ## Gebaute Website und Zwischenspeicher löschen
 # On every core, each test file on one worker (`--dist loadfile`): a file's
 # module fixtures (a chromium, a built site) start once. (`--dist loadgroup`
 # with `xdist_group` marks does not group under pytest 9.2 with
-# pytest-xdist 3.8: xdist's group suffix no longer reaches the node ids.)
+# pytest-xdist 3.8: xdist's group suffix no longer reaches the node ids;
+# so no test asks for a group, tests/test_suite_setup.py.)
 XDIST := -n auto --dist loadfile
 
 # Lighthouse scores a page by the time its main thread takes: it runs alone
@@ -163,7 +164,7 @@ test: lint $(NODE_STAMP) ## Alle Tests ausführen (mit Stilprüfung)
 	$(BIN)/pytest $(XDIST) --ignore=tests/browser/test_lighthouse.py
 	$(BIN)/pytest -q tests/browser/test_lighthouse.py
 
-test-schnell: $(STAMP) $(NODE_STAMP) ## Schnelle Tests für zwischendurch (ohne Browser, Lighthouse, Vorschau-Sitzungen)
+test-schnell: $(STAMP) $(NODE_STAMP) ## Schnelle Tests für zwischendurch (ohne Browser, Lighthouse, Vorschau-Sitzungen, Bauten mit HTML-Prüfung)
 	$(BIN)/pytest $(XDIST) -m "not langsam"
 
 # After an intended change of the theme: new reference screenshots for the

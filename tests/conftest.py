@@ -137,6 +137,24 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.langsam)
 
 
+@pytest.fixture(autouse=True)
+def java_only_in_the_slow_tier(request, monkeypatch) -> None:
+    """A test of the fast tier that ran the Nu HTML Checker (a publish build,
+    `pruefen --streng`) would slow `make test-schnell` unseen: it fails,
+    asking for the `java` fixture, which makes it `langsam`."""
+    if request.node.get_closest_marker("langsam") is not None:
+        return
+    from perlen.publish import verify
+
+    def refused(*args, **kwargs):
+        pytest.fail(
+            "This test runs the Nu HTML Checker (Java): request the `java` "
+            "fixture, which marks it `langsam`."
+        )
+
+    monkeypatch.setattr(verify, "check_html", refused)
+
+
 @pytest.fixture
 def publish_site(site: Site, monkeypatch: pytest.MonkeyPatch, java: None) -> Site:
     """An empty site for publish builds (`site.build("publishconf.py")`):
@@ -185,10 +203,18 @@ def project(tmp_path: Path) -> Project:
     return Project(tmp_path / "blog")
 
 
-@pytest.fixture(params=[1, 2], ids=["ein-prozess", "zwei-prozesse"])
+@pytest.fixture(
+    params=[
+        pytest.param(1, id="ein-prozess"),
+        pytest.param(2, id="zwei-prozesse", marks=pytest.mark.langsam),
+    ]
+)
 def workers(request, monkeypatch) -> int:
     """Builds with one process reading and with two (`PERLEN_WORKERS`), the
-    second reading even the few posts of a test in a worker."""
+    second reading even the few posts of a test in a worker. The second
+    starts a worker process for each build (Python, Pelican and the plugin
+    imported afresh): `langsam`; the fast tier reads in workers in
+    `test_parallel_reading.test_workers_build_the_same_site_byte_for_byte`."""
     from perlen.building import parallel_reading
     from perlen.settings import DEFAULTS
 

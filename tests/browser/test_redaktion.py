@@ -44,6 +44,9 @@ PERLEN = Path(sys.executable).with_name("perlen")
 DECAP_SERVER = ROOT / "node_modules/decap-server/dist/index.js"
 BERLIN = ZoneInfo("Europe/Berlin")
 
+# Chromium, decap-server and a publish build: the slow tier.
+pytestmark = pytest.mark.langsam
+
 # A post written by hand: German header with a continuation line, emoji,
 # hearts, typographic quotes and dashes, no-break spaces, a trailing space.
 HAND_WRITTEN = """Titel: Perlen, Herzen & „Anführungszeichen“ – ein Test

@@ -21,8 +21,8 @@ from browser_site import (
     ARTIFACTS,
     PHOTO_POST,
     browser,  # noqa: F401 (a fixture)
-    build_and_serve,
     new_reader,
+    published_site,
 )
 from conftest import ROOT
 from PIL import Image, ImageChops
@@ -47,11 +47,10 @@ TOLERANCE = 0.002
 
 
 @pytest.fixture(scope="module")
-def site_url(tmp_path_factory):
-    server, url = build_and_serve(tmp_path_factory.mktemp("visual-site"))
-    yield url
-    server.shutdown()
-    server.server_close()
+def site_url(tmp_path_factory, java):
+    """The published site the other browser modules see (built once per
+    test process)."""
+    return published_site(tmp_path_factory)
 
 
 def screenshot(browser, site_url, path: str, width: int, scheme: str) -> Image.Image:  # noqa: F811
@@ -84,6 +83,7 @@ def differing_share(expected: Image.Image, actual: Image.Image) -> float:
     return mask.histogram()[255] / (expected.width * expected.height)
 
 
+@pytest.mark.langsam
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("width", [390, 1280])
 @pytest.mark.parametrize("name", list(PAGES))

@@ -298,6 +298,7 @@ sys.exit(main(["bauen"]))
 """
 
 
+@pytest.mark.langsam
 def test_a_failing_build_after_a_kill_between_the_renames_keeps_the_site(project):
     project.write("posts/2021/a.md", post("Alt"))
     assert project.run("bauen")[0] == 0

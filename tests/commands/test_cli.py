@@ -65,7 +65,7 @@ def test_neu_creates_a_draft_with_every_german_key(project):
     ]
 
 
-def test_neu_fills_in_the_defaults_and_the_new_draft_is_readable(project):
+def test_neu_fills_in_the_defaults_and_the_new_draft_is_readable(project, java):
     assert project.run("neu", "Ein neuer Beitrag")[0] == 0
     (path,) = project.content.glob("posts/*/ein-neuer-beitrag.md")
     text = path.read_text(encoding="utf-8")

@@ -49,8 +49,34 @@ def test_make_help_lists_the_writers_commands_first_in_their_own_group():
     assert "make publish " in maintainers and "make publish " not in writers
 
 
-@pytest.mark.parametrize("option", ["--help", "-h", "--hilfe"])
-@pytest.mark.parametrize("command", [[], ["neu"], ["pruefen"], ["vorschau"]])
+HELP_OPTIONS = ["--help", "-h", "--hilfe"]
+HELP_COMMANDS = [[], ["neu"], ["pruefen"], ["vorschau"]]
+
+
+@pytest.mark.parametrize("option", HELP_OPTIONS)
+@pytest.mark.parametrize("command", HELP_COMMANDS)
+def test_every_help_option_shows_the_german_help(capsys, command, option):
+    with pytest.raises(SystemExit) as exit_:
+        main([*command, option])
+    shown = capsys.readouterr()
+    assert exit_.value.code == 0
+    assert shown.out.startswith(f"Aufruf: perlen {' '.join(command)}".rstrip())
+    assert "Diese Hilfe zeigen und beenden" in shown.out
+    assert shown.err == ""
+
+
+@pytest.mark.parametrize(
+    ("command", "option"),
+    [
+        # One `perlen` process each (Python and Pelican imported afresh): the
+        # fast tier runs one, the slow tier the rest.
+        (command, option)
+        if (command, option) == ([], "--hilfe")
+        else pytest.param(command, option, marks=pytest.mark.langsam)
+        for command in HELP_COMMANDS
+        for option in HELP_OPTIONS
+    ],
+)
 def test_every_help_option_shows_the_help(command, option):
     """As a writer types it, through the installed `perlen`."""
     import subprocess

@@ -29,8 +29,9 @@ from perlen.commands.preview.watch import Watcher
 from perlen.problems import Problem, Severity
 from perlen.site.addresses import address
 
-# Most of these run a real preview in a process of its own, for seconds each.
-pytestmark = pytest.mark.langsam
+# Most of these run a real preview in a process of its own, for seconds each
+# (`langsam`); the unit tests at the end (addresses, the page decoration, the
+# event log, the watcher) stay in the fast tier.
 
 PERLEN = Path(sys.executable).with_name("perlen")
 POST = "posts/2021/a.md"
@@ -190,6 +191,7 @@ def save(path: Path, text: str, *, by_rename: bool) -> None:
         path.write_text(text, encoding="utf-8")
 
 
+@pytest.mark.langsam
 def test_twenty_rapid_double_saves_each_end_at_the_last_text(project, preview):
     source = project.content / POST
     gaps = random.Random(13)
@@ -208,6 +210,7 @@ def test_twenty_rapid_double_saves_each_end_at_the_last_text(project, preview):
     assert "Nicht neu gebaut" not in out
 
 
+@pytest.mark.langsam
 def test_a_failed_rebuild_shows_a_german_banner_over_the_last_good_version(
     project, preview
 ):
@@ -229,6 +232,7 @@ def test_a_failed_rebuild_shows_a_german_banner_over_the_last_good_version(
     assert "a.md, Zeile 2: „gestern“ ist kein Datum" in out
 
 
+@pytest.mark.langsam
 def test_a_publish_build_while_the_preview_runs_leaves_its_pages_intact(
     project, preview, monkeypatch
 ):
@@ -251,6 +255,7 @@ def test_a_publish_build_while_the_preview_runs_leaves_its_pages_intact(
     assert preview.get("/theme/css/perlen.css")[0] == 200
 
 
+@pytest.mark.langsam
 def test_live_reload_fires_once_per_successful_rebuild(project, preview):
     source = project.content / POST
     start = wait_for(preview.settled, what="the first build")["version"]
@@ -283,6 +288,7 @@ def test_live_reload_fires_once_per_successful_rebuild(project, preview):
         events.close()
 
 
+@pytest.mark.langsam
 def test_the_terminal_lists_drafts_and_problems_and_the_last_good_version_stays(
     project, preview
 ):
@@ -305,6 +311,7 @@ def test_the_terminal_lists_drafts_and_problems_and_the_last_good_version_stays(
     assert "b.md, Zeile 2: „gestern“ ist kein Datum" in out
 
 
+@pytest.mark.langsam
 def test_pages_carry_the_live_script_and_the_preview_keeps_out_of_output(
     project, preview
 ):
@@ -316,6 +323,7 @@ def test_pages_carry_the_live_script_and_the_preview_keeps_out_of_output(
     assert preview.get("/gibt-es-nicht/")[0] == 404
 
 
+@pytest.mark.langsam
 def test_the_start_page_and_the_drafts_overview_show_drafts(project):
     project.write(POST, post("Veröffentlicht"))
     project.write(
@@ -341,6 +349,7 @@ def test_the_start_page_and_the_drafts_overview_show_drafts(project):
         running.stop()
 
 
+@pytest.mark.langsam
 @pytest.mark.parametrize(
     ("make", "hint"),
     [(True, "make vorschau PORT={}"), (False, "perlen vorschau --port {}")],
@@ -362,6 +371,7 @@ def test_a_port_in_use_is_explained_as_the_writer_started_it(
     assert f"„{hint.format(port + 1)}“" in err
 
 
+@pytest.mark.langsam
 def test_ctrl_c_during_a_build_ends_the_preview_at_once(project):
     for number in range(150):  # a build long enough to be caught at it
         project.write(

@@ -9,6 +9,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 # Two jobs that take ten minutes each, in two worker processes.
 ENCODING = """
 import functools, sys, time
@@ -55,6 +57,8 @@ def _workers(pid: int) -> set[int]:
     }
 
 
+# A killed process of its own and a pool of two: the slow tier.
+@pytest.mark.langsam
 def test_workers_end_when_perlen_is_killed(tmp_path):
     build = subprocess.Popen(
         [sys.executable, "-c", ENCODING, str(tmp_path / "cache"), str(tmp_path / "out")]

@@ -206,6 +206,40 @@ def test_zizmor_finds_nothing_above_informational():
     assert result.returncode == 0, result.stderr
 
 
+def test_zizmor_pedantic_finds_only_what_a_comment_explains():
+    """The pedantic audit's one finding is a choice, explained where it is
+    made: publish.yml has no workflow-wide concurrency (a group would let a
+    queued termin run cancel a push run that waits for its tests)."""
+    result = subprocess.run(
+        [
+            str(Path(sys.executable).parent / "zizmor"),
+            "--offline",
+            "--no-progress",
+            "--persona",
+            "pedantic",
+            "--format",
+            "json",
+            str(GITHUB),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "NO_COLOR": "1"},
+        timeout=120,
+    )
+    findings = [
+        (
+            f["ident"],
+            Path(f["locations"][0]["symbolic"]["key"]["Local"]["verbatim_path"]).name,
+        )
+        for f in json.loads(result.stdout)
+    ]
+    assert findings == [("concurrency-limits", "publish.yml")], findings
+    assert "# No workflow-wide concurrency:" in (WORKFLOWS / "publish.yml").read_text(
+        encoding="utf-8"
+    )
+
+
 def test_zizmor_would_report_an_unpinned_action(tmp_path):
     """The audit above can fail: an action by tag with write rights is found."""
     flows = tmp_path / ".github" / "workflows"

@@ -18,8 +18,9 @@ WORDS_450 = " ".join(["Perle"] * 450)
 
 
 @pytest.fixture
-def publish(site, monkeypatch):
-    """Build `site` with publishconf.py, as the published site is built."""
+def publish(site, monkeypatch, java):
+    """Build `site` with publishconf.py, as the published site is built (with
+    the HTML check in Java: `langsam`)."""
     monkeypatch.setenv("SITEURL", SITEURL)
     return lambda **overrides: site.build("publishconf.py", **overrides)
 
@@ -488,7 +489,7 @@ def test_fonts_are_self_hosted_subsets_with_swap():
     )
 
 
-def test_article_page_weight_budget(project_copy, monkeypatch):
+def test_article_page_weight_budget(project_copy, monkeypatch, java):
     """HTML + CSS + fonts of the real post stay within 60 KB, uncompressed."""
     monkeypatch.setenv("SITEURL", SITEURL)
     site = Site(project_copy)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from conftest import Site
 from theme_html import Doc
 
 SITEURL = "https://blog.perlenmaedchen.example"
@@ -18,22 +19,24 @@ TITLE = "Nie wieder </script><script>alert(1)</script> & \"Zitate\" 'hier'"
 SUMMARY = 'Ein "Zitat" & `</script>` und <b>fett</b>'
 
 
-@pytest.fixture
-def post(site, make_post, monkeypatch):
-    """A published post whose title, summary, category and tags attack."""
-    monkeypatch.setenv("SITEURL", SITEURL)
+@pytest.fixture(scope="module")
+def post(tmp_path_factory, java):
+    """A published post whose title, summary, category and tags attack; one
+    publish build (with the HTML check in Java) for the whole module."""
+    site = Site(tmp_path_factory.mktemp("angriff"))
     site.write(
         "posts/x.md",
-        make_post(
-            "Text.",
-            Titel=TITLE,
-            Slug="angriff",
-            Zusammenfassung=SUMMARY,
-            Kategorie='Tipps "&" Tricks',
-            Schlagwörter="Kunst & Krempel, <i>kursiv</i>",
-        ),
+        f"Titel: {TITLE}\n"
+        "Datum: Dienstag, 28. September 2021\n"
+        "Slug: angriff\n"
+        f"Zusammenfassung: {SUMMARY}\n"
+        'Kategorie: Tipps "&" Tricks\n'
+        "Schlagwörter: Kunst & Krempel, <i>kursiv</i>\n"
+        "\nText.\n",
     )
-    site.build("publishconf.py")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SITEURL", SITEURL)
+        site.build("publishconf.py")
     return site
 
 
