@@ -166,7 +166,11 @@ def hostile(site):
         ({}, "![Bild](../../draussen/x.jpg)", 4),
         ({}, "[Datei]({static}../../draussen/x.jpg)", 4),
         ({}, "![Bild]({attach}../../draussen/x.jpg)", 4),
-        ({"Titelbild": "../../draussen/x.jpg"}, "Text.", 3),
+        (
+            {"Titelbild": "../../draussen/x.jpg", "Titelbild-Text": "Ein Schlüssel"},
+            "Text.",
+            3,
+        ),
     ],
 )
 def test_links_leaving_content_are_errors_and_nothing_is_written_outside(

@@ -210,7 +210,7 @@ def _form(form: str, text: str) -> str:
         # An image beside the post, shown inline and as Titelbild.
         (
             {"posts/Grün.png": "picture"},
-            {"Titelbild": "Grün.png"},
+            {"Titelbild": "Grün.png", "Titelbild-Text": "Eine grüne Fläche"},
             "![Grünes Bild](Grün.png)",
             "2021/gruen/",
             "-960.jpg",
