@@ -100,6 +100,39 @@ def test_drafts_and_scheduled_posts_say_so_in_the_preview(site, make_post):
     assert not published.find_all("meta", name="robots")
 
 
+def test_a_draft_links_only_to_list_pages_that_exist(site, make_post):
+    """A draft's category, tags and author have no page of their own until a
+    published post shares them: the preview names them without a dead link,
+    and links those that a published post gave a page."""
+    site.write(
+        "posts/a.md",
+        make_post(
+            Titel="Halb fertig",
+            Status="Entwurf",
+            Kategorie="Neuland",
+            Schlagwörter="Größe, Geheimnis",
+            Autorin="Frau Neu",
+        ),
+    )
+    site.write("posts/c.md", make_post(Kategorie="Haltung", Schlagwörter="Größe"))
+    site.build()
+    draft = Doc(site.html("entwuerfe/halb-fertig/index.html"))
+    linked = {attrs.get("href") for attrs, _ in draft.find_all("a")}
+    assert "/schlagwort/groesse/" in linked
+    for missing in (
+        "/kategorie/neuland/",
+        "/schlagwort/geheimnis/",
+        "/autorin/frau-neu/",
+    ):
+        assert missing not in linked
+        assert not (site.output / missing.strip("/") / "index.html").exists()
+    assert draft.text("p", **{"class": "post-category"}) == "Neuland"
+    assert "Geheimnis" in draft.text("ul", **{"class": "tag-list"})
+    assert "Frau Neu" in draft.text("p", **{"class": "post-meta"})
+    published = Doc(site.html("2021/monarchie-im-perlenbuero/index.html"))
+    assert published.text("a", href="/kategorie/haltung/") == "Haltung"
+
+
 def test_home_lists_newest_posts_and_paginates_in_german(site, make_post):
     for day in range(1, 13):
         site.write(
