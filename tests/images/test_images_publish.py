@@ -23,6 +23,7 @@ def test_publish_twice_with_cold_caches_is_byte_identical(publish_site, make_pos
         make_post(
             '![Perlen am Strand](foto.jpg "Am Strand.")',
             Titelbild="/images/titel.png",
+            **{"Titelbild-Text": "Eine Fläche in Rot"},
             Zusammenfassung="Perlen.",
         ),
     )
