@@ -179,15 +179,17 @@ def test_dependabot_updates_actions_pip_and_npm_with_a_cooldown():
     assert all(u["cooldown"]["default-days"] >= 3 for u in updates.values())
 
 
-def test_zizmor_finds_nothing_above_informational():
-    result = subprocess.run(
+def zizmor(folder: Path, *options: str) -> subprocess.CompletedProcess:
+    """zizmor's offline audit of `folder` as JSON (findings on stdout)."""
+    return subprocess.run(
         [
             str(Path(sys.executable).parent / "zizmor"),
             "--offline",
             "--no-progress",
+            *options,
             "--format",
             "json",
-            str(GITHUB),
+            str(folder),
         ],
         capture_output=True,
         text=True,
@@ -195,6 +197,10 @@ def test_zizmor_finds_nothing_above_informational():
         env={**os.environ, "NO_COLOR": "1"},
         timeout=120,
     )
+
+
+def test_zizmor_finds_nothing_above_informational():
+    result = zizmor(GITHUB)
     findings = json.loads(result.stdout)
     serious = [
         (f["ident"], f["locations"][0]["symbolic"]["key"])
@@ -210,23 +216,7 @@ def test_zizmor_pedantic_finds_only_what_a_comment_explains():
     """The pedantic audit's one finding is a choice, explained where it is
     made: publish.yml has no workflow-wide concurrency (a group would let a
     queued termin run cancel a push run that waits for its tests)."""
-    result = subprocess.run(
-        [
-            str(Path(sys.executable).parent / "zizmor"),
-            "--offline",
-            "--no-progress",
-            "--persona",
-            "pedantic",
-            "--format",
-            "json",
-            str(GITHUB),
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-        env={**os.environ, "NO_COLOR": "1"},
-        timeout=120,
-    )
+    result = zizmor(GITHUB, "--persona", "pedantic")
     findings = [
         (
             f["ident"],
@@ -252,20 +242,7 @@ def test_zizmor_would_report_an_unpinned_action(tmp_path):
         "      - run: echo ${{ github.event.pull_request.title }}\n",
         encoding="utf-8",
     )
-    result = subprocess.run(
-        [
-            str(Path(sys.executable).parent / "zizmor"),
-            "--offline",
-            "--no-progress",
-            "--format",
-            "json",
-            str(tmp_path / ".github"),
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=120,
-    )
+    result = zizmor(tmp_path / ".github")
     severities = {f["determinations"]["severity"] for f in json.loads(result.stdout)}
     assert severities - {"Informational"}
 
