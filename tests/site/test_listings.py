@@ -34,7 +34,10 @@ def test_generator_lists_become_listings_in_place():
     a, b, c = Post(), Post(), Post()
     categories = [("Haltung", [a, b])]
     generator = SimpleNamespace(
-        tags={"Kunden": [a, c]}, categories=categories, authors=[("Anna", [c])]
+        tags={"Kunden": [a, c]},
+        categories=categories,
+        authors=[("Anna", [c])],
+        context={},
     )
     index_listings(generator)
     assert isinstance(generator.tags["Kunden"], Listing)
@@ -46,6 +49,8 @@ def test_generator_lists_become_listings_in_place():
         [a, b],
     )
     assert generator.authors[0][1] == [c] and c in generator.authors[0][1]
+    # Templates learn which of them have a page of their own.
+    assert generator.context["listed"] == {"Kunden", "Haltung", "Anna"}
 
 
 def test_tag_page_lists_exactly_its_posts(site, make_post):

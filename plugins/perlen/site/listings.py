@@ -38,9 +38,18 @@ class Listing(list):
 
 def index_listings(generator) -> None:
     """`article_generator_finalized` handler: make the tag, category and author
-    lists `Listing`s, in place (the template context shares the containers)."""
+    lists `Listing`s, in place (the template context shares the containers),
+    and give templates `listed`, the set of those with a page of their own:
+    only published posts make one, so a draft's new category has none."""
     for tag, articles in generator.tags.items():
         generator.tags[tag] = Listing(articles)
     for pairs in (generator.categories, generator.authors):
         for index, (wrapper, articles) in enumerate(pairs):
             pairs[index] = (wrapper, Listing(articles))
+    generator.context["listed"] = frozenset(
+        [
+            *generator.tags,
+            *(category for category, _ in generator.categories),
+            *(author for author, _ in generator.authors),
+        ]
+    )
