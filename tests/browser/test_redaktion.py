@@ -38,10 +38,11 @@ from browser_site import (
     require,
 )
 from conftest import ROOT, Site, fill_in_legal_data
+from perlen.commands import editor_server
 from PIL import Image
 
 PERLEN = Path(sys.executable).with_name("perlen")
-DECAP_SERVER = ROOT / "node_modules/decap-server/dist/index.js"
+DECAP_SERVER = ROOT / editor_server.DECAP_SERVER
 BERLIN = ZoneInfo("Europe/Berlin")
 
 # Chromium, decap-server and a publish build: the slow tier.
