@@ -8,6 +8,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -62,9 +63,13 @@ def tree(folder: Path) -> dict[str, str]:
     }
 
 
-def test_workers_build_the_same_site_byte_for_byte(site, monkeypatch, worker_reads):
+@pytest.mark.parametrize("method", ["fork", "spawn"])
+def test_workers_build_the_same_site_byte_for_byte(
+    site, monkeypatch, worker_reads, method
+):
     varied_site(site)
     monkeypatch.setattr(parallel_reading, "MINIMUM_POSTS", 0)
+    monkeypatch.setattr(parallel_reading, "start_method", lambda: method)
     one = checked_build(site.settings(PERLEN_WORKERS=1))
     assert one.output is not None
     sequential = tree(site.output)
@@ -117,6 +122,29 @@ def test_one_worker_setting_means_no_worker(site, monkeypatch, worker_reads):
     assert worker_reads == []
 
 
+def test_workers_are_forked_only_from_a_process_without_other_threads():
+    alone = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from perlen.building.parallel_reading import start_method\n"
+            "print(start_method())",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert alone.stdout.strip() == "fork"
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        assert parallel_reading.start_method() == "spawn"
+    finally:
+        stop.set()
+        other.join()
+
+
 def test_the_default_is_one_process_per_core():
     assert DEFAULTS["PERLEN_WORKERS"] is None
     assert parallel_reading.worker_count({}) == len(os.sched_getaffinity(0))
@@ -156,11 +184,14 @@ def _wait_for(condition, seconds: float = 60.0):
 
 
 def _workers(pid: int) -> list[int]:
-    """The build's worker processes (started by `multiprocessing`'s spawn)."""
+    """The build's worker processes: forked (the build's own command line)
+    or, beside other threads, spawned by `multiprocessing`."""
+    build = _read(f"/proc/{pid}/cmdline")
     return [
         child
         for child in _children(pid)
-        if b"spawn_main" in _read(f"/proc/{child}/cmdline")
+        if _read(f"/proc/{child}/cmdline") == build
+        or b"spawn_main" in _read(f"/proc/{child}/cmdline")
     ]
 
 
