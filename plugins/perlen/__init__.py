@@ -108,6 +108,7 @@ STEPS: dict[Signal, tuple[Callable, ...]] = {
         schedule.announce_held_back,
         pictures.hand_over_contents,
         authors.add_author_profiles,
+        pictures.start_encoding,
         templating.add_agency,
         checked.fail_on_problems,
         redirects.write_redirects,

@@ -36,6 +36,7 @@ from perlen.publish.headers import write_headers
 from perlen.publish.post_links import dead_page_links
 from perlen.publish.verify import verify_site
 from perlen.settings import setting
+from perlen.site.pictures import encoding_ahead
 
 
 def load_settings(
@@ -98,6 +99,8 @@ def run_pelican(settings: dict) -> tuple[list[Problem], Run]:
         stack.callback(wait_for_folders)
         # Posts are read on every core; the workers end with this run.
         stack.enter_context(reading_in_parallel(settings))
+        # Images are encoded while the pages are rendered, and not beyond.
+        stack.enter_context(encoding_ahead())
         warnings = []
         if is_strict:
             warnings = stack.enter_context(strict.collect_warnings(settings["PATH"]))

@@ -16,7 +16,7 @@ import os
 import shutil
 import tempfile
 from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
@@ -106,40 +106,100 @@ def _run(job: Job) -> dict[str, bytes] | ProblemError:
 
 def process(jobs: Iterable[Job], cache: Path, output: Path, workers: int) -> Report:
     """Make the jobs the cache lacks, then copy every job's files into `output`."""
-    report = Report()
-    unique = list({(job.key, job.outputs): job for job in jobs}.values())
-    # Jobs with the same key (one title, two posts) share one entry.
-    missing = list({job.key: job for job in unique if not _cached(cache, job)}.values())
-    report.reused = len(unique) - len(missing)
-    if len(missing) > 1 and workers > 1:
-        # "spawn": workers that end with the pool (a forkserver would outlive
-        # the build in a long-running process such as the preview).
-        context = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(
-            min(workers, len(missing)),
-            mp_context=context,
-            initializer=end_with_parent,
-        ) as pool:
-            results = list(pool.map(_run, missing))
-    else:
-        results = [_run(job) for job in missing]
-    for job, result in zip(missing, results, strict=True):
-        if isinstance(result, ProblemError):
-            report.failed.append((job, result))
-            continue
-        _store(_entry(cache, job), [result[path] for path in job.outputs])
-        report.made.append(job.key)
-    failed = {job.key for job, _ in report.failed}
-    for job in unique:
-        if job.key in failed:
-            continue
-        entry = _entry(cache, job)
-        for index, path in enumerate(job.outputs):
-            target = output / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(entry / str(index), target)
-    images_processed.send(report)
-    return report
+    with Encoding(cache, workers) as encoding:
+        return encoding.finish(jobs, output)
+
+
+class Encoding:
+    """One build's image jobs, made in a pool of processes (one per core).
+
+    `start` hands jobs to the pool as soon as they are known, so they are
+    encoded while the build still renders its pages (on two cores the
+    writing takes one); `finish` waits for them, makes what was not started,
+    and copies every job's files. Leaving the block stops what is still
+    running, however it is left.
+    """
+
+    def __init__(self, cache: Path, workers: int):
+        self.cache, self.workers = cache, workers
+        self.pool: ProcessPoolExecutor | None = None
+        self.started: dict[str, Future] = {}
+
+    def __enter__(self) -> Encoding:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+            self.pool = None
+
+    def start(self, jobs: Iterable[Job]) -> None:
+        """Begin making the jobs the cache lacks (only in a pool: alone, a
+        job waits for `finish`)."""
+        missing = self._missing(_unique(jobs))
+        if len(missing) > 1 and self.workers > 1:
+            for job in missing:
+                self._submit(job, len(missing))
+
+    def finish(self, jobs: Iterable[Job], output: Path) -> Report:
+        """Make what `start` did not, wait for all, copy into `output`."""
+        report = Report()
+        unique = _unique(jobs)
+        missing = self._missing(unique)
+        report.reused = len(unique) - len(missing)
+        if len(missing) > 1 and self.workers > 1:
+            futures = [self._submit(job, len(missing)) for job in missing]
+            results = [future.result() for future in futures]
+        else:
+            results = [
+                self.started[job.key].result() if job.key in self.started else _run(job)
+                for job in missing
+            ]
+        self.close()
+        for job, result in zip(missing, results, strict=True):
+            if isinstance(result, ProblemError):
+                report.failed.append((job, result))
+                continue
+            _store(_entry(self.cache, job), [result[path] for path in job.outputs])
+            report.made.append(job.key)
+        failed = {job.key for job, _ in report.failed}
+        for job in unique:
+            if job.key in failed:
+                continue
+            entry = _entry(self.cache, job)
+            for index, path in enumerate(job.outputs):
+                target = output / path
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(entry / str(index), target)
+        images_processed.send(report)
+        return report
+
+    def _missing(self, unique: list[Job]) -> list[Job]:
+        # Jobs with the same key (one title, two posts) share one entry.
+        return list(
+            {job.key: job for job in unique if not _cached(self.cache, job)}.values()
+        )
+
+    def _submit(self, job: Job, missing: int) -> Future:
+        if job.key not in self.started:
+            if self.pool is None:
+                # "spawn": workers that end with the pool (a forkserver would
+                # outlive the build in a long-running process such as the
+                # preview), and that share none of the build's memory.
+                self.pool = ProcessPoolExecutor(
+                    min(self.workers, missing),
+                    mp_context=multiprocessing.get_context("spawn"),
+                    initializer=end_with_parent,
+                )
+            self.started[job.key] = self.pool.submit(_run, job)
+        return self.started[job.key]
+
+
+def _unique(jobs: Iterable[Job]) -> list[Job]:
+    return list({(job.key, job.outputs): job for job in jobs}.values())
 
 
 def _store(entry: Path, files: list[bytes]) -> None:

@@ -17,6 +17,9 @@ from __future__ import annotations
 
 import os
 import posixpath
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -319,6 +322,28 @@ def photo_job(
     return _encode_job(root, source, planned, quality, where)
 
 
+# The build's image jobs begin while its pages are rendered only inside
+# `encoding_ahead` (the atomic build), which stops them however the run ends.
+_AHEAD: ContextVar[list[store.Encoding] | None] = ContextVar(
+    "perlen_encoding_ahead", default=None
+)
+
+
+@contextmanager
+def encoding_ahead() -> Iterator[None]:
+    """Around one Pelican run: its images may be encoded from the moment the
+    posts are read (`start_encoding`); what still runs when the run ends is
+    stopped."""
+    started: list[store.Encoding] = []
+    token = _AHEAD.set(started)
+    try:
+        yield
+    finally:
+        _AHEAD.reset(token)
+        for encoding in started:
+            encoding.close()
+
+
 class PicturesGenerator:
     """Writes the processed images after Pelican rendered the pages."""
 
@@ -328,23 +353,41 @@ class PicturesGenerator:
         self.output_path = output_path
         self.contents: list[Content] = []
         self.extra_jobs: list[store.Job] = []  # images no post shows (authors)
+        self.encoding: store.Encoding | None = None
 
-    def generate_output(self, writer) -> None:
-        del writer  # the images are not pages
+    def jobs(self) -> list[store.Job]:
+        return jobs(self.contents, self.settings, self.sources) + self.extra_jobs
+
+    def new_encoding(self) -> store.Encoding:
         cache = Path(
             self.settings.get("PERLEN_IMAGE_CACHE_PATH")
             or os.path.join(self.settings["CACHE_PATH"], "bilder")
         )
         workers = setting(self.settings, "PERLEN_IMAGE_WORKERS") or os.cpu_count() or 1
-        report = store.process(
-            jobs(self.contents, self.settings, self.sources) + self.extra_jobs,
-            cache,
-            Path(self.output_path),
-            workers,
-        )
+        return store.Encoding(cache, workers)
+
+    def generate_output(self, writer) -> None:
+        del writer  # the images are not pages
+        # The jobs are listed again: what was started ahead is only a head start.
+        with self.encoding or self.new_encoding() as encoding:
+            report = encoding.finish(self.jobs(), Path(self.output_path))
         if report.failed:
             failed = report.failed
             raise BuildFailed([e.problem.placed(j.origin, j.line) for j, e in failed])
+
+
+def start_encoding(generators) -> None:
+    """`all_generators_finalized` handler, once every image is known (posts,
+    pages, authors): the images are encoded beside the checks and the
+    rendering of the pages."""
+    started = _AHEAD.get()
+    if started is None:
+        return
+    for generator in generators:
+        if isinstance(generator, PicturesGenerator):
+            generator.encoding = generator.new_encoding()
+            started.append(generator.encoding)
+            generator.encoding.start(generator.jobs())
 
 
 def add_generator(pelican) -> type:
