@@ -24,6 +24,7 @@ from perlen.building import (
     cache_stamps,
     checked,
     parallel_reading,
+    parallel_writing,
     progress,
     read_failures,
 )
@@ -118,7 +119,9 @@ STEPS: dict[Signal, tuple[Callable, ...]] = {
     ),
     signals.article_generator_write_article: (progress.article_written,),
     signals.feed_generated: (feed_text.keep_feed_text,),
-    signals.finalized: (search_index.index_site,),
+    signals.article_writer_finalized: (parallel_writing.write_pages,),
+    signals.page_writer_finalized: (parallel_writing.write_pages,),
+    signals.finalized: (parallel_writing.write_pages, search_index.index_site),
 }
 
 

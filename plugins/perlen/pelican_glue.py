@@ -15,15 +15,17 @@ saying what to adapt, instead of silently changing what a build does.
 
 from __future__ import annotations
 
+import io
 import logging
 import sys
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import datetime
 from types import TracebackType
 from typing import Any
 
-from pelican.log import LimitLogger, console
+from pelican.log import FilteredMessage, LimitLogger, console
+from pelican.writers import FileOverwriteFailedError, Writer
 
 # Private name → where Pelican defines it, and why the plugin needs it.
 PRIVATE_NAMES: dict[str, tuple[str, str]] = {
@@ -63,6 +65,18 @@ PRIVATE_NAMES: dict[str, tuple[str, str]] = {
         "pelican.readers",
         "a worker's metadata stored as Pelican's reader stores it "
         "(building/parallel_reading)",
+    ),
+    "_open_w": (
+        "pelican.writers.Writer",
+        "pages handed on instead of rendered (building/parallel_writing)",
+    ),
+    "_written_files": (
+        "pelican.writers.Writer",
+        "a page written twice fails as in Pelican (building/parallel_writing)",
+    ),
+    "_overridden_files": (
+        "pelican.writers.Writer",
+        "an overriding page wins as in Pelican (building/parallel_writing)",
     ),
     "_main_pelican": (
         "pelican.plugins.sitemap.sitemap.SitemapGenerator",
@@ -177,6 +191,68 @@ def page_in_traceback(traceback: TracebackType | None) -> str | None:
     return page
 
 
+class DeferringWriter(Writer):
+    """Pelican's `Writer`, except that a page is not rendered where Pelican
+    writes it: `defer(template, localcontext, path)` gets it instead, in
+    Pelican's order, after Pelican's checks of the output path (a page
+    written twice fails, an overriding one wins, as in `Writer._open_w`) and
+    before its `content_written` signal. Feeds are written as always."""
+
+    def __init__(self, output_path, settings=None):
+        super().__init__(output_path, settings=settings)
+        self._page: _Recorded | None = None
+
+    def defer(self, template: Any, localcontext: dict, path: str) -> None:
+        raise NotImplementedError
+
+    def write_file(self, name, template, context, *args, **kwargs):
+        self._page = _Recorded(template)
+        try:
+            return super().write_file(name, self._page, context, *args, **kwargs)
+        finally:
+            self._page = None
+
+    def _open_w(self, filename, encoding, override=False):
+        if self._page is None:  # a feed
+            return super()._open_w(filename, encoding, override)
+        if filename in self._overridden_files:
+            if override:
+                raise FileOverwriteFailedError(
+                    f'Failed to overwrite "{filename}" a second time '
+                    "(was previously overwritten)"
+                )
+            _writers_log.info('Skipping "%s", not overwriting', filename)
+            return io.StringIO()
+        if filename in self._written_files:
+            if not override:
+                raise FileOverwriteFailedError(
+                    f'Failed to overwrite "{filename}" as Pelican has already '
+                    "written to it previously (set `override=True` if intended)"
+                )
+            _writers_log.info('Overwriting "%s"', filename)
+        if override:
+            self._overridden_files.add(filename)
+        self._written_files.add(filename)
+        self.defer(self._page.template, self._page.localcontext, filename)
+        return io.StringIO()  # takes the empty text `_Recorded` rendered
+
+
+_writers_log = logging.getLogger("pelican.writers")
+
+
+class _Recorded:
+    """A template whose rendering is only recorded: Pelican's writer calls
+    `render` with the page's context just before it opens the page's file."""
+
+    def __init__(self, template: Any):
+        self.template = template
+        self.localcontext: dict = {}
+
+    def render(self, localcontext: dict) -> str:
+        self.localcontext = localcontext
+        return ""
+
+
 def reset_sitemap() -> None:
     """Forget the run the sitemap plugin waits for and the pages it queued
     (it forgets them only after writing, so a failed build kept them)."""
@@ -203,6 +279,15 @@ def quiet_console() -> Iterator[None]:
         yield
     finally:
         console.quiet = was_quiet
+
+
+def log_again(record: logging.LogRecord) -> None:
+    """Log a record kept while it was made (in another process) as its
+    logger would have: through its filters – Pelican's drop a repeat by
+    raising `FilteredMessage` – to its handlers. (A record at Pelican's fatal
+    level raised where it was made, so it is not logged again.)"""
+    with suppress(FilteredMessage):
+        logging.getLogger(record.name).handle(record)
 
 
 @contextmanager

@@ -4,6 +4,7 @@ survives, the next build is clean, and nothing is left behind (`swap`)."""
 
 from __future__ import annotations
 
+import builtins
 import errno
 import fcntl
 import hashlib
@@ -15,8 +16,9 @@ import time
 from pathlib import Path
 
 import pytest
-from perlen.building import swap
+from perlen.building import parallel_writing, swap
 from perlen.problems import BuildFailed
+from perlen.settings import DEFAULTS
 
 
 def post(title: str, body: str = "Text.") -> str:
@@ -234,15 +236,25 @@ def test_a_read_only_output_is_one_german_sentence(site, mounted):
 
 
 @pytest.mark.parametrize("number", [errno.ENOSPC, errno.EDQUOT])
-def test_a_full_disk_is_one_german_sentence(site, monkeypatch, number):
-    site.write("posts/a.md", post("A"))
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_full_disk_is_one_german_sentence(site, monkeypatch, number, workers):
+    # With two, the pages are rendered in a forked process too.
+    monkeypatch.setitem(DEFAULTS, "PERLEN_WORKERS", workers)
+    monkeypatch.setattr(parallel_writing, "MINIMUM_PAGES", 1)
+    for name in "ABCDEF":
+        site.write(f"posts/{name.lower()}.md", post(name))
     site.build()
     before = snapshot(site.output)
 
-    def full(*args, **kwargs):
-        raise OSError(number, os.strerror(number), "output/2021/a/index.html")
+    real_open = builtins.open
 
-    monkeypatch.setattr("pelican.writers.Writer._open_w", full)
+    def full(file, mode="r", *args, **kwargs):
+        """Pages cannot be written, however the build writes them."""
+        if "w" in mode and str(file).endswith("index.html"):
+            raise OSError(number, os.strerror(number), str(file))
+        return real_open(file, mode, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "open", full)
     with pytest.raises(BuildFailed) as failure:
         site.build()
     (problem,) = failure.value.problems

@@ -28,6 +28,7 @@ from perlen.building import cache, strict, swap
 from perlen.building.folders import wait_for_folders
 from perlen.building.machine_faults import machine_faults
 from perlen.building.parallel_reading import reading_in_parallel
+from perlen.building.parallel_writing import writing_in_parallel
 from perlen.content.source_lines import SourceLines, of_build
 from perlen.problems import BuildFailed, Problem
 from perlen.publish import search_index
@@ -101,6 +102,8 @@ def run_pelican(settings: dict) -> tuple[list[Problem], Run]:
         stack.enter_context(reading_in_parallel(settings))
         # Images are encoded while the pages are rendered, and not beyond.
         stack.enter_context(encoding_ahead())
+        # Pages are rendered on every core.
+        stack.enter_context(writing_in_parallel(settings))
         warnings = []
         if is_strict:
             warnings = stack.enter_context(strict.collect_warnings(settings["PATH"]))

@@ -159,7 +159,7 @@ def template_problem(error: TemplateError) -> Problem:
     """A theme template's exception as a Problem at the template's line,
     naming the page that was being written."""
     template, line = None, None
-    page = page_in_traceback(error.__traceback__)
+    page = getattr(error, "perlen_page", None) or page_in_traceback(error.__traceback__)
     for frame, frame_line in traceback.walk_tb(error.__traceback__):
         if frame.f_code.co_filename.endswith((".html", ".xml", ".jinja")):
             template, line = frame.f_code.co_filename, frame_line

@@ -354,9 +354,16 @@ class PicturesGenerator:
         self.contents: list[Content] = []
         self.extra_jobs: list[store.Job] = []  # images no post shows (authors)
         self.encoding: store.Encoding | None = None
+        self.planned: list[store.Job] | None = None
 
     def jobs(self) -> list[store.Job]:
-        return jobs(self.contents, self.settings, self.sources) + self.extra_jobs
+        """The build's image jobs, listed once (every post and author is
+        known when `start_encoding` asks first)."""
+        if self.planned is None:
+            self.planned = (
+                jobs(self.contents, self.settings, self.sources) + self.extra_jobs
+            )
+        return self.planned
 
     def new_encoding(self) -> store.Encoding:
         cache = Path(
@@ -368,7 +375,6 @@ class PicturesGenerator:
 
     def generate_output(self, writer) -> None:
         del writer  # the images are not pages
-        # The jobs are listed again: what was started ahead is only a head start.
         with self.encoding or self.new_encoding() as encoding:
             report = encoding.finish(self.jobs(), Path(self.output_path))
         if report.failed:

@@ -1,0 +1,235 @@
+"""Pages rendered on every core, with Pelican's order kept.
+
+Rendering the pages with Jinja is a quarter to a third of a cold build, and
+Pelican does it on one core. Here Pelican's writer runs as always – its
+pagination, each page's context, its checks of the output paths, the
+`content_written` signal, all in its order in the build's process – except
+that a page's template is not rendered on the spot (`DeferringWriter`): the
+pages are collected, and when a generator has finished writing
+(`write_pages`, before its `…_writer_finalized` receivers run, before a
+feed, and before `finalized`) they are rendered by the build's process and
+processes forked from it, which take the next page from a shared counter
+and write it.
+
+Whatever a page logged while rendered is kept, and logged again in the
+build's process in the order of the pages, so every warning reaches the
+build's handlers and filters once, in the sequential order. A page that
+failed (a theme error) is rendered again by the build's process, which then
+raises as the sequential build would, naming the page. Forked processes
+ignore Ctrl+C (the build stops them) and end by themselves when the build's
+process dies.
+
+Used only where that is the same as rendering on the spot: `PERLEN_WORKERS`
+above 1, absolute URLs (with `RELATIVE_URLS` Pelican changes the shared
+context for each page), no other plugin listening to `content_written` (it
+would see a page before its file is written), and no other thread in the
+build's process when forking (the preview's server and watcher); otherwise
+the build's process renders every page itself.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import pickle
+import signal
+import threading
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager, suppress
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+from typing import Any
+
+from jinja2 import TemplateError
+from pelican import signals
+
+from perlen import pelican_glue
+from perlen.building.parallel_reading import worker_count
+from perlen.workers import end_with_parent
+
+# Below this many pages, forking costs more than it saves.
+MINIMUM_PAGES = 40
+# Modules whose `content_written` receivers only note the page (the sitemap
+# queues it, the atomic build remembers its content): safe before the file
+# exists.
+NOTE_TAKERS = ("perlen.", "pelican.plugins.sitemap.")
+
+
+@dataclass
+class _Page:
+    template: Any
+    localcontext: dict
+    path: str
+
+
+@dataclass
+class _Rendered:
+    """What rendering a page left: its log records, or that it failed."""
+
+    records: list[logging.LogRecord] = field(default_factory=list)
+    failed: bool = False
+
+
+class ParallelWriter(pelican_glue.DeferringWriter):
+    """Pelican's writer that collects pages and renders them on every core."""
+
+    def __init__(self, output_path, settings=None):
+        super().__init__(output_path, settings=settings)
+        self.workers = worker_count(self.settings)
+        self.pages: list[_Page] = []
+        writers = _WRITERS.get()
+        if writers is not None:
+            writers.append(self)
+
+    def defer(self, template: Any, localcontext: dict, path: str) -> None:
+        self.pages.append(_Page(template, localcontext, path))
+
+    def write_feed(self, *args, **kwargs):
+        self.flush()
+        return super().write_feed(*args, **kwargs)
+
+    def flush(self) -> None:
+        pages, self.pages = self.pages, []
+        render(pages, self.workers)
+
+
+_WRITERS: ContextVar[list[ParallelWriter] | None] = ContextVar(
+    "perlen_writers", default=None
+)
+
+
+@contextmanager
+def writing_in_parallel(settings: Mapping[str, Any]) -> Iterator[None]:
+    """Around one Pelican run: its pages may be rendered on every core."""
+    if worker_count(settings) <= 1 or settings.get("RELATIVE_URLS"):
+        yield
+        return
+
+    def writer_class(pelican) -> type | None:
+        return ParallelWriter if _only_note_takers() else None
+
+    writers: list[ParallelWriter] = []
+    token = _WRITERS.set(writers)
+    try:
+        with signals.get_writer.connected_to(writer_class):
+            yield
+    finally:
+        _WRITERS.reset(token)
+
+
+def write_pages(sender, **_: Any) -> None:
+    """`article_writer_finalized`, `page_writer_finalized` and `finalized`
+    handler: the pages collected so far are rendered and written now."""
+    for writer in _WRITERS.get() or ():
+        writer.flush()
+
+
+def _only_note_takers() -> bool:
+    receivers = signals.content_written.receivers_for(None)
+    return all(
+        getattr(receiver, "__module__", "").startswith(NOTE_TAKERS)
+        for receiver in receivers
+    )
+
+
+def render(pages: list[_Page], workers: int) -> None:
+    """Render and write `pages`; their records are logged in their order."""
+    forks = min(workers, len(pages) // MINIMUM_PAGES + 1) - 1
+    if forks < 1 or threading.active_count() > 1:
+        for page in pages:
+            _write(page)
+        return
+    context = multiprocessing.get_context("fork")
+    taken = context.Value("q", 0)
+    children = []
+    try:
+        for _ in range(forks):
+            receiving, sending = context.Pipe(duplex=False)
+            child = context.Process(
+                target=_render_in_child, args=(pages, taken, sending), daemon=True
+            )
+            child.start()
+            sending.close()
+            children.append((child, receiving))
+        done = _render_share(pages, taken)
+        for child, receiving in children:
+            # A child that died sends nothing: its pages are rendered below.
+            with suppress(EOFError):
+                done.update(receiving.recv())
+            child.join()
+    finally:
+        for child, _ in children:
+            if child.is_alive():
+                child.terminate()
+                child.join()
+    for index, page in enumerate(pages):
+        rendered = done.get(index)
+        if rendered is None or rendered.failed:
+            _write(page)
+            continue
+        for record in rendered.records:
+            pelican_glue.log_again(record)
+
+
+def _write(page: _Page) -> None:
+    """Render one page here and write it (as Pelican's writer opens it)."""
+    try:
+        output = page.template.render(page.localcontext)
+    except TemplateError as error:
+        error.perlen_page = page.localcontext.get("output_file")
+        raise
+    with open(page.path, "w", encoding="utf-8") as file:
+        file.write(output)
+
+
+def _render_share(pages: list[_Page], taken) -> dict[int, _Rendered]:
+    """Take pages by the shared counter until none is left; each page's
+    records are kept, not logged."""
+    done: dict[int, _Rendered] = {}
+    while True:
+        with taken.get_lock():
+            index = taken.value
+            taken.value += 1
+        if index >= len(pages):
+            return done
+        rendered = done[index] = _Rendered()
+        with _kept(rendered.records):
+            try:
+                _write(pages[index])
+            except Exception:
+                rendered.failed = True
+
+
+def _render_in_child(pages: list[_Page], taken, sending) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    end_with_parent()
+    done = _render_share(pages, taken)
+    for rendered in done.values():
+        rendered.records = [_portable(record) for record in rendered.records]
+    sending.send(done)
+    sending.close()
+
+
+@contextmanager
+def _kept(records: list[logging.LogRecord]) -> Iterator[None]:
+    """Records logged within the block go into `records` instead of to the
+    loggers' filters and handlers (which see them when they are logged again)."""
+    handle = logging.Logger.handle
+    logging.Logger.handle = lambda logger, record: records.append(record)
+    try:
+        yield
+    finally:
+        logging.Logger.handle = handle
+
+
+def _portable(record: logging.LogRecord) -> logging.LogRecord:
+    """`record` as it can travel to the build's process: its arguments
+    formatted into the message where they cannot be pickled."""
+    if record.exc_info:
+        record.exc_text = logging.Formatter().formatException(record.exc_info)
+        record.exc_info = None
+    try:
+        pickle.dumps(record)
+    except Exception:
+        record.msg, record.args = record.getMessage(), None
+    return record

@@ -1,0 +1,216 @@
+"""Pages rendered in forked processes (`building/parallel_writing`): the same
+site, every record logged once in the pages' order, theme errors named as
+before, and no process outlives its build."""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import jinja2
+import pytest
+from perlen.building import parallel_writing
+from perlen.building.checked import checked_build
+from perlen.building.strict import template_problem
+from test_parallel_reading import tree, varied_site
+
+# A template that logs a warning for some pages and fails for one. (Pelican's
+# loggers drop a message logged before: each test's messages are its own.)
+PAGE = jinja2.Template("{{ number }}{{ note(number, test) }}")
+
+
+def note(number: int, test: str) -> str:
+    if number % 7 == 3:
+        logging.getLogger("perlen.test").warning("%s: Seite %d", test, number)
+    if number == FAILING:
+        raise jinja2.UndefinedError("kaputt")
+    return ""
+
+
+FAILING = -1
+
+
+def _pages(folder: Path, count: int) -> list[parallel_writing._Page]:
+    return [
+        parallel_writing._Page(
+            PAGE,
+            {
+                "number": number,
+                "note": note,
+                "test": folder.name,
+                "output_file": f"seite-{number}.html",
+            },
+            str(folder / f"seite-{number}.html"),
+        )
+        for number in range(count)
+    ]
+
+
+@pytest.fixture
+def forks(monkeypatch) -> list[int]:
+    """The processes each `render` forked."""
+    counted: list[int] = []
+    start = multiprocessing.context.ForkProcess.start
+
+    def counting(process):
+        counted.append(1)
+        start(process)
+
+    monkeypatch.setattr(multiprocessing.context.ForkProcess, "start", counting)
+    return counted
+
+
+def test_pages_are_written_on_every_core_with_records_in_order(tmp_path, caplog, forks):
+    count = 3 * parallel_writing.MINIMUM_PAGES
+    with caplog.at_level(logging.WARNING, logger="perlen.test"):
+        parallel_writing.render(_pages(tmp_path, count), workers=3)
+    assert len(forks) == 2
+    for number in range(count):
+        text = (tmp_path / f"seite-{number}.html").read_text(encoding="utf-8")
+        assert text == str(number)
+    expected = [f"{tmp_path.name}: Seite {n}" for n in range(count) if n % 7 == 3]
+    assert [r.getMessage() for r in caplog.records] == expected
+
+
+def test_a_failing_page_raises_as_in_order_naming_the_page(
+    tmp_path, caplog, forks, monkeypatch
+):
+    monkeypatch.setattr(sys.modules[__name__], "FAILING", 60)
+    with (
+        caplog.at_level(logging.WARNING, logger="perlen.test"),
+        pytest.raises(jinja2.UndefinedError) as raised,
+    ):
+        parallel_writing.render(_pages(tmp_path, 100), workers=2)
+    assert forks
+    # The records of the pages before it, once each, and none after it.
+    expected = [f"{tmp_path.name}: Seite {n}" for n in range(60) if n % 7 == 3]
+    assert [r.getMessage() for r in caplog.records] == expected
+    problem = template_problem(raised.value)
+    assert "beim Schreiben von „seite-60.html“" in problem.message
+
+
+def test_few_pages_are_written_without_forking(tmp_path, forks):
+    parallel_writing.render(_pages(tmp_path, 5), workers=2)
+    assert forks == []
+    assert (tmp_path / "seite-4.html").read_text(encoding="utf-8") == "4"
+
+
+def test_workers_write_the_same_site_byte_for_byte(site, monkeypatch, forks):
+    varied_site(site, count=30)
+    one = checked_build(site.settings(PERLEN_WORKERS=1))
+    assert one.output is not None
+    sequential = tree(site.output)
+    assert forks == []
+    monkeypatch.setattr(parallel_writing, "MINIMUM_PAGES", 5)
+    two = checked_build(site.settings(PERLEN_WORKERS=2, LOAD_CONTENT_CACHE=False))
+    assert two.output is not None
+    assert forks, "no page was rendered in a forked process"
+    assert tree(site.output) == sequential
+    assert [str(p) for p in two.problems] == [str(p) for p in one.problems]
+
+
+def test_relative_urls_are_rendered_in_order(site, monkeypatch, forks):
+    """Pelican changes the shared context for each page with relative URLs:
+    those pages are rendered where Pelican writes them."""
+    varied_site(site, count=8)
+    monkeypatch.setattr(parallel_writing, "MINIMUM_PAGES", 1)
+    site.build(PERLEN_WORKERS=2, RELATIVE_URLS=True)
+    assert forks == []
+
+
+# -- Faults: no forked process outlives its build ---------------------------------
+
+# The build stops where a forked process renders its first page: it says so
+# in a file and waits to be stopped.
+HOLD = """
+import multiprocessing, sys, time
+from pathlib import Path
+from perlen.building import parallel_writing
+from perlen.commands.cli import main
+
+ready = Path(sys.argv[1])
+parallel_writing.MINIMUM_PAGES = 1
+write = parallel_writing._write
+
+
+def held(page):
+    if multiprocessing.parent_process() is not None:
+        ready.write_text("angehalten")
+        while True:
+            time.sleep(3600)
+    write(page)
+
+
+parallel_writing._write = held
+sys.exit(main(["bauen"]))
+"""
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        found += [int(p) for p in (task / "children").read_text().split()]
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        return "State:\tZ" not in Path(f"/proc/{pid}/status").read_text()
+    except FileNotFoundError:
+        return False
+
+
+def _wait_for(condition, seconds: float = 60.0):
+    deadline = time.monotonic() + seconds
+    while not (result := condition()) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    return result
+
+
+@pytest.mark.langsam
+@pytest.mark.parametrize(
+    "how", [signal.SIGINT, signal.SIGTERM, signal.SIGKILL], ids=["int", "term", "kill"]
+)
+def test_a_stopped_build_leaves_no_page_writer_behind(project, tmp_path, how):
+    with (project.root / "pelicanconf.py").open("a", encoding="utf-8") as settings:
+        settings.write("\nPERLEN_WORKERS = 2\n")
+    for number in range(3):
+        project.write(
+            f"posts/2021/p{number}.md",
+            f"Titel: Beitrag {number}\nDatum: 28.09.2021\n\nEin Satz.\n",
+        )
+    ready = tmp_path / "angehalten"
+    log = tmp_path / "stderr.txt"
+    with log.open("w") as stderr:
+        build = subprocess.Popen(
+            [sys.executable, "-c", HOLD, str(ready)],
+            cwd=project.root,
+            stdout=subprocess.DEVNULL,
+            stderr=stderr,
+        )
+    try:
+        assert _wait_for(lambda: ready.exists() or build.poll() is not None)
+        assert build.poll() is None, log.read_text(encoding="utf-8")  # held
+        writers = _children(build.pid)
+        assert writers
+        build.send_signal(how)
+        build.wait(timeout=120)
+    finally:
+        if build.poll() is None:
+            build.kill()
+    assert build.returncode != 0
+    messages = log.read_text(encoding="utf-8")
+    assert "Traceback" not in messages
+    if how == signal.SIGINT:
+        assert "Abgebrochen" in messages
+    assert _wait_for(lambda: not any(_alive(pid) for pid in writers))
+    assert not (project.root / "output").exists()
+    code, _, err = project.run("bauen")
+    assert code == 0, err
+    assert os.listdir(project.root / "output")
