@@ -142,7 +142,7 @@ def measure(
 
 
 class TreeMemory:
-    """The peak of the summed resident memory of a process and all its
+    """The peak of the summed memory (PSS) of a process and all its
     descendants, sampled from /proc while they run.
 
     `ru_maxrss` gives only the largest single process: a build whose reading
@@ -170,11 +170,14 @@ class TreeMemory:
 
     def _sample(self) -> None:
         while not self._stop.wait(self.INTERVAL):
-            self.peak_kb = max(self.peak_kb, tree_rss_kb(self.pid))
+            self.peak_kb = max(self.peak_kb, tree_memory_kb(self.pid))
 
 
-def tree_rss_kb(root: int) -> int:
-    """Resident memory of `root` and its descendants now, in kilobytes."""
+def tree_memory_kb(root: int) -> int:
+    """Memory of `root` and its descendants now, in kilobytes: the sum of
+    their proportional set sizes (PSS), so that a page a forked process
+    still shares with its parent counts once, not in each; resident memory
+    where the kernel gives no PSS."""
     parents: dict[int, int] = {}
     for name in os.listdir("/proc") if os.path.isdir("/proc") else ():
         if name.isdigit():
@@ -189,15 +192,23 @@ def tree_rss_kb(root: int) -> int:
         found = {pid for pid, parent in parents.items() if parent in tree}
         grew = not found <= tree
         tree |= found
-    total = 0
-    for pid in tree:
-        try:
-            # statm: sizes in pages; the second is the resident set.
-            resident = int(Path(f"/proc/{pid}/statm").read_text().split()[1])
-        except (OSError, IndexError):
-            continue
-        total += resident * os.sysconf("SC_PAGE_SIZE") // 1024
-    return total
+    return sum(process_memory_kb(pid) for pid in tree)
+
+
+def process_memory_kb(pid: int) -> int:
+    try:
+        rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
+    except OSError:  # ended meanwhile, or no smaps
+        rollup = ""
+    for line in rollup.splitlines():
+        if line.startswith("Pss:"):
+            return int(line.split()[1])
+    try:
+        # statm: sizes in pages; the second is the resident set.
+        resident = int(Path(f"/proc/{pid}/statm").read_text().split()[1])
+    except (OSError, IndexError):
+        return 0
+    return resident * os.sysconf("SC_PAGE_SIZE") // 1024
 
 
 def edit(path: Path, number: int) -> str:

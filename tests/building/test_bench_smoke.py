@@ -10,7 +10,7 @@ from perlen.content.dates import parse_date
 from perlen.content.metadata import split_header
 
 from benchmarks import corpus
-from benchmarks.run import tree_rss_kb
+from benchmarks.run import process_memory_kb, tree_memory_kb
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -164,7 +164,7 @@ def test_small_benchmark_run_of_the_varied_shape(tmp_path):
 
 
 def test_the_memory_row_adds_up_a_process_and_its_descendants():
-    """`tree_rss_kb` counts a build's workers with it: here a process that
+    """`tree_memory_kb` counts a build's workers with it: here a process that
     holds 60 MB and its child that holds 60 MB, both waiting on their input."""
     hold = "b = bytearray(60 * 2**20); b[::4096] = b'x' * len(b[::4096])"
     child = f"import sys; {hold}; print('da', flush=True); sys.stdin.read()"
@@ -183,17 +183,28 @@ def test_the_memory_row_adds_up_a_process_and_its_descendants():
     )
     try:
         assert process.stdout.readline() == "da\n"
-        assert tree_rss_kb(process.pid) > 2 * 60 * 1024
-        assert tree_rss_kb(process.pid) > single_rss_kb(process.pid) + 60 * 1024
+        assert tree_memory_kb(process.pid) > 2 * 60 * 1024
+        assert tree_memory_kb(process.pid) > process_memory_kb(process.pid) + 60 * 1024
     finally:
         process.stdin.close()
         process.wait(timeout=30)
 
 
-def single_rss_kb(pid: int) -> int:
-    status = Path(f"/proc/{pid}/status").read_text()
-    return int(
-        next(line for line in status.splitlines() if line.startswith("VmRSS")).split()[
-            1
-        ]
+def test_the_memory_row_counts_pages_a_forked_child_shares_once():
+    """A child forked from a process holding 120 MB shares those pages: the
+    two resident sets add up to about 240 MB, the memory they take to 120."""
+    hold = (
+        "import os, sys; b = bytearray(120 * 2**20); "
+        "b[::4096] = b'x' * len(b[::4096]); pid = os.fork(); "
+        "print('da', flush=True) if pid else None; sys.stdin.read()"
     )
+    process = subprocess.Popen(
+        [sys.executable, "-c", hold], stdin=subprocess.PIPE, stdout=subprocess.PIPE
+    )
+    try:
+        assert process.stdout.readline() == b"da\n"
+        both = tree_memory_kb(process.pid)
+        assert 120 * 1024 < both < 180 * 1024, both
+    finally:
+        process.stdin.close()
+        process.wait(timeout=30)

@@ -14,15 +14,17 @@ import hashlib
 import multiprocessing
 import os
 import shutil
+import signal
 import tempfile
 from collections.abc import Callable, Iterable
-from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import suppress
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
+from typing import Any
 
+import blinker
 import PIL
-from blinker import signal
 
 from perlen.images.source import unreadable
 from perlen.problems import ProblemError
@@ -32,7 +34,7 @@ _PACKAGE = Path(__file__).parent
 
 # Sent after every build's image step with the `Report` as sender: how many
 # jobs were made anew and how many came from the cache (tests count them).
-images_processed = signal("perlen-images-processed")
+images_processed = blinker.signal("perlen-images-processed")
 
 
 @dataclass(frozen=True)
@@ -111,19 +113,23 @@ def process(jobs: Iterable[Job], cache: Path, output: Path, workers: int) -> Rep
 
 
 class Encoding:
-    """One build's image jobs, made in a pool of processes (one per core).
+    """One build's image jobs, made by processes of their own (one per core).
 
-    `start` hands jobs to the pool as soon as they are known, so they are
-    encoded while the build still renders its pages (on two cores the
-    writing takes one); `finish` waits for them, makes what was not started,
-    and copies every job's files. Leaving the block stops what is still
-    running, however it is left.
+    `start` hands the jobs to them as soon as the jobs are known, so they are
+    encoded while the build still renders its pages; `finish` waits for
+    them, makes what no process made, and copies every job's files. The
+    processes take jobs from a shared counter and store each result in the
+    cache themselves, so only a short outcome per job travels back, and the
+    build's process starts no thread (it forks to render its pages).
+    Leaving the block lets a running job finish and stops the rest.
     """
 
     def __init__(self, cache: Path, workers: int):
         self.cache, self.workers = cache, workers
-        self.pool: ProcessPoolExecutor | None = None
-        self.started: dict[str, Future] = {}
+        self.launched: dict[str, Job] = {}
+        self.processes: list[tuple[Any, Any]] = []
+        self.taken: Any = None
+        self.outcome: dict[str, ProblemError | None] = {}
 
     def __enter__(self) -> Encoding:
         return self
@@ -132,39 +138,39 @@ class Encoding:
         self.close()
 
     def close(self) -> None:
-        if self.pool is not None:
-            self.pool.shutdown(wait=True, cancel_futures=True)
-            self.pool = None
+        """No further job is begun; wait for the ones being made."""
+        if self.taken is not None:
+            with self.taken.get_lock():
+                self.taken.value = len(self.launched)
+        self._collect()
 
     def start(self, jobs: Iterable[Job]) -> None:
-        """Begin making the jobs the cache lacks (only in a pool: alone, a
-        job waits for `finish`)."""
+        """Begin making the jobs the cache lacks (in processes of their own,
+        when there are two or more: alone, a job waits for `finish`)."""
+        if self.launched:
+            return
         missing = self._missing(_unique(jobs))
         if len(missing) > 1 and self.workers > 1:
-            for job in missing:
-                self._submit(job, len(missing))
+            self._launch(missing)
 
     def finish(self, jobs: Iterable[Job], output: Path) -> Report:
         """Make what `start` did not, wait for all, copy into `output`."""
-        report = Report()
         unique = _unique(jobs)
-        missing = self._missing(unique)
-        report.reused = len(unique) - len(missing)
-        if len(missing) > 1 and self.workers > 1:
-            futures = [self._submit(job, len(missing)) for job in missing]
-            results = [future.result() for future in futures]
-        else:
-            results = [
-                self.started[job.key].result() if job.key in self.started else _run(job)
-                for job in missing
-            ]
-        self.close()
-        for job, result in zip(missing, results, strict=True):
-            if isinstance(result, ProblemError):
-                report.failed.append((job, result))
-                continue
-            _store(_entry(self.cache, job), [result[path] for path in job.outputs])
-            report.made.append(job.key)
+        self.start(unique)
+        missing = {
+            job.key: job
+            for job in unique
+            if job.key in self.launched or not _cached(self.cache, job)
+        }
+        self._collect()
+        report = Report(reused=len(unique) - len(missing))
+        for key, job in missing.items():
+            if key not in self.outcome:  # not begun, or its process died
+                self.outcome[key] = _made(self.cache, job)
+            if self.outcome[key] is None:
+                report.made.append(key)
+            else:
+                report.failed.append((job, self.outcome[key]))
         failed = {job.key for job, _ in report.failed}
         for job in unique:
             if job.key in failed:
@@ -183,19 +189,57 @@ class Encoding:
             {job.key: job for job in unique if not _cached(self.cache, job)}.values()
         )
 
-    def _submit(self, job: Job, missing: int) -> Future:
-        if job.key not in self.started:
-            if self.pool is None:
-                # "spawn": workers that end with the pool (a forkserver would
-                # outlive the build in a long-running process such as the
-                # preview), and that share none of the build's memory.
-                self.pool = ProcessPoolExecutor(
-                    min(self.workers, missing),
-                    mp_context=multiprocessing.get_context("spawn"),
-                    initializer=end_with_parent,
-                )
-            self.started[job.key] = self.pool.submit(_run, job)
-        return self.started[job.key]
+    def _launch(self, missing: list[Job]) -> None:
+        # "spawn": processes that share none of the build's memory and end
+        # with the build (a forkserver would outlive it in the preview).
+        context = multiprocessing.get_context("spawn")
+        self.launched = {job.key: job for job in missing}
+        self.taken = context.Value("q", 0)
+        for _ in range(min(self.workers, len(missing))):
+            receiving, sending = context.Pipe(duplex=False)
+            process = context.Process(
+                target=_make_share,
+                args=(missing, self.cache, self.taken, sending),
+                daemon=True,
+            )
+            process.start()
+            sending.close()
+            self.processes.append((process, receiving))
+
+    def _collect(self) -> None:
+        """Wait for the processes and keep what they made (a process that
+        died sends nothing: `finish` makes its jobs)."""
+        for process, receiving in self.processes:
+            with suppress(EOFError):
+                self.outcome.update(receiving.recv())
+            process.join()
+        self.processes = []
+
+
+def _made(cache: Path, job: Job) -> ProblemError | None:
+    """Make `job` here and store it; its problem, if it has one."""
+    result = _run(job)
+    if isinstance(result, ProblemError):
+        return result
+    _store(_entry(cache, job), [result[path] for path in job.outputs])
+    return None
+
+
+def _make_share(jobs: list[Job], cache: Path, taken, sending) -> None:
+    """In a process of its own: make the next job by the shared counter
+    until none is left, then send each one's outcome."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the build stops us
+    end_with_parent()
+    outcome = {}
+    while True:
+        with taken.get_lock():
+            index = taken.value
+            taken.value += 1
+        if index >= len(jobs):
+            break
+        outcome[jobs[index].key] = _made(cache, jobs[index])
+    sending.send(outcome)
+    sending.close()
 
 
 def _unique(jobs: Iterable[Job]) -> list[Job]:
