@@ -1,4 +1,5 @@
-"""What every worker process of a build does at its start.
+"""The build's processes: how many, what each does at its start, and work
+shared out among processes forked from the build.
 
 A build killed with SIGKILL cannot shut its pools down: the image encoders
 and the post readers would work on for nobody. Each worker therefore watches
@@ -9,7 +10,28 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import threading
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import suppress
+from typing import Any, TypeVar
+
+from perlen.settings import setting
+
+Item = TypeVar("Item")
+Result = TypeVar("Result")
+
+
+def worker_count(settings: Mapping[str, Any]) -> int:
+    """How many processes a build works in: `PERLEN_WORKERS`, by default one
+    per core this process may use."""
+    wanted = setting(settings, "PERLEN_WORKERS")
+    if wanted is not None:
+        return max(1, int(wanted))
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
 
 
 def end_with_parent() -> None:
@@ -24,3 +46,85 @@ def end_with_parent() -> None:
         os._exit(1)
 
     threading.Thread(target=watch, name="perlen-eltern", daemon=True).start()
+
+
+def in_forks(
+    function: Callable[[Item], Result],
+    items: Sequence[Item],
+    workers: int,
+    *,
+    minimum: int = 1,
+    again: Callable[[Item], Result] | None = None,
+) -> Iterator[Result]:
+    """`function(item)` for each of `items`, yielded in their order.
+
+    Computed by this process and up to `workers - 1` processes forked from
+    it (which see its memory as it is now), each taking the next item from a
+    shared counter; results must pickle. An item whose call raised, or whose
+    process died, is computed again here by `again` (default: `function`),
+    so its exception is raised here, where the sequential order has it.
+    Forks only with at least `minimum` items per process and no other thread
+    in this process (a fork would copy their locks in whatever state they
+    are); forked processes ignore Ctrl+C (this one stops them) and end when
+    this one dies.
+    """
+    forks = min(workers, len(items) // max(1, minimum)) - 1
+    if forks < 1 or threading.active_count() > 1:
+        yield from map(function, items)
+        return
+    context = multiprocessing.get_context("fork")
+    taken = context.Value("q", 0)
+    children = []
+    try:
+        for _ in range(forks):
+            receiving, sending = context.Pipe(duplex=False)
+            child = context.Process(
+                target=_child_share,
+                args=(function, items, taken, sending),
+                daemon=True,
+            )
+            child.start()
+            sending.close()
+            children.append((child, receiving))
+        done = _share(function, items, taken)
+        for child, receiving in children:
+            # A child that died sends nothing: its items are computed below.
+            with suppress(EOFError):
+                done.update(receiving.recv())
+            child.join()
+    finally:
+        with taken.get_lock():
+            taken.value = len(items)
+        for child, _ in children:
+            if child.is_alive():
+                child.terminate()
+                child.join()
+    for index, item in enumerate(items):
+        if index in done:
+            yield done[index]
+        else:
+            yield (again or function)(item)
+
+
+def _share(function, items, taken) -> dict[int, Any]:
+    """Compute items by the shared counter until none is left; an item
+    whose call raised is left out."""
+    done = {}
+    while True:
+        with taken.get_lock():
+            index = taken.value
+            taken.value += 1
+        if index >= len(items):
+            return done
+        with suppress(Exception):
+            done[index] = function(items[index])
+
+
+def _child_share(function, items, taken, sending) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    end_with_parent()
+    done = _share(function, items, taken)
+    # Results that do not pickle stay here: this one's items are computed again.
+    with suppress(Exception):
+        sending.send(done)
+    sending.close()

@@ -17,6 +17,7 @@ from perlen import pelican_glue
 from perlen.building import parallel_reading
 from perlen.building.checked import checked_build
 from perlen.settings import DEFAULTS
+from perlen.workers import worker_count
 from PIL import Image
 
 
@@ -147,9 +148,9 @@ def test_workers_are_forked_only_from_a_process_without_other_threads():
 
 def test_the_default_is_one_process_per_core():
     assert DEFAULTS["PERLEN_WORKERS"] is None
-    assert parallel_reading.worker_count({}) == len(os.sched_getaffinity(0))
-    assert parallel_reading.worker_count({"PERLEN_WORKERS": 3}) == 3
-    assert parallel_reading.worker_count({"PERLEN_WORKERS": 0}) == 1
+    assert worker_count({}) == len(os.sched_getaffinity(0))
+    assert worker_count({"PERLEN_WORKERS": 3}) == 3
+    assert worker_count({"PERLEN_WORKERS": 0}) == 1
 
 
 # -- Faults: no worker outlives its build ---------------------------------------

@@ -18,6 +18,7 @@ from perlen.content.encoding import read_text
 from perlen.content.links import pelican_link
 from perlen.content.source_lines import SourceLines
 from perlen.problems import BuildFailed, Severity
+from perlen.site import checks
 from PIL import Image
 
 
@@ -602,3 +603,32 @@ def test_a_site_built_for_this_computer_is_not_a_preview_link(site):
     )
     (problem,) = checked_build(site.settings(**own)).errors
     assert "http://127.0.0.1:8000/2021/a/" in problem.message
+
+
+def test_the_checks_on_every_core_find_the_same_in_the_same_order(site, monkeypatch):
+    put_image(site, "posts/bild.png")
+    for number in range(12):
+        site.write(
+            f"posts/p{number:02}.md",
+            post(
+                f"Beitrag {number}",
+                body=f"[Weg](fehlt-{number}.md) ![](bild.png) [Da](p00.md)\n\n"
+                + ("<p><strong>offen</p>\n" if number % 3 == 0 else ""),
+                Zusammenfassung="Lang " * (60 if number % 4 == 0 else 1),
+            ),
+        )
+    one = [str(p) for p in checked_build(site.settings(PERLEN_WORKERS=1)).problems]
+    monkeypatch.setattr(checks, "POSTS_PER_PROCESS", 1)
+    forked = []
+    start = checks.in_forks
+
+    def counting(function, items, workers, **options):
+        forked.append(workers)
+        return start(function, items, workers, **options)
+
+    monkeypatch.setattr(checks, "in_forks", counting)
+    two = [str(p) for p in checked_build(site.settings(PERLEN_WORKERS=2)).problems]
+    assert forked == [2]
+    assert two == one
+    assert sum("fehlt-" in message for message in two) == 12
+    assert any("strong" in message for message in two)

@@ -43,8 +43,7 @@ from pelican.utils import file_suffix
 from perlen import pelican_glue
 from perlen.building.read_failures import editor_lock, forbidden
 from perlen.content.reader import GermanMarkdownReader
-from perlen.settings import setting
-from perlen.workers import end_with_parent
+from perlen.workers import end_with_parent, worker_count
 
 # Readers known to read a file from its path and the settings alone (no state
 # shared between posts), so a worker's result is the one Pelican would get.
@@ -53,18 +52,6 @@ PARALLEL_READERS = (GermanMarkdownReader,)
 # import Pelican, Markdown and the plugin) costs more than it saves; a rebuild
 # after one edit never starts one.
 MINIMUM_POSTS = 24
-
-
-def worker_count(settings: Mapping[str, Any]) -> int:
-    """How many processes read posts: `PERLEN_WORKERS`, by default one per
-    core this process may use."""
-    wanted = setting(settings, "PERLEN_WORKERS")
-    if wanted is not None:
-        return max(1, int(wanted))
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
 
 
 _CURRENT: ContextVar[_Reading | None] = ContextVar("perlen_reading", default=None)

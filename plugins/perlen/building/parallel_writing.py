@@ -30,22 +30,18 @@ the build's process renders every page itself.
 from __future__ import annotations
 
 import logging
-import multiprocessing
 import pickle
-import signal
-import threading
 from collections.abc import Iterator, Mapping
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from jinja2 import TemplateError
 from pelican import signals
 
 from perlen import pelican_glue
-from perlen.building.parallel_reading import worker_count
-from perlen.workers import end_with_parent
+from perlen.workers import in_forks, worker_count
 
 # Below this many pages, forking costs more than it saves.
 MINIMUM_PAGES = 40
@@ -60,14 +56,6 @@ class _Page:
     template: Any
     localcontext: dict
     path: str
-
-
-@dataclass
-class _Rendered:
-    """What rendering a page left: its log records, or that it failed."""
-
-    records: list[logging.LogRecord] = field(default_factory=list)
-    failed: bool = False
 
 
 class ParallelWriter(pelican_glue.DeferringWriter):
@@ -134,45 +122,16 @@ def _only_note_takers() -> bool:
 
 def render(pages: list[_Page], workers: int) -> None:
     """Render and write `pages`; their records are logged in their order."""
-    forks = min(workers, len(pages) // MINIMUM_PAGES + 1) - 1
-    if forks < 1 or threading.active_count() > 1:
-        for page in pages:
-            _write(page)
-        return
-    context = multiprocessing.get_context("fork")
-    taken = context.Value("q", 0)
-    children = []
-    try:
-        for _ in range(forks):
-            receiving, sending = context.Pipe(duplex=False)
-            child = context.Process(
-                target=_render_in_child, args=(pages, taken, sending), daemon=True
-            )
-            child.start()
-            sending.close()
-            children.append((child, receiving))
-        done = _render_share(pages, taken)
-        for child, receiving in children:
-            # A child that died sends nothing: its pages are rendered below.
-            with suppress(EOFError):
-                done.update(receiving.recv())
-            child.join()
-    finally:
-        for child, _ in children:
-            if child.is_alive():
-                child.terminate()
-                child.join()
-    for index, page in enumerate(pages):
-        rendered = done.get(index)
-        if rendered is None or rendered.failed:
-            _write(page)
-            continue
-        for record in rendered.records:
+    for records in in_forks(
+        _rendered, pages, workers, minimum=MINIMUM_PAGES, again=_write
+    ):
+        for record in records or ():
             pelican_glue.log_again(record)
 
 
 def _write(page: _Page) -> None:
-    """Render one page here and write it (as Pelican's writer opens it)."""
+    """Render one page and write it (as Pelican's writer opens it); what it
+    logs is logged at once."""
     try:
         output = page.template.render(page.localcontext)
     except TemplateError as error:
@@ -182,32 +141,13 @@ def _write(page: _Page) -> None:
         file.write(output)
 
 
-def _render_share(pages: list[_Page], taken) -> dict[int, _Rendered]:
-    """Take pages by the shared counter until none is left; each page's
-    records are kept, not logged."""
-    done: dict[int, _Rendered] = {}
-    while True:
-        with taken.get_lock():
-            index = taken.value
-            taken.value += 1
-        if index >= len(pages):
-            return done
-        rendered = done[index] = _Rendered()
-        with _kept(rendered.records):
-            try:
-                _write(pages[index])
-            except Exception:
-                rendered.failed = True
-
-
-def _render_in_child(pages: list[_Page], taken, sending) -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    end_with_parent()
-    done = _render_share(pages, taken)
-    for rendered in done.values():
-        rendered.records = [_portable(record) for record in rendered.records]
-    sending.send(done)
-    sending.close()
+def _rendered(page: _Page) -> list[logging.LogRecord]:
+    """Render and write one page; what it logged is kept, to be logged again
+    in the build's process in the pages' order."""
+    records: list[logging.LogRecord] = []
+    with _kept(records):
+        _write(page)
+    return [_portable(record) for record in records]
 
 
 @contextmanager

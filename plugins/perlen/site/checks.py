@@ -32,6 +32,10 @@ from perlen.site.legal import legal_problems
 from perlen.site.old_addresses import KEY as OLD_ADDRESSES
 from perlen.site.old_addresses import old_address_problems
 from perlen.site.written_html import link_and_image_tags
+from perlen.workers import in_forks, worker_count
+
+# Below this many posts per process, forking costs more than the checks.
+POSTS_PER_PROCESS = 150
 
 
 def check_site(generators: Iterable, contents: list[Content]) -> list[Problem]:
@@ -46,15 +50,24 @@ def check_site(generators: Iterable, contents: list[Content]) -> list[Problem]:
     problems += similar_categories(contents, sources)
     limit = setting(settings, "PERLEN_SUMMARY_MAX_LENGTH")
     by_url = {content.url: content for content in contents}
-    for content in contents:
+
+    def post_problems(content: Content) -> list[Problem]:
         tags = link_and_image_tags(content)
-        problems += link_problems(content, tags, context, sources)
-        problems += preview_link_problems(content, tags, by_url, sources)
-        problems += alt_text_problems(content, tags, sources)
-        problems += cover_alt_problems(content, sources)
-        problems += summary_problems(content, limit, sources)
-        problems += broken_html_problems(content, sources)
-        problems += cover_image_problems(content, sources)
+        return [
+            *link_problems(content, tags, context, sources),
+            *preview_link_problems(content, tags, by_url, sources),
+            *alt_text_problems(content, tags, sources),
+            *cover_alt_problems(content, sources),
+            *summary_problems(content, limit, sources),
+            *broken_html_problems(content, sources),
+            *cover_image_problems(content, sources),
+        ]
+
+    # Each post's checks on every core (its HTML parsed once for links and images).
+    for found in in_forks(
+        post_problems, contents, worker_count(settings), minimum=POSTS_PER_PROCESS
+    ):
+        problems += found
     problems += unread_files(settings, generators[0].readers.readers)
     problems += legal_problems(contents, settings, sources.lines)
     problems += old_address_problems(
