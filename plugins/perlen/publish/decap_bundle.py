@@ -3,7 +3,7 @@
 Decap's ready-made bundle (`decap-cms/dist`, 5 MB) holds every backend,
 widget, media library and locale; on a first visit Chromium spends seconds
 compiling and running it before the sign-in appears. `decap/entry.js` takes
-from Decap's ESM builds only what our `config.yml` uses, and `decap/build.mjs`
+from Decap's ESM builds only what our config uses, and `decap/build.mjs`
 bundles it (minified, React in production mode) into a main script and
 chunks it loads on demand (`site/`), and Decap's check of a config into a
 script the build runs on the config it writes (`validate.mjs`; the browser
@@ -11,9 +11,10 @@ skips that check, which took a third of the time to the sign-in).
 
 The build runs on demand, when the editor is written into a site: once per
 version of its inputs (package-lock.json and the files in `decap/`), into
-`cache/redaktion/<key>/` of the blog's folder; esbuild gives the same bytes
-for the same inputs. Several builds at once (test workers) each build into
-a folder of their own and the first one's result stays.
+`cache/redaktion/<key>/` of the blog's folder (replacing the build of the
+previous inputs); esbuild gives the same bytes for the same inputs. Several
+builds at once (test workers) each build into a folder of their own, and
+the first one's result stays.
 """
 
 from __future__ import annotations
@@ -68,6 +69,11 @@ def decap_bundle(settings: Mapping[str, Any]) -> Path:
         building.rename(folder)
     except OSError:  # another build was first: its bundle is the same
         shutil.rmtree(building, ignore_errors=True)
+    # Builds of earlier inputs are never used again (a build under way has a
+    # dot in its folder's name).
+    for old in folder.parent.iterdir():
+        if old != folder and "." not in old.name:
+            shutil.rmtree(old, ignore_errors=True)
     return folder
 
 

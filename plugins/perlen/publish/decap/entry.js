@@ -1,4 +1,4 @@
-// The editor's Decap CMS: what our config.yml uses and nothing else (see
+// The editor's Decap CMS: what our config uses and nothing else (see
 // build.mjs). The sign-in screen needs Decap's core, the backends and the
 // locale; the heavy widgets (Markdown, date, choice, image, file) load in a
 // chunk of their own meanwhile, so the sign-in does not wait for them.
