@@ -11,7 +11,7 @@ from conftest import ROOT
 from perlen.content import editor_fields, metadata
 from perlen.content.dates import fold
 from perlen.problems import BuildFailed
-from perlen.publish.decap_bundle import SITE, decap_bundle, validate_config
+from perlen.publish.decap_bundle import SITE, SOURCES, decap_bundle, validate_config
 from perlen.publish.editor import (
     editor_config,
     editor_headers,
@@ -195,3 +195,19 @@ def test_decap_checks_the_config_in_the_build(tmp_path):
     (problem,) = failed.value.problems
     assert problem.message.startswith("Decap CMS lehnt die Konfiguration")
     assert "modes[0]' must be equal to one of the allowed values" in problem.message
+
+
+def test_every_widget_the_config_uses_is_in_the_editor():
+    """Our Decap build has only the widgets our config uses (decap/entry.js),
+    the glue adds its own; a field with any other widget would get Decap's
+    box for an unknown widget instead of an input."""
+    entry = (SOURCES / "entry.js").read_text(encoding="utf-8")
+    glue = (ROOT / "theme/redaktion/redaktion.js").read_text(encoding="utf-8")
+    built = re.findall(r'lazyWidget\("([\w-]+)"\)', entry) + [
+        name.lower() for name in re.findall(r"DecapCmsWidget(\w+)\.Widget\(\)", entry)
+    ]
+    theirs = re.findall(r'registerWidget\(\s*"([\w-]+)"', glue)
+    assert "markdown" in built and "string" in built and "perlen-bildtext" in theirs
+    config = editor_config(SETTINGS, KNOWN)
+    used = {f["widget"] for c in config["collections"] for f in c["fields"]}
+    assert used <= {*built, *theirs, "hidden"}, used - {*built, *theirs}
