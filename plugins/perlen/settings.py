@@ -199,7 +199,7 @@ DEFAULTS: dict[str, Any] = {
     # uses it only when opened on localhost/127.0.0.1.
     "PERLEN_EDITOR_LOCAL_URL": "http://127.0.0.1:8081/api/v1",
     # The editor's own Content-Security-Policy (`_headers`, /redaktion/*
-    # only): Decap compiles its config schema at run time ('unsafe-eval'),
+    # only): libraries in Decap's bundle evaluate code ('unsafe-eval'),
     # styles itself with inline <style> elements, shows uploads as blob:
     # images and talks to GitHub or the local decap-server.
     "PERLEN_EDITOR_CSP": {

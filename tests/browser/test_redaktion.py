@@ -370,28 +370,55 @@ def test_a_hand_written_post_survives_an_edit(editor, newsroom):
     post.close()
 
 
-def test_the_editor_loads_fast_with_its_own_scripts_only(browser, newsroom):  # noqa: F811
+# When a button „Anmelden“ is first on screen, by the page's own clock
+# (performance.now(), from the start of the navigation).
+SIGN_IN_SHOWN = """
+new MutationObserver((changes, observer) => {
+  const shown = [...document.querySelectorAll("button")].some(
+    (b) => b.textContent.includes("Anmelden") && b.getClientRects().length > 0);
+  if (shown) {
+    window.anmeldenSichtbar = performance.now();
+    observer.disconnect();
+  }
+}).observe(document, { childList: true, subtree: true, characterData: true });
+"""
+
+
+def first_visit(browser, url: str):  # noqa: F811
+    """Open the editor as on a first visit (a fresh context: no cache, no
+    session); returns the response, the scripts requested, and when the
+    sign-in was on screen and the load event over (ms after navigation start)."""
     context = browser.new_context(locale="de-DE")
+    context.add_init_script(SIGN_IN_SHOWN)
     page = context.new_page()
     scripts: list[str] = []
     page.on(
         "request",
         lambda r: scripts.append(r.url) if r.resource_type == "script" else None,
     )
-    response = page.goto(f"{newsroom.url}/redaktion/")
+    response = page.goto(url, wait_until="load")
     page.get_by_role("button", name="Anmelden").wait_for()
-    # Delivered: the page and every script it loads, to the last byte. (How
-    # long Chromium then spends running Decap's 5 MB depends on the CPU; on
-    # the shared test machine that takes seconds.)
-    loaded = page.evaluate(
-        """Math.max(...performance.getEntries()
-            .filter(e => e.entryType === 'navigation' || e.initiatorType === 'script')
-            .map(e => e.responseEnd))"""
+    page.wait_for_function("window.anmeldenSichtbar !== undefined")
+    shown, loaded = page.evaluate(
+        """[window.anmeldenSichtbar,
+            performance.getEntriesByType('navigation')[0].loadEventEnd]"""
     )
-    policy = response.headers["content-security-policy"]
     context.close()
-    assert 0 < loaded <= 1000, f"{loaded:.0f} ms"
+    return response, scripts, shown, loaded
+
+
+def test_the_editor_is_ready_within_a_second_with_its_own_scripts_only(
+    browser,  # noqa: F811
+    newsroom,
+):
+    # The fastest of three first visits: the test machine runs other tests
+    # (and other people's builds) meanwhile, which only ever slow a visit.
+    visits = [first_visit(browser, f"{newsroom.url}/redaktion/") for _ in range(3)]
+    response, scripts, shown, loaded = min(visits, key=lambda visit: visit[2])
+    assert 0 < shown <= 1000, f"Anmelden nach {shown:.0f} ms"
+    assert 0 < loaded <= 1000, f"load nach {loaded:.0f} ms"
     assert scripts and all(s.startswith(f"{newsroom.url}/redaktion/") for s in scripts)
+    policy = response.headers["content-security-policy"]
     # The editor's own policy, not the site's (which forbids eval and inline
     # styles); the rest of the site keeps the site's.
     assert (

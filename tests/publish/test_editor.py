@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import json
 import re
+import shutil
 
 import pytest
-import yaml
+from conftest import ROOT
 from perlen.content import editor_fields, metadata
 from perlen.content.dates import fold
+from perlen.problems import BuildFailed
+from perlen.publish.decap_bundle import SITE, SOURCES, decap_bundle, validate_config
 from perlen.publish.editor import (
     editor_config,
     editor_headers,
@@ -67,8 +71,8 @@ def test_posts_live_in_year_folders_with_their_images():
     assert posts["media_folder"] == "" and posts["format"] == "perlen-kopf"
     assert not fields_of(config, 1)["date"]["required"]
     assert config["locale"] == "de" and config["publish_mode"] == "editorial_workflow"
-    # The written config is YAML Decap reads back to the same values.
-    assert yaml.safe_load(yaml.safe_dump(config, allow_unicode=True)) == config
+    # The written config is JSON the glue reads back to the same values.
+    assert json.loads(json.dumps(config, ensure_ascii=False)) == config
 
 
 def test_header_spellings_are_folded_like_the_reader_folds_them():
@@ -168,3 +172,43 @@ def test_the_exact_page_is_one_click_away():
     )
     # Locally (no SITEURL): the preview server that serves the editor.
     assert editor_config({**SETTINGS, "SITEURL": ""}, KNOWN)["site_url"] == "/"
+
+
+@pytest.mark.langsam
+def test_decap_checks_the_config_in_the_build(tmp_path):
+    """The browser skips Decap's schema check of the config (it cost a third
+    of the time to the sign-in); the build runs it, with Decap's own code."""
+    if shutil.which("node") is None or not (ROOT / "node_modules/esbuild").is_dir():
+        pytest.skip("Node.js oder esbuild fehlt (npm ci)")
+    settings = {**SETTINGS, "PLUGIN_PATHS": [str(ROOT / "plugins")]}
+    bundle = decap_bundle(settings)
+    assert (bundle / SITE / "decap-cms.js").is_file()
+    config = tmp_path / "config.json"
+    config.write_text(json.dumps(editor_config(settings, KNOWN)), encoding="utf-8")
+    validate_config(bundle, config)
+    broken = editor_config(settings, KNOWN)
+    body = next(f for f in broken["collections"][0]["fields"] if f["name"] == "body")
+    body["modes"] = ["wysiwyg"]
+    config.write_text(json.dumps(broken), encoding="utf-8")
+    with pytest.raises(BuildFailed) as failed:
+        validate_config(bundle, config)
+    (problem,) = failed.value.problems
+    assert problem.message.startswith("Decap CMS lehnt die Konfiguration")
+    assert "modes[0]' must be equal to one of the allowed values" in problem.message
+
+
+def test_every_widget_the_config_uses_is_in_the_editor():
+    """Our Decap build has only the widgets our config uses (decap/entry.js),
+    the glue adds its own; a field with any other widget would get Decap's
+    box for an unknown widget instead of an input."""
+    entry = (SOURCES / "entry.js").read_text(encoding="utf-8")
+    glue = (ROOT / "theme/redaktion/redaktion.js").read_text(encoding="utf-8")
+    built = re.findall(r'lazyWidget\("([\w-]+)"\)', entry) + [
+        name.lower() for name in re.findall(r"DecapCmsWidget(\w+)\.Widget\(\)", entry)
+    ]
+    theirs = re.findall(r'registerWidget\(\s*"([\w-]+)"', glue)
+    assert "markdown" in built and "string" in built and "perlen-bildtext" in theirs
+    config = editor_config(SETTINGS, KNOWN)
+    used = {f["widget"] for c in config["collections"] for f in c["fields"]}
+    missing = used - {*built, *theirs, "hidden"}  # Decap leaves `hidden` out
+    assert not missing, missing

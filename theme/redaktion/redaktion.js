@@ -6,7 +6,7 @@
 //   other header line and the whole body stay byte for byte as they were.
 // - Inputs that suggest the site's categories, tags and authors.
 // - A German check before uploading (HEIC); the checks before saving are
-//   field settings in config.yml, and the Titelbild-Text widget, which needs
+//   field settings in config.json, and the Titelbild-Text widget, which needs
 //   the Titelbild's field too.
 // - Decap's German phrases, completed where its locale falls back to English
 //   (the sign-in button says "Login").
@@ -404,6 +404,7 @@ window.CMS_MANUAL_INIT = true;
   // Asked for at once, while the browser still loads and compiles Decap's
   // bundle, so the sign-in does not wait for them afterwards.
   const keysLoaded = fetch("schluessel.json").then((response) => response.json());
+  const configLoaded = fetch("config.json").then((response) => response.json());
   const stylesFound = previewStyles().catch(() => []);
 
   document.addEventListener("DOMContentLoaded", async () => {
@@ -415,6 +416,6 @@ window.CMS_MANUAL_INIT = true;
     registerCoverAlt(CMS);
     refuseHeic();
     for (const href of await stylesFound) CMS.registerPreviewStyle(href);
-    CMS.init();
+    CMS.init({ config: { ...(await configLoaded), load_config_file: false } });
   });
 })();

@@ -1,10 +1,11 @@
 """The web editor at `/redaktion/`: Decap CMS, self-hosted, in German.
 
-Written into the built site when `PERLEN_EDITOR` is on: Decap's bundle from
-`node_modules` (pinned in package-lock.json, never a CDN), the editor's page,
+Written into the built site when `PERLEN_EDITOR` is on: Decap CMS, built
+from `node_modules` (pinned in package-lock.json, never a CDN; see
+`decap_bundle`), the editor's page,
 our glue (`theme/redaktion/`: the German header as Decap's file format, the
 site's stylesheet in the preview, German checks before saving) and
-`config.yml`, generated from the project's metadata keys
+its configuration (`config.json`), generated from the project's metadata keys
 (`content.editor_fields`) and the categories, tags and authors the site
 already has. The page is `noindex`, has no `data-pagefind-body` (so search
 leaves it out) and is no Pelican page (so sitemap and feeds never list it).
@@ -20,19 +21,19 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-import yaml
 from pelican.contents import Page
 
 from perlen.content.dates import fold
 from perlen.content.editor_fields import describe, editor_keys, label
 from perlen.content.metadata import KEYS
-from perlen.problems import BuildFailed, Problem
-from perlen.settings import project_folder, setting
+from perlen.publish.decap_bundle import SITE, decap_bundle, validate_config
+from perlen.settings import setting
 from perlen.site.csp import HEADER_ONLY
 
-# Decap's bundle where `npm ci` puts it, and the theme's glue.
-DECAP = "node_modules/decap-cms/dist"
+# The theme's glue.
 GLUE = "redaktion"
+# Decap's configuration (its `config.yml`, as JSON; see write_editor).
+CONFIG = "config.json"
 # The custom file format our glue registers: the German `Key: value` header.
 FORMAT = "perlen-kopf"
 # The hidden field that carries a file's header as it was read, so that a
@@ -50,7 +51,7 @@ PAGE = """<!DOCTYPE html>
 </head>
 <body>
 <script src="redaktion.js"></script>
-<script src="decap-cms.js"></script>
+<script type="module" src="decap-cms.js"></script>
 </body>
 </html>
 """
@@ -144,21 +145,9 @@ def write_editor(
     folder: Path, settings: Mapping[str, Any], known: Mapping[str, list[str]]
 ) -> None:
     """Write the editor into `folder`: page, glue, config and Decap's bundle."""
-    decap = project_folder(settings) / DECAP
-    if not (decap / "decap-cms.js").is_file():
-        raise BuildFailed(
-            [
-                Problem(
-                    "",
-                    None,
-                    "Decap CMS (npm-Paket „decap-cms“) ist nicht installiert.",
-                    "Bitte „npm ci“ ausführen.",
-                    label="Redaktion",
-                )
-            ]
-        )
+    bundle = decap_bundle(settings)
     folder.mkdir(parents=True, exist_ok=True)
-    for file in _bundle_files(decap):
+    for file in sorted((bundle / SITE).iterdir()):
         shutil.copyfile(file, folder / file.name)
     for file in sorted((Path(settings["THEME"]) / GLUE).iterdir()):
         shutil.copyfile(file, folder / file.name)
@@ -169,21 +158,17 @@ def write_editor(
         ),
         encoding="utf-8",
     )
-    config = editor_config(settings, known)
-    (folder / "config.yml").write_text(
-        yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8"
+    # JSON, which the glue fetches at once and hands to Decap: parsing it
+    # costs the sign-in nothing, where Decap would fetch and parse YAML only
+    # after its bundle ran.
+    (folder / CONFIG).write_text(
+        json.dumps(editor_config(settings, known), ensure_ascii=False, indent=1),
+        encoding="utf-8",
     )
+    validate_config(bundle, folder / CONFIG)
     (folder / "schluessel.json").write_text(
         json.dumps(header_keys(), ensure_ascii=False), encoding="utf-8"
     )
-
-
-def _bundle_files(decap: Path) -> Iterable[Path]:
-    """Decap's bundle, the chunks it loads on demand and their WebAssembly."""
-    yield decap / "decap-cms.js"
-    yield decap / "decap-cms.js.LICENSE.txt"
-    yield from sorted(decap.glob("*.decap-cms.js"))
-    yield from sorted(decap.glob("*.wasm"))
 
 
 def header_keys() -> dict[str, Any]:
@@ -199,7 +184,7 @@ def header_keys() -> dict[str, Any]:
 def editor_config(
     settings: Mapping[str, Any], known: Mapping[str, list[str]]
 ) -> dict[str, Any]:
-    """Decap's `config.yml` as a dict: backends, collections, fields."""
+    """Decap's configuration as a dict: backends, collections, fields."""
     backend: dict[str, Any] = {
         "name": "github",
         "repo": setting(settings, "PERLEN_EDITOR_REPO"),
