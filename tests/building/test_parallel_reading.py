@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 import pytest
-from perlen import pelican_glue
+from perlen import pelican_glue, workers
 from perlen.building import parallel_reading
 from perlen.building.checked import checked_build
 from perlen.settings import DEFAULTS
@@ -70,7 +70,7 @@ def test_workers_build_the_same_site_byte_for_byte(
 ):
     varied_site(site)
     monkeypatch.setattr(parallel_reading, "MINIMUM_POSTS", 0)
-    monkeypatch.setattr(parallel_reading, "start_method", lambda: method)
+    monkeypatch.setattr(workers, "start_method", lambda: method)
     one = checked_build(site.settings(PERLEN_WORKERS=1))
     assert one.output is not None
     sequential = tree(site.output)
@@ -128,8 +128,7 @@ def test_workers_are_forked_only_from_a_process_without_other_threads():
         [
             sys.executable,
             "-c",
-            "from perlen.building.parallel_reading import start_method\n"
-            "print(start_method())",
+            "from perlen.workers import start_method\nprint(start_method())",
         ],
         capture_output=True,
         text=True,
@@ -140,7 +139,7 @@ def test_workers_are_forked_only_from_a_process_without_other_threads():
     other = threading.Thread(target=stop.wait)
     other.start()
     try:
-        assert parallel_reading.start_method() == "spawn"
+        assert workers.start_method() == "spawn"
     finally:
         stop.set()
         other.join()

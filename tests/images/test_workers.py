@@ -49,12 +49,15 @@ def _wait(condition, seconds: float = 60.0):
 
 
 def _workers(pid: int) -> set[int]:
-    """The pool's workers: children running `multiprocessing`'s spawn main."""
-    return {
-        child
-        for child in _children(pid)
-        if b"spawn_main" in Path(f"/proc/{child}/cmdline").read_bytes()
-    }
+    """The encoders: children forked from the build (its own command line) or
+    spawned by `multiprocessing`."""
+    build = Path(f"/proc/{pid}/cmdline").read_bytes()
+    found = set()
+    for child in _children(pid):
+        command = Path(f"/proc/{child}/cmdline").read_bytes()
+        if command == build or b"spawn_main" in command:
+            found.add(child)
+    return found
 
 
 # A killed process of its own and a pool of two: the slow tier.

@@ -30,7 +30,6 @@ import multiprocessing
 import os
 import pickle
 import signal
-import threading
 from collections.abc import Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
@@ -40,7 +39,7 @@ from typing import Any
 from pelican.generators import ArticlesGenerator, PagesGenerator
 from pelican.utils import file_suffix
 
-from perlen import pelican_glue
+from perlen import pelican_glue, workers
 from perlen.building.read_failures import editor_lock, forbidden
 from perlen.content.reader import GermanMarkdownReader
 from perlen.workers import end_with_parent, worker_count
@@ -150,7 +149,7 @@ class _Reading:
         if self.pool is None:
             self.pool = ProcessPoolExecutor(
                 self.workers,
-                mp_context=multiprocessing.get_context(start_method()),
+                mp_context=multiprocessing.get_context(workers.start_method()),
                 initializer=_start_worker,
                 initargs=(readers.settings, {p.fmt: p.reader for p in posts}),
             )
@@ -182,16 +181,6 @@ class _Reading:
         if self.pool is not None:
             self.pool.shutdown(wait=True, cancel_futures=True)
             self.pool = None
-
-
-def start_method() -> str:
-    """How workers start: "fork" from a build's process that runs one thread
-    (the command line, CI, the benchmark), so a worker begins reading at
-    once, with everything imported; "spawn" beside other threads (the
-    preview's server and watcher), whose locks a forked copy could inherit
-    held. Spawning costs about 0.6 s of CPU time per worker before its first
-    post; no server outlives the build either way."""
-    return "fork" if threading.active_count() == 1 else "spawn"
 
 
 _HELD = {signal.SIGINT, signal.SIGTERM}

@@ -28,7 +28,7 @@ import PIL
 
 from perlen.images.source import unreadable
 from perlen.problems import ProblemError
-from perlen.workers import end_with_parent
+from perlen.workers import end_with_parent, start_method
 
 _PACKAGE = Path(__file__).parent
 
@@ -190,9 +190,9 @@ class Encoding:
         )
 
     def _launch(self, missing: list[Job]) -> None:
-        # "spawn": processes that share none of the build's memory and end
-        # with the build (a forkserver would outlive it in the preview).
-        context = multiprocessing.get_context("spawn")
+        # Forked where that is safe (`start_method`), else spawned; never a
+        # forkserver, which would outlive the build in the preview.
+        context = multiprocessing.get_context(start_method())
         self.launched = {job.key: job for job in missing}
         self.taken = context.Value("q", 0)
         for _ in range(min(self.workers, len(missing))):
