@@ -19,6 +19,10 @@ from typing import Any, TypeVar
 
 from perlen.settings import setting
 
+# Posts per process below which forking costs more than checking them (the
+# site checks, the dead-link check).
+CHECKS_PER_PROCESS = 150
+
 Item = TypeVar("Item")
 Result = TypeVar("Result")
 

@@ -12,12 +12,14 @@ import re
 from pathlib import Path
 
 import pytest
+from perlen import workers
 from perlen.building.checked import checked_build
 from perlen.content import source_lines
 from perlen.content.encoding import read_text
 from perlen.content.links import pelican_link
 from perlen.content.source_lines import SourceLines
 from perlen.problems import BuildFailed, Severity
+from perlen.publish import post_links
 from perlen.site import checks
 from PIL import Image
 
@@ -605,7 +607,23 @@ def test_a_site_built_for_this_computer_is_not_a_preview_link(site):
     assert "http://127.0.0.1:8000/2021/a/" in problem.message
 
 
-def test_the_checks_on_every_core_find_the_same_in_the_same_order(site, monkeypatch):
+@pytest.fixture
+def forked(monkeypatch) -> list[int]:
+    """The checks on every core: how many processes each was given."""
+    monkeypatch.setattr(workers, "CHECKS_PER_PROCESS", 1)
+    counted = []
+    start = workers.in_forks
+
+    def counting(function, items, count, **options):
+        counted.append(count)
+        return start(function, items, count, **options)
+
+    monkeypatch.setattr(checks, "in_forks", counting)
+    monkeypatch.setattr(post_links, "in_forks", counting)
+    return counted
+
+
+def test_the_checks_on_every_core_find_the_same_in_the_same_order(site, forked):
     put_image(site, "posts/bild.png")
     for number in range(12):
         site.write(
@@ -614,21 +632,25 @@ def test_the_checks_on_every_core_find_the_same_in_the_same_order(site, monkeypa
                 f"Beitrag {number}",
                 body=f"[Weg](fehlt-{number}.md) ![](bild.png) [Da](p00.md)\n\n"
                 + ("<p><strong>offen</p>\n" if number % 3 == 0 else ""),
-                Zusammenfassung="Lang " * (60 if number % 4 == 0 else 1),
             ),
         )
     one = [str(p) for p in checked_build(site.settings(PERLEN_WORKERS=1)).problems]
-    monkeypatch.setattr(checks, "POSTS_PER_PROCESS", 1)
-    forked = []
-    start = checks.in_forks
-
-    def counting(function, items, workers, **options):
-        forked.append(workers)
-        return start(function, items, workers, **options)
-
-    monkeypatch.setattr(checks, "in_forks", counting)
+    assert forked == [1]
     two = [str(p) for p in checked_build(site.settings(PERLEN_WORKERS=2)).problems]
-    assert forked == [2]
+    assert forked == [1, 2]
     assert two == one
     assert sum("fehlt-" in message for message in two) == 12
     assert any("strong" in message for message in two)
+
+
+def test_dead_page_links_on_every_core_are_the_same_in_the_same_order(site, forked):
+    for number in range(12):
+        site.write(
+            f"posts/p{number:02}.md",
+            post(f"Beitrag {number}", body=f"[Alt](/gibt-es-nicht-{number}/)"),
+        )
+    one = [str(p) for p in checked_build(site.settings(PERLEN_WORKERS=1)).problems]
+    two = [str(p) for p in checked_build(site.settings(PERLEN_WORKERS=2)).problems]
+    assert forked[-1] == 2
+    assert two == one
+    assert sum("/gibt-es-nicht-" in message for message in two) == 12

@@ -18,10 +18,12 @@ from urllib.parse import urlsplit
 
 from pelican.contents import Content
 
+from perlen import workers
 from perlen.content.source_lines import SourceLines
 from perlen.problems import Problem
 from perlen.publish.pages import existing_file
 from perlen.site.references import page_url, site_path, site_root, start_tags
+from perlen.workers import in_forks, worker_count
 
 # Links to files the writer names by suffix are resolved as files (`links`);
 # feeds and the search index exist only in publish builds.
@@ -36,10 +38,12 @@ def dead_page_links(
     """Links from posts and pages to pages of this site that were not written."""
     root = site_root(settings["SITEURL"])
     by_content = {id(content): (path, content) for path, content in written.items()}
-    problems = []
-    for output, content in by_content.values():
+
+    def dead_in(written_page: tuple[str, Content]) -> list[Problem]:
+        output, content = written_page
         base = page_url(root, output)
         summary = content.metadata.get("summary")
+        problems = []
         for fragment in (content.content, summary if isinstance(summary, str) else ""):
             if not fragment or not _SITE_LINK.search(fragment):
                 continue  # most posts: not worth parsing
@@ -63,4 +67,12 @@ def dead_page_links(
                             "„[…](anderer-beitrag.md)“.",
                         )
                     )
-    return problems
+        return problems
+
+    found = in_forks(
+        dead_in,
+        list(by_content.values()),
+        worker_count(settings),
+        minimum=workers.CHECKS_PER_PROCESS,
+    )
+    return [problem for problems in found for problem in problems]

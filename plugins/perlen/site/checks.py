@@ -16,6 +16,7 @@ from collections.abc import Iterable
 
 from pelican.contents import Content
 
+from perlen import workers
 from perlen.content.reader import WARNINGS
 from perlen.content.source_lines import of_build
 from perlen.problems import Problem
@@ -33,9 +34,6 @@ from perlen.site.old_addresses import KEY as OLD_ADDRESSES
 from perlen.site.old_addresses import old_address_problems
 from perlen.site.written_html import link_and_image_tags
 from perlen.workers import in_forks, worker_count
-
-# Below this many posts per process, forking costs more than the checks.
-POSTS_PER_PROCESS = 150
 
 
 def check_site(generators: Iterable, contents: list[Content]) -> list[Problem]:
@@ -65,7 +63,10 @@ def check_site(generators: Iterable, contents: list[Content]) -> list[Problem]:
 
     # Each post's checks on every core (its HTML parsed once for links and images).
     for found in in_forks(
-        post_problems, contents, worker_count(settings), minimum=POSTS_PER_PROCESS
+        post_problems,
+        contents,
+        worker_count(settings),
+        minimum=workers.CHECKS_PER_PROCESS,
     ):
         problems += found
     problems += unread_files(settings, generators[0].readers.readers)

@@ -313,6 +313,15 @@ def jobs(
     return found
 
 
+def planned_jobs(generators, contents: list[Content]) -> list[store.Job]:
+    """The build's image jobs: the pictures generator's list (every post's
+    and author's images, listed once per build), else those of `contents`."""
+    for generator in generators:
+        if isinstance(generator, PicturesGenerator):
+            return generator.jobs()
+    return jobs(contents, generators[0].settings, of_build(generators[0].context))
+
+
 def photo_job(
     source: SourceImage, planned: Plan, where: tuple, settings: dict[str, Any]
 ) -> store.Job:

@@ -32,14 +32,13 @@ from pathlib import Path
 from pelican.contents import Content
 from PIL import ExifTags, Image
 
-from perlen.content.source_lines import of_build
 from perlen.images.markdown import USED
 from perlen.images.source import RASTER
 from perlen.images.svg import check_svg
 from perlen.problems import Problem
 from perlen.settings import setting
 from perlen.site.cover_image import cover_path, cover_value
-from perlen.site.pictures import jobs
+from perlen.site.pictures import planned_jobs
 
 # Files a browser runs or renders as a document on the site's origin. `.xml`,
 # `.xsl` and `.xslt` too: an XML file can name an XSLT stylesheet that turns
@@ -135,7 +134,7 @@ def published_file_problems(generators, contents: list[Content]) -> list[Problem
         )
     generated = {
         path: f"aus dem Bild „{job.source}“" if job.source else "als Vorschaugrafik"
-        for job in jobs(contents, settings, of_build(generators[0].context))
+        for job in planned_jobs(generators, contents)
         for path in job.outputs
     }
     # Not `static.save_as`: reading it would stop `{attach}` moving it.
