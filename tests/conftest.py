@@ -221,3 +221,13 @@ def workers(request, monkeypatch) -> int:
     monkeypatch.setitem(DEFAULTS, "PERLEN_WORKERS", request.param)
     monkeypatch.setattr(parallel_reading, "MINIMUM_POSTS", 0)
     return request.param
+
+
+@pytest.fixture
+def forking(monkeypatch) -> None:
+    """Work shared out among forked processes (`perlen.workers.in_forks`)
+    even where an earlier test left a thread running in this process (the
+    rule that keeps a build with threads from forking has its own test)."""
+    from perlen import workers
+
+    monkeypatch.setattr(workers, "start_method", lambda: "fork")

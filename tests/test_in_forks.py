@@ -12,7 +12,7 @@ from perlen import workers
 
 
 @pytest.fixture
-def forks(monkeypatch) -> list[int]:
+def counted(monkeypatch) -> list[int]:
     counted: list[int] = []
     start = multiprocessing.context.ForkProcess.start
 
@@ -21,6 +21,11 @@ def forks(monkeypatch) -> list[int]:
         start(process)
 
     monkeypatch.setattr(multiprocessing.context.ForkProcess, "start", counting)
+    return counted
+
+
+@pytest.fixture
+def forks(counted, forking) -> list[int]:
     return counted
 
 
@@ -71,7 +76,7 @@ def test_results_that_do_not_pickle_are_computed_here(forks):
     assert [result() for result in results] == list(range(60))
 
 
-def test_few_items_or_another_thread_mean_no_fork(forks):
+def test_few_items_or_another_thread_mean_no_fork(counted):
     assert list(workers.in_forks(fails_at_seven, range(5), 2, minimum=5)) == list(
         range(5)
     )
@@ -84,7 +89,7 @@ def test_few_items_or_another_thread_mean_no_fork(forks):
         stop.set()
         other.join()
     assert {pid for _, pid in results} == {os.getpid()}
-    assert forks == []
+    assert counted == []
 
 
 def test_a_child_that_dies_leaves_its_items_to_this_process(forks):

@@ -237,7 +237,9 @@ def test_a_read_only_output_is_one_german_sentence(site, mounted):
 
 @pytest.mark.parametrize("number", [errno.ENOSPC, errno.EDQUOT])
 @pytest.mark.parametrize("workers", [1, 2])
-def test_a_full_disk_is_one_german_sentence(site, monkeypatch, number, workers):
+def test_a_full_disk_is_one_german_sentence(
+    site, monkeypatch, number, workers, forking
+):
     # With two, the pages are rendered in a forked process too.
     monkeypatch.setitem(DEFAULTS, "PERLEN_WORKERS", workers)
     monkeypatch.setattr(parallel_writing, "MINIMUM_PAGES", 1)

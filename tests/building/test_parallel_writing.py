@@ -53,7 +53,7 @@ def _pages(folder: Path, count: int) -> list[parallel_writing._Page]:
 
 
 @pytest.fixture
-def forks(monkeypatch) -> list[int]:
+def forks(monkeypatch, forking) -> list[int]:
     """The processes each `render` forked."""
     counted: list[int] = []
     start = multiprocessing.context.ForkProcess.start

@@ -608,7 +608,7 @@ def test_a_site_built_for_this_computer_is_not_a_preview_link(site):
 
 
 @pytest.fixture
-def forked(monkeypatch) -> list[int]:
+def forked(monkeypatch, forking) -> list[int]:
     """The checks on every core: how many processes each was given."""
     monkeypatch.setattr(workers, "CHECKS_PER_PROCESS", 1)
     counted = []
