@@ -108,9 +108,20 @@ def test_workers_write_the_same_site_byte_for_byte(site, monkeypatch, forks):
     sequential = tree(site.output)
     assert forks == []
     monkeypatch.setattr(parallel_writing, "MINIMUM_PAGES", 5)
+    # In batches, as a large blog's pages are (each holds its context).
+    monkeypatch.setattr(parallel_writing, "BATCH", 12)
+    batches = []
+    render = parallel_writing.render
+
+    def counting(pages, workers):
+        batches.append(len(pages))
+        render(pages, workers)
+
+    monkeypatch.setattr(parallel_writing, "render", counting)
     two = checked_build(site.settings(PERLEN_WORKERS=2, LOAD_CONTENT_CACHE=False))
     assert two.output is not None
     assert forks, "no page was rendered in a forked process"
+    assert batches.count(12) >= 2 and max(batches) == 12
     assert tree(site.output) == sequential
     assert [str(p) for p in two.problems] == [str(p) for p in one.problems]
 

@@ -7,9 +7,9 @@ pagination, each page's context, its checks of the output paths, the
 that a page's template is not rendered on the spot (`DeferringWriter`): the
 pages are collected, and when a generator has finished writing
 (`write_pages`, before its `…_writer_finalized` receivers run, before a
-feed, and before `finalized`) they are rendered by the build's process and
-processes forked from it, which take the next page from a shared counter
-and write it.
+feed, and before `finalized`), or `BATCH` pages are waiting, they are
+rendered by the build's process and processes forked from it, which take
+the next page from a shared counter and write it.
 
 Whatever a page logged while rendered is kept, and logged again in the
 build's process in the order of the pages, so every warning reaches the
@@ -45,6 +45,9 @@ from perlen.workers import in_forks, worker_count
 
 # Below this many pages, forking costs more than it saves.
 MINIMUM_PAGES = 40
+# Pages collected before they are rendered: each holds its context (a copy
+# of Pelican's, a few kilobytes), which Pelican would drop once written.
+BATCH = 2500
 # Modules whose `content_written` receivers only note the page (the sitemap
 # queues it, the atomic build remembers its content): safe before the file
 # exists.
@@ -71,6 +74,8 @@ class ParallelWriter(pelican_glue.DeferringWriter):
 
     def defer(self, template: Any, localcontext: dict, path: str) -> None:
         self.pages.append(_Page(template, localcontext, path))
+        if len(self.pages) >= BATCH:
+            self.flush()
 
     def write_feed(self, *args, **kwargs):
         self.flush()
