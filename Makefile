@@ -158,11 +158,14 @@ clean: ## Gebaute Website und Zwischenspeicher löschen
 # so no test asks for a group, tests/test_suite_setup.py.)
 XDIST := -n auto --dist loadfile
 
-# Lighthouse scores a page by the time its main thread takes: it runs alone
-# after the rest, never beside another worker's builds.
+# Timed tests run alone after the rest, never beside another worker's
+# builds: Lighthouse scores a page by the time its main thread takes, and the
+# editor's first visit is timed.
+ALONE := tests/browser/test_lighthouse.py tests/browser/test_redaktion_ladezeit.py
+
 test: lint $(NODE_STAMP) ## Alle Tests ausführen (mit Stilprüfung)
-	$(BIN)/pytest $(XDIST) --ignore=tests/browser/test_lighthouse.py
-	$(BIN)/pytest -q tests/browser/test_lighthouse.py
+	$(BIN)/pytest $(XDIST) $(addprefix --ignore=,$(ALONE))
+	$(BIN)/pytest -q $(ALONE)
 
 test-schnell: $(STAMP) $(NODE_STAMP) ## Schnelle Tests für zwischendurch (ohne Browser, Lighthouse, Vorschau-Sitzungen, Bauten mit HTML-Prüfung)
 	$(BIN)/pytest $(XDIST) -m "not langsam"

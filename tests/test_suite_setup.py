@@ -45,10 +45,18 @@ def test_the_fast_tier_leaves_out_the_registered_langsam_mark():
     assert "--strict-markers" in PYTEST["addopts"].split()
 
 
-def test_make_test_runs_lighthouse_alone_after_the_rest():
+def test_make_test_runs_the_timed_tests_alone_after_the_rest():
     lines = recipe("test").splitlines()
-    assert "--ignore=tests/browser/test_lighthouse.py" in lines[0]
-    assert lines[1].strip().endswith("tests/browser/test_lighthouse.py")
+    assert "$(addprefix --ignore=,$(ALONE))" in lines[0]
+    assert lines[1].strip().endswith("$(ALONE)")
+    alone = next(
+        line for line in MAKEFILE.splitlines() if line.startswith("ALONE :=")
+    ).split()[2:]
+    assert alone == [
+        "tests/browser/test_lighthouse.py",
+        "tests/browser/test_redaktion_ladezeit.py",
+    ]
+    assert all((ROOT / path).is_file() for path in alone)
 
 
 def test_a_fast_test_that_runs_the_html_checker_fails():

@@ -407,16 +407,15 @@ def first_visit(browser, url: str):  # noqa: F811
     return response, scripts, shown, loaded
 
 
-def test_the_editor_is_ready_within_a_second_with_its_own_scripts_only(
+def test_the_editor_has_its_own_scripts_and_policy_only(
     browser,  # noqa: F811
     newsroom,
 ):
-    # The fastest of three first visits: the test machine runs other tests
-    # (and other people's builds) meanwhile, which only ever slow a visit.
-    visits = [first_visit(browser, f"{newsroom.url}/redaktion/") for _ in range(3)]
-    response, scripts, shown, loaded = min(visits, key=lambda visit: visit[2])
-    assert 0 < shown <= 1000, f"Anmelden nach {shown:.0f} ms"
-    assert 0 < loaded <= 1000, f"load nach {loaded:.0f} ms"
+    # How fast it is ready: test_redaktion_ladezeit.py, run alone.
+    response, scripts, shown, loaded = first_visit(
+        browser, f"{newsroom.url}/redaktion/"
+    )
+    assert shown > 0 and loaded > 0
     assert scripts and all(s.startswith(f"{newsroom.url}/redaktion/") for s in scripts)
     policy = response.headers["content-security-policy"]
     # The editor's own policy, not the site's (which forbids eval and inline
