@@ -125,18 +125,23 @@ def in_forks(
             yield (again or function)(item)
 
 
+def take_next(taken, count: int) -> int | None:
+    """The next of `count` items by the counter processes share (a
+    `multiprocessing.Value`); None when every one is taken."""
+    with taken.get_lock():
+        index = taken.value
+        taken.value += 1
+    return index if index < count else None
+
+
 def _share(function, items, taken) -> dict[int, Any]:
     """Compute items by the shared counter until none is left; an item
     whose call raised is left out."""
     done = {}
-    while True:
-        with taken.get_lock():
-            index = taken.value
-            taken.value += 1
-        if index >= len(items):
-            return done
+    while (index := take_next(taken, len(items))) is not None:
         with suppress(Exception):
             done[index] = function(items[index])
+    return done
 
 
 def _child_share(function, items, taken, sending) -> None:

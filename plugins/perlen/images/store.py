@@ -28,7 +28,7 @@ import PIL
 
 from perlen.images.source import unreadable
 from perlen.problems import ProblemError
-from perlen.workers import end_with_parent, start_method
+from perlen.workers import end_with_parent, start_method, take_next
 
 _PACKAGE = Path(__file__).parent
 
@@ -231,12 +231,7 @@ def _make_share(jobs: list[Job], cache: Path, taken, sending) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the build stops us
     end_with_parent()
     outcome = {}
-    while True:
-        with taken.get_lock():
-            index = taken.value
-            taken.value += 1
-        if index >= len(jobs):
-            break
+    while (index := take_next(taken, len(jobs))) is not None:
         outcome[jobs[index].key] = _made(cache, jobs[index])
     sending.send(outcome)
     sending.close()
