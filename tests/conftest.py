@@ -231,3 +231,25 @@ def forking(monkeypatch) -> None:
     from perlen import workers
 
     monkeypatch.setattr(workers, "start_method", lambda: "fork")
+
+
+@pytest.fixture
+def fork_starts(monkeypatch) -> list[int]:
+    """One entry for each process forked by `multiprocessing` in the test."""
+    import multiprocessing.context
+
+    started: list[int] = []
+    start = multiprocessing.context.ForkProcess.start
+
+    def counting(process) -> None:
+        started.append(1)
+        start(process)
+
+    monkeypatch.setattr(multiprocessing.context.ForkProcess, "start", counting)
+    return started
+
+
+@pytest.fixture
+def forks(fork_starts, forking) -> list[int]:
+    """Processes forked in the test, forking even beside a leftover thread."""
+    return fork_starts

@@ -11,24 +11,6 @@ import pytest
 from perlen import workers
 
 
-@pytest.fixture
-def counted(monkeypatch) -> list[int]:
-    counted: list[int] = []
-    start = multiprocessing.context.ForkProcess.start
-
-    def counting(process):
-        counted.append(1)
-        start(process)
-
-    monkeypatch.setattr(multiprocessing.context.ForkProcess, "start", counting)
-    return counted
-
-
-@pytest.fixture
-def forks(counted, forking) -> list[int]:
-    return counted
-
-
 def square_with_pid(number: int) -> tuple[int, int]:
     return number * number, os.getpid()
 
@@ -76,7 +58,7 @@ def test_results_that_do_not_pickle_are_computed_here(forks):
     assert [result() for result in results] == list(range(60))
 
 
-def test_few_items_or_another_thread_mean_no_fork(counted):
+def test_few_items_or_another_thread_mean_no_fork(fork_starts):
     assert list(workers.in_forks(fails_at_seven, range(5), 2, minimum=5)) == list(
         range(5)
     )
@@ -89,7 +71,7 @@ def test_few_items_or_another_thread_mean_no_fork(counted):
         stop.set()
         other.join()
     assert {pid for _, pid in results} == {os.getpid()}
-    assert counted == []
+    assert fork_starts == []
 
 
 def test_a_child_that_dies_leaves_its_items_to_this_process(forks):

@@ -155,7 +155,7 @@ def test_the_default_is_one_process_per_core():
 # -- Faults: no worker outlives its build ---------------------------------------
 
 
-def _children(pid: int) -> list[int]:
+def children(pid: int) -> list[int]:
     found = []
     for entry in os.listdir("/proc"):
         if entry.isdigit():
@@ -168,7 +168,7 @@ def _children(pid: int) -> list[int]:
     return found
 
 
-def _alive(pid: int) -> bool:
+def alive(pid: int) -> bool:
     try:
         stat = Path(f"/proc/{pid}/stat").read_text()
     except OSError:
@@ -176,7 +176,7 @@ def _alive(pid: int) -> bool:
     return stat.rpartition(")")[2].split()[0] != "Z"
 
 
-def _wait_for(condition, seconds: float = 60.0):
+def wait_for(condition, seconds: float = 60.0):
     deadline = time.monotonic() + seconds
     while not (result := condition()) and time.monotonic() < deadline:
         time.sleep(0.01)
@@ -189,7 +189,7 @@ def _workers(pid: int) -> list[int]:
     build = _read(f"/proc/{pid}/cmdline")
     return [
         child
-        for child in _children(pid)
+        for child in children(pid)
         if _read(f"/proc/{child}/cmdline") == build
         or b"spawn_main" in _read(f"/proc/{child}/cmdline")
     ]
@@ -227,34 +227,35 @@ sys.exit(main(["bauen"]))
 """
 
 
-@pytest.mark.langsam
-@pytest.mark.parametrize(
-    "how", [signal.SIGINT, signal.SIGTERM, signal.SIGKILL], ids=["int", "term", "kill"]
-)
-def test_a_stopped_build_leaves_no_worker_behind(project, tmp_path, how):
-    # Two processes read, whatever this machine's cores: one worker.
+def stopped_build(project, tmp_path, hold: str, posts: int, how, helpers) -> list:
+    """`perlen bauen` on two processes over `posts` posts, run by `hold` (a
+    script that stops the build where its helper processes work, says so in
+    the file named by its argument and waits), stopped with the signal
+    `how`. Asserts it ended without a traceback („Abgebrochen“ on Ctrl+C),
+    left no output and none of its helpers (`helpers(pid)`, found while it
+    was held) behind, and that the next build succeeds; returns the helpers."""
     with (project.root / "pelicanconf.py").open("a", encoding="utf-8") as settings:
         settings.write("\nPERLEN_WORKERS = 2\n")
-    for number in range(parallel_reading.MINIMUM_POSTS + 6):
+    for number in range(posts):
         project.write(
             f"posts/2021/p{number}.md",
             f"Titel: Beitrag {number}\nDatum: 28.09.2021\n\nEin Satz.\n",
         )
     ready = tmp_path / "angehalten"
-    # A file, not a pipe: a worker left behind would hold a pipe open.
+    # A file, not a pipe: a helper left behind would hold a pipe open.
     log = tmp_path / "stderr.txt"
     with log.open("w") as stderr:
         build = subprocess.Popen(
-            [sys.executable, "-c", HOLD, str(ready)],
+            [sys.executable, "-c", hold, str(ready)],
             cwd=project.root,
             stdout=subprocess.DEVNULL,
             stderr=stderr,
         )
     try:
-        assert _wait_for(lambda: ready.exists() or build.poll() is not None)
+        assert wait_for(lambda: ready.exists() or build.poll() is not None)
         assert build.poll() is None, log.read_text(encoding="utf-8")  # held
-        workers = _workers(build.pid)
-        assert len(workers) == 1, workers
+        found = helpers(build.pid)
+        assert found
         build.send_signal(how)
         build.wait(timeout=120)
     finally:
@@ -265,9 +266,21 @@ def test_a_stopped_build_leaves_no_worker_behind(project, tmp_path, how):
     assert "Traceback" not in messages
     if how == signal.SIGINT:
         assert "Abgebrochen" in messages
-    assert _wait_for(lambda: not any(_alive(pid) for pid in workers))
+    assert wait_for(lambda: not any(alive(pid) for pid in found))
     assert not (project.root / "output").exists()
     code, _, err = project.run("bauen")
     assert code == 0, err
+    return found
+
+
+@pytest.mark.langsam
+@pytest.mark.parametrize(
+    "how", [signal.SIGINT, signal.SIGTERM, signal.SIGKILL], ids=["int", "term", "kill"]
+)
+def test_a_stopped_build_leaves_no_worker_behind(project, tmp_path, how):
+    posts = parallel_reading.MINIMUM_POSTS + 6
+    workers = stopped_build(project, tmp_path, HOLD, posts, how, _workers)
+    # Two processes read, whatever this machine's cores: one worker.
+    assert len(workers) == 1, workers
     last = parallel_reading.MINIMUM_POSTS + 5
     assert (project.root / f"output/2021/beitrag-{last}/index.html").is_file()

@@ -5,12 +5,9 @@ before, and no process outlives its build."""
 from __future__ import annotations
 
 import logging
-import multiprocessing
 import os
 import signal
-import subprocess
 import sys
-import time
 from pathlib import Path
 
 import jinja2
@@ -18,7 +15,7 @@ import pytest
 from perlen.building import parallel_writing
 from perlen.building.checked import checked_build
 from perlen.building.strict import template_problem
-from test_parallel_reading import tree, varied_site
+from test_parallel_reading import children, stopped_build, tree, varied_site
 
 # A template that logs a warning for some pages and fails for one. (Pelican's
 # loggers drop a message logged before: each test's messages are its own.)
@@ -50,20 +47,6 @@ def _pages(folder: Path, count: int) -> list[parallel_writing._Page]:
         )
         for number in range(count)
     ]
-
-
-@pytest.fixture
-def forks(monkeypatch, forking) -> list[int]:
-    """The processes each `render` forked."""
-    counted: list[int] = []
-    start = multiprocessing.context.ForkProcess.start
-
-    def counting(process):
-        counted.append(1)
-        start(process)
-
-    monkeypatch.setattr(multiprocessing.context.ForkProcess, "start", counting)
-    return counted
 
 
 def test_pages_are_written_on_every_core_with_records_in_order(tmp_path, caplog, forks):
@@ -163,65 +146,10 @@ sys.exit(main(["bauen"]))
 """
 
 
-def _children(pid: int) -> list[int]:
-    found = []
-    for task in Path(f"/proc/{pid}/task").iterdir():
-        found += [int(p) for p in (task / "children").read_text().split()]
-    return found
-
-
-def _alive(pid: int) -> bool:
-    try:
-        return "State:\tZ" not in Path(f"/proc/{pid}/status").read_text()
-    except FileNotFoundError:
-        return False
-
-
-def _wait_for(condition, seconds: float = 60.0):
-    deadline = time.monotonic() + seconds
-    while not (result := condition()) and time.monotonic() < deadline:
-        time.sleep(0.01)
-    return result
-
-
 @pytest.mark.langsam
 @pytest.mark.parametrize(
     "how", [signal.SIGINT, signal.SIGTERM, signal.SIGKILL], ids=["int", "term", "kill"]
 )
 def test_a_stopped_build_leaves_no_page_writer_behind(project, tmp_path, how):
-    with (project.root / "pelicanconf.py").open("a", encoding="utf-8") as settings:
-        settings.write("\nPERLEN_WORKERS = 2\n")
-    for number in range(3):
-        project.write(
-            f"posts/2021/p{number}.md",
-            f"Titel: Beitrag {number}\nDatum: 28.09.2021\n\nEin Satz.\n",
-        )
-    ready = tmp_path / "angehalten"
-    log = tmp_path / "stderr.txt"
-    with log.open("w") as stderr:
-        build = subprocess.Popen(
-            [sys.executable, "-c", HOLD, str(ready)],
-            cwd=project.root,
-            stdout=subprocess.DEVNULL,
-            stderr=stderr,
-        )
-    try:
-        assert _wait_for(lambda: ready.exists() or build.poll() is not None)
-        assert build.poll() is None, log.read_text(encoding="utf-8")  # held
-        writers = _children(build.pid)
-        assert writers
-        build.send_signal(how)
-        build.wait(timeout=120)
-    finally:
-        if build.poll() is None:
-            build.kill()
-    assert build.returncode != 0
-    messages = log.read_text(encoding="utf-8")
-    assert "Traceback" not in messages
-    if how == signal.SIGINT:
-        assert "Abgebrochen" in messages
-    assert _wait_for(lambda: not any(_alive(pid) for pid in writers))
-    assert not (project.root / "output").exists()
-    code, _, err = project.run("bauen")
-    assert code == 0, err
+    stopped_build(project, tmp_path, HOLD, 3, how, children)
     assert os.listdir(project.root / "output")
