@@ -512,13 +512,28 @@ def test_search_page_loads_without_flash_or_layout_shift(open_reader, viewport):
     # Lighthouse reports CLS with three decimals: below 0.001 it reads 0.
     # (Pagefind's own stylesheet nudges its field by a fraction of a pixel.)
     assert page.evaluate(LAYOUT_SHIFT) < 0.001
+    # Pagefind first shows a placeholder excerpt (`pagefind-ui__loading`) and
+    # fills it once the result's fragment has arrived. The fragments are held
+    # until the placeholder is on screen, so the test always meets that state
+    # and must wait for the real excerpt, not for whichever comes first.
+    held, released = [], []
+
+    def hold(route):
+        (route.fallback() if released else held.append(route))
+
+    page.route("**/pagefind/fragment/**", hold)
     page.get_by_role("textbox", name="Suchbegriff").fill("Kunde")
-    excerpt = page.locator(".pagefind-ui__result-excerpt").first
-    excerpt.wait_for()
-    assert "¶" not in excerpt.inner_text()
-    assert not excerpt.inner_text().startswith("Haltung")
-    mark = css(page, ".pagefind-ui__result-excerpt mark", "backgroundColor")
-    assert mark == "rgb(247, 211, 225)"  # the theme's --mark, not yellow
+    page.locator(".pagefind-ui__result-excerpt.pagefind-ui__loading").first.wait_for()
+    released.append(True)
+    for route in held:
+        route.fallback()
+    excerpt = page.locator(".pagefind-ui__result-excerpt:not(.pagefind-ui__loading)")
+    mark = excerpt.first.locator("mark").first
+    mark.wait_for()
+    assert "¶" not in excerpt.first.inner_text()
+    assert not excerpt.first.inner_text().startswith("Haltung")
+    colour = mark.evaluate("e => getComputedStyle(e).backgroundColor")
+    assert colour == "rgb(247, 211, 225)"  # the theme's --mark, not yellow
 
 
 def test_print_is_dark_on_light_even_from_dark_mode(open_reader):
