@@ -22,6 +22,7 @@ from perlen import pelican_glue
 from perlen.building.atomic import build, load_settings
 from perlen.content.reader import GermanMarkdownReader
 from perlen.publish.search_index import write_index
+from perlen.workers import leave_objects_to_exit
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -87,6 +88,8 @@ def main(argv: list[str]) -> None:
         build_stock(Path(content), Path(output), typogrify=variant == "typogrify")
         facts = {"read": None}
     Path(result).write_text(json.dumps(facts), encoding="utf-8")
+    if variant == "site":
+        leave_objects_to_exit()  # as the `perlen` command ends
 
 
 if __name__ == "__main__":

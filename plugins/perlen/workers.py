@@ -152,3 +152,11 @@ def _child_share(function, items, taken, sending) -> None:
     with suppress(Exception):
         sending.send(done)
     sending.close()
+
+
+def leave_objects_to_exit() -> None:
+    """At the end of a one-shot process (a command, not the preview): its
+    objects are left out of the collection Python's exit would make of them,
+    only for the operating system to free them a moment later (after a
+    build of 1,000 posts that collection alone takes 0.3–0.5 s)."""
+    gc.freeze()

@@ -134,7 +134,7 @@ def test_a_killed_build_leaves_the_site_and_nothing_else(project, point, how):
     code, _, err = project.run("bauen")
     assert code == 0, err
     assert (output / "2021/neu/index.html").is_file()
-    assert leftovers(project.root) == []
+    assert wait_for(lambda: leftovers(project.root) == [])
 
 
 def test_the_next_build_removes_leftovers_but_not_a_running_builds(site):
@@ -182,7 +182,46 @@ def test_output_as_a_symbolic_link_stays_one(site):
     site.build()
     assert site.output.is_symlink()
     assert "Zweite\u00a0Fassung." in (docroot / "2021/a/index.html").read_text()
-    assert leftovers(site.root) == leftovers(site.root / "www") == []
+    assert wait_for(lambda: leftovers(site.root) == leftovers(site.root / "www") == [])
+
+
+def test_the_retired_site_is_removed_by_a_process_of_its_own(site, monkeypatch):
+    site.write("posts/a.md", post("A", "Erste Fassung."))
+    site.build()
+    removals = []
+    popen = subprocess.Popen
+
+    def recorded(args, **options):
+        if args[0] == "rm":
+            removals.append((args, options))
+        return popen(args, **options)
+
+    monkeypatch.setattr(subprocess, "Popen", recorded)
+    site.write("posts/a.md", post("A", "Zweite Fassung."))
+    site.build()
+    ((args, options),) = removals
+    retired = Path(args[-1])
+    assert args[:-1] == ["rm", "-rf", "--"] and options["start_new_session"]
+    assert retired.parent == site.root and retired.name.startswith(".output-alt-")
+    assert "Zweite\u00a0Fassung." in site.html("2021/a/index.html")
+    assert wait_for(lambda: not retired.exists())
+
+
+def test_without_rm_the_build_removes_the_retired_site_itself(site, monkeypatch):
+    site.write("posts/a.md", post("A"))
+    site.build()
+
+    popen = subprocess.Popen
+
+    def no_rm(args, **options):
+        if args[0] == "rm":
+            raise FileNotFoundError(2, "No such file or directory", args[0])
+        return popen(args, **options)
+
+    monkeypatch.setattr(subprocess, "Popen", no_rm)
+    site.write("posts/a.md", post("A", "Zweite Fassung."))
+    site.build()
+    assert leftovers(site.root) == []  # at once, by the build
 
 
 @pytest.fixture
@@ -336,4 +375,4 @@ def test_a_failing_build_after_a_kill_between_the_renames_keeps_the_site(project
     project.write("posts/2021/b.md", post("Neu"))
     assert project.run("bauen")[0] == 0
     assert (output / "2021/neu/index.html").is_file()
-    assert leftovers(project.root) == []
+    assert wait_for(lambda: leftovers(project.root) == [])

@@ -300,3 +300,23 @@ def test_a_mistake_in_the_settings_is_named_with_its_line(
         f"„pelicanconf.py“, Zeile {len(lines) + 1}: {kind}: "
     ), result.stderr
     assert "Bitte diese Stelle berichtigen" in result.stderr
+
+
+def test_the_command_leaves_its_objects_to_the_exit(monkeypatch):
+    """`perlen` (the console script) ends without Python's collection of
+    every object the build made; `main`, which tests call, leaves them be."""
+    from perlen import workers
+    from perlen.commands import cli
+
+    frozen = []
+    monkeypatch.setattr(workers.gc, "freeze", lambda: frozen.append(True))
+    monkeypatch.setattr(sys, "argv", ["perlen", "--help"])
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    assert frozen == []
+    monkeypatch.setattr(cli, "main", lambda: 3)
+    with pytest.raises(SystemExit) as ended:
+        cli.run()
+    assert ended.value.code == 3 and frozen == [True]
+    script = PERLEN.read_text(encoding="utf-8")
+    assert "from perlen.commands.cli import run" in script

@@ -85,3 +85,35 @@ def test_svg_size_from_attributes_or_viewbox(tmp_path):
     assert read_source(tmp_path, "b.svg", 10**6, 10**6).height == 32
     with pytest.raises(ProblemError, match="Programmcode"):
         read_source(tmp_path, "c.svg", 10**6, 10**6)
+
+
+def test_an_image_header_is_read_once_until_the_file_changes(tmp_path, monkeypatch):
+    from PIL import Image
+
+    from perlen.images import source as source_module
+
+    opened = []
+    real_open = Image.open
+    monkeypatch.setattr(
+        source_module.Image, "open", lambda file: opened.append(file) or real_open(file)
+    )
+    photo = phone_photo(tmp_path / "foto.jpg", (1600, 1200))
+    first = read_source(tmp_path, "foto.jpg", 10**9, 10**9)
+    assert read_source(tmp_path, "foto.jpg", 10**9, 10**9) == first
+    assert len(opened) == 1
+    # Replaced by a landscape photo of another size: read anew.
+    phone_photo(photo, (900, 1500))
+    assert (read_source(tmp_path, "foto.jpg", 10**9, 10**9).width) == 1500
+    assert len(opened) == 2
+    # Limits still apply to a header read before.
+    with pytest.raises(ProblemError, match="erlaubt sind höchstens 0 MB"):
+        read_source(tmp_path, "foto.jpg", 1, 10**9)
+
+
+def test_an_svg_that_turns_unsafe_is_refused(tmp_path):
+    svg = tmp_path / "logo.svg"
+    svg.write_text('<svg width="120" height="40"></svg>')
+    assert read_source(tmp_path, "logo.svg", 10**6, 10**6).width == 120
+    svg.write_text('<svg width="120" height="40"><script>alert(1)</script></svg>')
+    with pytest.raises(ProblemError):
+        read_source(tmp_path, "logo.svg", 10**6, 10**6)

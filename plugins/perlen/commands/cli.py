@@ -42,6 +42,7 @@ from perlen.publish.verify import verify_site
 from perlen.settings import setting
 from perlen.site import schedule
 from perlen.site.templating import plaintext
+from perlen.workers import leave_objects_to_exit
 
 
 class SettingsError(Exception):
@@ -458,5 +459,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
+def run() -> None:
+    """The `perlen` command: `main`, then the end of the process."""
+    code = main()
+    leave_objects_to_exit()
+    sys.exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

@@ -11,6 +11,7 @@ import posixpath
 import re
 import warnings
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from PIL import Image, ImageOps, UnidentifiedImageError
@@ -72,17 +73,31 @@ def read_source(root: Path, path: str, max_bytes: int, max_pixels: int) -> Sourc
             "→ „JPEG“, oder am iPhone unter Einstellungen → Kamera → Formate "
             "„Maximale Kompatibilität“ wählen.",
         )
-    size = file.stat().st_size
-    if size > max_bytes:
+    stat = file.stat()
+    if stat.st_size > max_bytes:
         raise ProblemError.at(
             None,
-            f"„{name}“ ist {size / 1e6:.0f} MB groß; erlaubt sind "
+            f"„{name}“ ist {stat.st_size / 1e6:.0f} MB groß; erlaubt sind "
             f"höchstens {max_bytes / 1e6:.0f} MB.",
             "Bitte das Bild kleiner exportieren (z. B. 3000 Pixel breit als JPEG); "
             "die Website rechnet es ohnehin auf höchstens 2000 Pixel herunter.",
         )
-    if suffix == ".svg":
+    if suffix == ".svg":  # checked for code every time it is read
         return _svg(file, path, name)
+    stamp = (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino)
+    return _raster(file, path, max_pixels, stamp)
+
+
+# Posts share images (a logo, a team photo), and a build asks for an image
+# while reading each post that shows it, when planning its variants and when
+# checking it: its header is read once per process and version of the file.
+@lru_cache(maxsize=4096)
+def _raster(
+    file: Path, path: str, max_pixels: int, stamp: tuple[int, ...]
+) -> SourceImage:
+    """The checked header of `file`; `stamp` (size, times, inode) makes a
+    changed file a new entry. A file that fails a check is not kept."""
+    name = posixpath.basename(path)
     try:
         # Pillow warns (in English, on stderr) above its own limit; ours follows.
         with warnings.catch_warnings(), _opened(file) as image:
