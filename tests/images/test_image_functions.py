@@ -88,9 +88,8 @@ def test_svg_size_from_attributes_or_viewbox(tmp_path):
 
 
 def test_an_image_header_is_read_once_until_the_file_changes(tmp_path, monkeypatch):
-    from PIL import Image
-
     from perlen.images import source as source_module
+    from PIL import Image
 
     opened = []
     real_open = Image.open
