@@ -234,15 +234,15 @@ def forking(monkeypatch) -> None:
 
 
 @pytest.fixture
-def fork_starts(monkeypatch) -> list[int]:
-    """One entry for each process forked by `multiprocessing` in the test."""
+def fork_starts(monkeypatch) -> list:
+    """Each process forked by `multiprocessing` in the test."""
     import multiprocessing.context
 
-    started: list[int] = []
+    started: list = []
     start = multiprocessing.context.ForkProcess.start
 
     def counting(process) -> None:
-        started.append(1)
+        started.append(process)
         start(process)
 
     monkeypatch.setattr(multiprocessing.context.ForkProcess, "start", counting)
@@ -250,6 +250,6 @@ def fork_starts(monkeypatch) -> list[int]:
 
 
 @pytest.fixture
-def forks(fork_starts, forking) -> list[int]:
+def forks(fork_starts, forking) -> list:
     """Processes forked in the test, forking even beside a leftover thread."""
     return fork_starts

@@ -84,45 +84,84 @@ def in_forks(
     this one dies.
     """
     forks = min(workers, len(items) // max(1, minimum)) - 1
-    if forks < 1 or start_method() != "fork":
+    shared = Forked.start(function, items, forks)
+    if shared is None:
         yield from map(function, items)
         return
-    context = multiprocessing.get_context("fork")
-    taken = context.Value("q", 0)
-    children = []
-    # The build's objects are left out of the forked processes' garbage
-    # collection, which would otherwise write to (and so copy) every page.
-    gc.freeze()
-    try:
-        for _ in range(forks):
-            receiving, sending = context.Pipe(duplex=False)
-            child = context.Process(
-                target=_child_share,
-                args=(function, items, taken, sending),
-                daemon=True,
-            )
-            child.start()
-            sending.close()
-            children.append((child, receiving))
-        done = _share(function, items, taken)
-        for child, receiving in children:
-            # A child that died sends nothing: its items are computed below.
-            with suppress(EOFError):
-                done.update(receiving.recv())
-            child.join()
-    finally:
-        with taken.get_lock():
-            taken.value = len(items)
-        for child, _ in children:
+    yield from shared.results(again)
+
+
+class Forked:
+    """`function` over `items` in processes forked from this one, which
+    take the next item from a shared counter while this one goes on with
+    other work; `results` then takes part in what is left and yields every
+    result in order (see `in_forks`)."""
+
+    def __init__(self, function: Callable[[Item], Any], items: Sequence[Item]):
+        self.function, self.items = function, items
+        self.context = multiprocessing.get_context("fork")
+        self.taken = self.context.Value("q", 0)
+        self.children: list[tuple[Any, Any]] = []
+
+    @classmethod
+    def start(
+        cls, function: Callable[[Item], Any], items: Sequence[Item], forks: int
+    ) -> Forked | None:
+        """`forks` processes at work on `items`; None where none may fork."""
+        if forks < 1 or not items or start_method() != "fork":
+            return None
+        shared = cls(function, items)
+        # The build's objects are left out of the forked processes' garbage
+        # collection, which would otherwise write to (and so copy) every page;
+        # `stop` lets this process collect them again.
+        gc.freeze()
+        try:
+            for _ in range(forks):
+                receiving, sending = shared.context.Pipe(duplex=False)
+                child = shared.context.Process(
+                    target=_child_share,
+                    args=(function, items, shared.taken, sending),
+                    daemon=True,
+                )
+                child.start()
+                sending.close()
+                shared.children.append((child, receiving))
+        except BaseException:
+            shared.stop()
+            raise
+        return shared
+
+    def busy(self) -> bool:
+        """Whether a forked process is still at work (or holds its results)."""
+        return any(child.is_alive() for child, _ in self.children)
+
+    def results(self, again: Callable[[Item], Any] | None = None) -> Iterator[Any]:
+        """Every item's result in order; an item that failed or was lost with
+        its process is computed here again by `again` (default: `function`)."""
+        try:
+            done = _share(self.function, self.items, self.taken)
+            for child, receiving in self.children:
+                # A child that died sends nothing: its items are computed below.
+                with suppress(EOFError):
+                    done.update(receiving.recv())
+                child.join()
+        finally:
+            self.stop()
+        for index, item in enumerate(self.items):
+            if index in done:
+                yield done[index]
+            else:
+                yield (again or self.function)(item)
+
+    def stop(self) -> None:
+        """No item is begun anymore; every forked process has ended."""
+        with self.taken.get_lock():
+            self.taken.value = len(self.items)
+        for child, _ in self.children:
             if child.is_alive():
                 child.terminate()
                 child.join()
         gc.unfreeze()
-    for index, item in enumerate(items):
-        if index in done:
-            yield done[index]
-        else:
-            yield (again or function)(item)
 
 
 def take_next(taken, count: int) -> int | None:

@@ -15,6 +15,7 @@ import pytest
 from perlen.building import parallel_writing
 from perlen.building.checked import checked_build
 from perlen.building.strict import template_problem
+from test_faults import wait_for
 from test_parallel_reading import children, stopped_build, tree, varied_site
 
 # A template that logs a warning for some pages and fails for one. (Pelican's
@@ -109,6 +110,91 @@ def test_workers_write_the_same_site_byte_for_byte(site, monkeypatch, forks):
     assert [str(p) for p in two.problems] == [str(p) for p in one.problems]
 
 
+def test_pages_rendered_ahead_make_the_same_site_byte_for_byte(
+    site, monkeypatch, forks
+):
+    varied_site(site, count=30)
+    one = checked_build(site.settings(PERLEN_WORKERS=1))
+    assert one.output is not None
+    sequential = tree(site.output)
+    monkeypatch.setattr(parallel_writing, "MINIMUM_PAGES", 5)
+    monkeypatch.setattr(parallel_writing, "AHEAD", 4)
+    ahead = []
+    render_ahead = parallel_writing.ParallelWriter._render_ahead
+
+    def counting(writer):
+        render_ahead(writer)
+        ahead.append(len(writer.ahead))
+
+    monkeypatch.setattr(parallel_writing.ParallelWriter, "_render_ahead", counting)
+    two = checked_build(site.settings(PERLEN_WORKERS=2, LOAD_CONTENT_CACHE=False))
+    assert two.output is not None
+    assert sum(ahead) >= 1, "no page was rendered ahead"
+    assert tree(site.output) == sequential
+    assert [str(p) for p in two.problems] == [str(p) for p in one.problems]
+
+
+def _writer(folder: Path, workers: int = 2) -> parallel_writing.ParallelWriter:
+    return parallel_writing.ParallelWriter(
+        str(folder), settings={"PERLEN_WORKERS": workers}
+    )
+
+
+def test_pages_are_rendered_ahead_while_pelican_collects_more(
+    tmp_path, caplog, forks, monkeypatch
+):
+    monkeypatch.setattr(parallel_writing, "AHEAD", 10)
+    monkeypatch.setattr(parallel_writing, "MINIMUM_PAGES", 5)
+    writer = _writer(tmp_path)
+    pages = _pages(tmp_path, 100)
+    with caplog.at_level(logging.WARNING, logger="perlen.test"):
+        for page in pages[:10]:
+            writer.defer(page.template, page.localcontext, page.path)
+        # The first ten are being rendered already, before any flush.
+        assert len(forks) == 1 and writer.pages == []
+        assert wait_for(lambda: (tmp_path / "seite-9.html").is_file())
+        for page in pages[10:]:
+            writer.defer(page.template, page.localcontext, page.path)
+        writer.flush()
+    assert writer.ahead == [] and writer.pages == []
+    for number in range(100):
+        text = (tmp_path / f"seite-{number}.html").read_text(encoding="utf-8")
+        assert text == str(number)
+    expected = [f"{tmp_path.name}: Seite {n}" for n in range(100) if n % 7 == 3]
+    assert [r.getMessage() for r in caplog.records] == expected
+
+
+def test_a_page_failing_ahead_raises_at_the_flush_naming_the_page(
+    tmp_path, caplog, forks, monkeypatch
+):
+    monkeypatch.setattr(sys.modules[__name__], "FAILING", 3)
+    monkeypatch.setattr(parallel_writing, "AHEAD", 10)
+    writer = _writer(tmp_path)
+    pages = _pages(tmp_path, 30)
+    with caplog.at_level(logging.WARNING, logger="perlen.test"):
+        for page in pages:
+            writer.defer(page.template, page.localcontext, page.path)
+        assert forks
+        with pytest.raises(jinja2.UndefinedError) as raised:
+            writer.flush()
+    # Page 3 warns, then fails: rendered again here, it warns once more.
+    assert [r.getMessage() for r in caplog.records] == [f"{tmp_path.name}: Seite 3"]
+    assert "„seite-3.html“" in template_problem(raised.value).message
+    assert writer.ahead == [] and not any(child.is_alive() for child in forks)
+
+
+def test_a_stopped_writer_ends_the_processes_rendering_ahead(
+    tmp_path, forks, monkeypatch
+):
+    monkeypatch.setattr(parallel_writing, "AHEAD", 10)
+    writer = _writer(tmp_path)
+    for page in _pages(tmp_path, 10):
+        writer.defer(page.template, page.localcontext, page.path)
+    assert forks
+    writer.stop()
+    assert writer.ahead == [] and not any(child.is_alive() for child in forks)
+
+
 def test_relative_urls_are_rendered_in_order(site, monkeypatch, forks):
     """Pelican changes the shared context for each page with relative URLs:
     those pages are rendered where Pelican writes them."""
@@ -146,10 +232,18 @@ sys.exit(main(["bauen"]))
 """
 
 
+# Held in a process rendering ahead, while Pelican still collects pages.
+HOLD_AHEAD = HOLD.replace(
+    "parallel_writing.MINIMUM_PAGES = 1",
+    "parallel_writing.MINIMUM_PAGES = 1\nparallel_writing.AHEAD = 1",
+)
+
+
 @pytest.mark.langsam
+@pytest.mark.parametrize("hold", [HOLD, HOLD_AHEAD], ids=["beim-schreiben", "voraus"])
 @pytest.mark.parametrize(
     "how", [signal.SIGINT, signal.SIGTERM, signal.SIGKILL], ids=["int", "term", "kill"]
 )
-def test_a_stopped_build_leaves_no_page_writer_behind(project, tmp_path, how):
-    stopped_build(project, tmp_path, HOLD, 3, how, children)
+def test_a_stopped_build_leaves_no_page_writer_behind(project, tmp_path, how, hold):
+    stopped_build(project, tmp_path, hold, 3, how, children)
     assert os.listdir(project.root / "output")
