@@ -225,3 +225,22 @@ def test_gif_and_svg_pass_through(site, make_post):
     assert (svg["width"], svg["height"]) == ("64", "32")
     assert (output / "posts/anim.gif").is_file()
     assert (output / "posts/form.svg").is_file()
+
+
+@pytest.mark.parametrize("as_cover", [False, True], ids=["im-text", "titelbild"])
+def test_an_image_that_breaks_while_encoded_names_file_and_line(
+    site, make_post, as_cover
+):
+    """A photo whose header reads but whose pixels end early fails when it
+    is encoded; the message names the line that shows it."""
+    photo = phone_photo(site.content / "posts/foto.jpg", (1600, 1200))
+    photo.write_bytes(photo.read_bytes()[: photo.stat().st_size // 2])
+    if as_cover:
+        post = make_post("Text.", Titelbild="foto.jpg", **{"Titelbild-Text": "Foto"})
+    else:
+        post = make_post("Text.\n\n![Ein Foto](foto.jpg)")
+    site.write("posts/x.md", post)
+    with pytest.raises(BuildFailed) as failure:
+        site.build()
+    text = str(failure.value)
+    assert f"posts/x.md, Zeile {3 if as_cover else 6}: „foto.jpg“" in text, text

@@ -281,9 +281,7 @@ def _card_job(content: Content, font: str) -> store.Job:
     )
 
 
-def jobs(
-    contents: list[Content], settings: dict[str, Any], sources: SourceLines
-) -> list[store.Job]:
+def jobs(contents: list[Content], settings: dict[str, Any]) -> list[store.Job]:
     """Everything the site's images need: variants, crops, cards."""
     quality = setting(settings, "PERLEN_IMAGE_QUALITY")
     font = os.path.join(settings["THEME"], "static", "fonts", CARD_FONT)
@@ -299,10 +297,8 @@ def jobs(
             source = _read(content, path)
             if source is None or source.passthrough:
                 continue
-            line = sources.find(content.source_path, posixpath.basename(path))
-            if path == cover_file:
-                line = sources.field(content.source_path, "image")
-            where = (content.source_path, line)
+            # The line is looked up only for a message (`job_line`).
+            where = (content.source_path, None)
             planned = plan(source, options.widths)
             found.append(_encode_job(root, source, planned, quality, where))
             if path == cover_file:
@@ -313,13 +309,21 @@ def jobs(
     return found
 
 
+def job_line(job: store.Job, sources: SourceLines) -> int | None:
+    """The line of the writer's file that names the job's image: its first
+    mention in the text, else in the header (a Titelbild only named there)."""
+    if job.line is not None or not job.origin or not job.source:
+        return job.line
+    return sources.find(job.origin, posixpath.basename(job.source))
+
+
 def planned_jobs(generators, contents: list[Content]) -> list[store.Job]:
     """The build's image jobs: the pictures generator's list (every post's
     and author's images, listed once per build), else those of `contents`."""
     for generator in generators:
         if isinstance(generator, PicturesGenerator):
             return generator.jobs()
-    return jobs(contents, generators[0].settings, of_build(generators[0].context))
+    return jobs(contents, generators[0].settings)
 
 
 def photo_job(
@@ -369,9 +373,7 @@ class PicturesGenerator:
         """The build's image jobs, listed once (every post and author is
         known when `start_encoding` asks first)."""
         if self.planned is None:
-            self.planned = (
-                jobs(self.contents, self.settings, self.sources) + self.extra_jobs
-            )
+            self.planned = jobs(self.contents, self.settings) + self.extra_jobs
         return self.planned
 
     def new_encoding(self) -> store.Encoding:
@@ -388,7 +390,12 @@ class PicturesGenerator:
             report = encoding.finish(self.jobs(), Path(self.output_path))
         if report.failed:
             failed = report.failed
-            raise BuildFailed([e.problem.placed(j.origin, j.line) for j, e in failed])
+            raise BuildFailed(
+                [
+                    e.problem.placed(j.origin, job_line(j, self.sources))
+                    for j, e in failed
+                ]
+            )
 
 
 def start_encoding(generators) -> None:
