@@ -52,8 +52,9 @@ MINIMUM_PAGES = 40
 # of Pelican's, a few kilobytes), which Pelican would drop once written.
 BATCH = 2500
 # Pages collected before forked processes start rendering them while
-# Pelican collects the next ones.
-AHEAD = 200
+# Pelican collects the next ones: each batch costs a fork of the build's
+# process, after which its pages are copied as it writes to them.
+AHEAD = 500
 # Modules whose `content_written` receivers only note the page (the sitemap
 # queues it, the atomic build remembers its content): safe before the file
 # exists.
