@@ -111,13 +111,15 @@ def test_german_stemming_in_the_index(tab, site_url):
 def test_inline_code_would_be_seen(tab, site_url):
     """The probe: an inline script is blocked, and the violation is seen."""
     tab.goto(f"{site_url}/")
-    tab.evaluate(
-        """() => {
-            const script = document.createElement("script");
-            script.textContent = "document.title = 'eingeschleust';";
-            document.body.append(script);
-        }"""
-    )
-    tab.wait_for_timeout(200)
+    # Waits for Chromium's report of the blocked script, however busy the
+    # machine (a fixed pause would race it).
+    with tab.expect_console_message(lambda m: "script-src" in m.text):
+        tab.evaluate(
+            """() => {
+                const script = document.createElement("script");
+                script.textContent = "document.title = 'eingeschleust';";
+                document.body.append(script);
+            }"""
+        )
     assert tab.title() != "eingeschleust"
     assert any("script-src" in v for v in violations(tab))
