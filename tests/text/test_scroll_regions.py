@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import re
 
+from markdown import Markdown
+from markdown.extensions.codehilite import CodeHiliteExtension
 from markdown_html import converter
 from perlen.text.document import document_state
+from perlen.text.scroll_regions import ScrollRegionsExtension
 
 TEXT = """Erst eine Tabelle:
 
@@ -61,3 +64,31 @@ def test_heading_permalinks_are_not_tab_stops_and_not_indexed():
     link = re.search(r'<a [^>]*class="headerlink"[^>]*>', html)[0]
     assert 'tabindex="-1"' in link
     assert "data-pagefind-ignore" in link
+
+
+def test_highlighting_is_pygments_own_with_the_region_attributes():
+    """Formatters share their style's tables: each block is still exactly
+    what Pygments writes, in every language and style of the document."""
+    text = (
+        "```python\nclass Perle:\n    anzahl = 12  # Kommentar\n```\n\n"
+        '```css\n.perle { color: #c0ffee; content: "„x“"; }\n```\n\n'
+        "```python\ndef f():\n    return 'zwölf'\n```\n"
+    )
+    for style in ("default", "monokai", "default"):
+        for noclasses in (False, True):
+            config = {"pygments_style": style, "noclasses": noclasses}
+            plain = Markdown(
+                extensions=["fenced_code", CodeHiliteExtension(**config)]
+            ).convert(text)
+            ours = Markdown(
+                extensions=[
+                    "fenced_code",
+                    CodeHiliteExtension(**config),
+                    ScrollRegionsExtension(),
+                ]
+            ).convert(text)
+            stripped = re.sub(
+                r'<pre role="region" tabindex="0" aria-label="[^"]+"', "<pre", ours
+            )
+            assert stripped == plain, (style, noclasses)
+            assert stripped != ours

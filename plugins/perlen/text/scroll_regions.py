@@ -62,12 +62,27 @@ class TableRegionTreeprocessor(Treeprocessor):
                 parent.insert(index, box)
 
 
+# Pygments' tables of a style's token classes and styles, by style and class
+# prefix: codehilite makes a formatter per code block, and building them
+# anew cost each block about half a millisecond.
+_STYLE_TABLES: dict[tuple[Any, str], tuple[dict, dict]] = {}
+
+
 class _RegionFormatter(HtmlFormatter):
     """Pygments' HTML with a labelled, focusable `<pre>`."""
 
     def __init__(self, label: str, **options: Any):
         super().__init__(**options)
         self.region_label = label
+
+    def _create_stylesheet(self) -> None:
+        # The tables are only read once made (by Pygments' formatting and
+        # `get_style_defs`), so formatters of one style share them.
+        key = (self.style, self.classprefix)
+        if key not in _STYLE_TABLES:
+            super()._create_stylesheet()
+            _STYLE_TABLES[key] = (self.ttype2class, self.class2style)
+        self.ttype2class, self.class2style = _STYLE_TABLES[key]
 
     def wrap(self, source):
         attributes = "".join(
