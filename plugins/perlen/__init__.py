@@ -23,7 +23,6 @@ from perlen.building import (
     cache,
     cache_stamps,
     checked,
-    checks_ahead,
     parallel_reading,
     parallel_writing,
     progress,
@@ -52,9 +51,8 @@ from perlen.site import (
 # is set before anything uses the cache; the German reader and the wrappers
 # around reading are in place before the first file is read (readers_init);
 # URLs are frozen before the listings index them; every post has its `cover`
-# before the checks, and the checks come before what only a passing build
-# writes (redirects, next date); checks run beside the writing
-# (`checks_ahead`) are reported before the pages are.
+# before the checks, and the checks stop a build before anything is written
+# (redirects, next date).
 STEPS: dict[Signal, tuple[Callable, ...]] = {
     signals.initialized: (
         settings.apply_profile,
@@ -121,13 +119,9 @@ STEPS: dict[Signal, tuple[Callable, ...]] = {
     ),
     signals.article_generator_write_article: (progress.article_written,),
     signals.feed_generated: (feed_text.keep_feed_text,),
-    signals.article_writer_finalized: (checks_ahead.join, parallel_writing.write_pages),
-    signals.page_writer_finalized: (checks_ahead.join, parallel_writing.write_pages),
-    signals.finalized: (
-        checks_ahead.join,
-        parallel_writing.write_pages,
-        search_index.index_site,
-    ),
+    signals.article_writer_finalized: (parallel_writing.write_pages,),
+    signals.page_writer_finalized: (parallel_writing.write_pages,),
+    signals.finalized: (parallel_writing.write_pages, search_index.index_site),
 }
 
 

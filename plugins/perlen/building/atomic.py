@@ -25,7 +25,6 @@ from pelican.contents import Content
 from pelican.settings import read_settings
 
 from perlen.building import cache, strict, swap
-from perlen.building.checks_ahead import checked_beside
 from perlen.building.folders import wait_for_folders
 from perlen.building.machine_faults import machine_faults
 from perlen.building.parallel_reading import reading_in_parallel
@@ -111,8 +110,7 @@ def run_pelican(settings: dict) -> tuple[list[Problem], Run]:
         try:
             # Each run gets its own copy: Pelican completes some settings in
             # place (MARKDOWN), which would change the cache's fingerprint.
-            with checked_beside():
-                cache.run_with_cache(lambda: Pelican(copy.deepcopy(settings)).run())
+            cache.run_with_cache(lambda: Pelican(copy.deepcopy(settings)).run())
         except BuildFailed as failure:
             stopped = failure.problems
         except TemplateError as error:

@@ -21,7 +21,7 @@ from pathlib import Path
 from blinker import signal
 from pelican.contents import Content
 
-from perlen.building import checks_ahead, read_failures
+from perlen.building import read_failures
 from perlen.building.atomic import build
 from perlen.building.folders import make_folders_ahead
 from perlen.building.strict import failures
@@ -45,7 +45,6 @@ from perlen.site.pictures import image_problems
 from perlen.site.published_files import published_file_problems
 from perlen.site.template_choice import missing_templates, template_names
 from perlen.site.written_files import written_files
-from perlen.workers import worker_count
 
 logger = logging.getLogger(__name__)
 
@@ -70,29 +69,11 @@ def collect(generators) -> list[Problem]:
 
 
 def fail_on_problems(generators) -> None:
-    """`all_generators_finalized` handler: stop before anything is written,
-    or, for a large blog built on several cores, while the pages are written
-    (`checks_ahead`); then start making its page folders (`folders`)."""
+    """`all_generators_finalized` handler: stop before anything is written;
+    if nothing stops the build, start making its page folders (`folders`)."""
     contents = contents_of(generators)
-    settings = generators[0].settings
-
-    def report(found: list[Problem]) -> None:
-        _report(generators, contents, found)
-
-    ahead = (
-        len(contents) >= checks_ahead.MINIMUM_POSTS
-        and worker_count(settings) > 1
-        and checks_ahead.start(lambda: _problems(generators, contents), report)
-    )
-    if not ahead:
-        report(_problems(generators, contents))
-    make_folders_ahead(generators)
-
-
-def _problems(generators, contents: list[Content]) -> list[Problem]:
-    """Every problem of the build: the readers' and the site checks'."""
     sources = of_build(generators[0].context)
-    return [
+    found = [
         *collect(generators),
         *check_site(generators, contents),
         *claimed_addresses(generators, contents, sources),
@@ -110,11 +91,6 @@ def _problems(generators, contents: list[Content]) -> list[Problem]:
         *unwritable_addresses(contents, sources.field),
         *foreign_urls(contents, sources.field),
     ]
-
-
-def _report(generators, contents: list[Content], found: list[Problem]) -> None:
-    """Announce the problems (`problems_found`); fail the build on errors
-    (in a strict build on warnings too), else log the warnings."""
     problems = sorted(set(found))
     read = sorted(generators[0].context["generated_content"])
     problems_found.send(contents, sources=read, problems=problems)
@@ -123,6 +99,7 @@ def _report(generators, contents: list[Content], found: list[Problem]) -> None:
         raise BuildFailed(failing)
     for problem in problems:
         logger.warning("%s", problem)
+    make_folders_ahead(generators)
 
 
 def claimed_addresses(

@@ -49,9 +49,8 @@ _RUNNING: list[subprocess.Popen] = []
 
 def make_folders_ahead(generators: list) -> None:
     """Make the page folders in a process of their own while Pelican renders
-    and writes; called once the checks passed or started beside the writing
-    (`checks_ahead`): a build that fails after all removes them with its
-    staging folder.
+    and writes; called once the checks passed, when nothing but an error in a
+    template stops the build any more.
 
     A process rather than a thread: a thread would take the interpreter lock
     back after every `mkdir`, and on a busy machine the renderer would wait
