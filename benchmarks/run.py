@@ -147,9 +147,10 @@ class TreeMemory:
 
     `ru_maxrss` gives only the largest single process: a build whose reading
     workers each peak beside it would look no larger than its own process.
-    Sampling misses peaks shorter than the interval, so the figure is a
-    lower bound; where /proc is missing it stays 0 (then `measure` falls back
-    to `ru_maxrss`).
+    Sampling misses peaks shorter than the interval, and a sample taken
+    while a process of the tree started or ended is left out
+    (`tree_memory_kb`), so the figure is a lower bound; where /proc is
+    missing it stays 0 (then `measure` falls back to `ru_maxrss`).
     """
 
     INTERVAL = 0.05
@@ -170,14 +171,30 @@ class TreeMemory:
 
     def _sample(self) -> None:
         while not self._stop.wait(self.INTERVAL):
-            self.peak_kb = max(self.peak_kb, tree_memory_kb(self.pid))
+            now = tree_memory_kb(self.pid)
+            if now is not None:
+                self.peak_kb = max(self.peak_kb, now)
 
 
-def tree_memory_kb(root: int) -> int:
+def tree_memory_kb(root: int) -> int | None:
     """Memory of `root` and its descendants now, in kilobytes: the sum of
     their proportional set sizes (PSS), so that a page a forked process
     still shares with its parent counts once, not in each; resident memory
-    where the kernel gives no PSS."""
+    where the kernel gives no PSS.
+
+    None when a process of the tree started or ended while the figures were
+    read: they would be of different moments, and a forked process that ends
+    hands its shared pages back to its parent, which a later read counts in
+    full beside the half already counted (a build that forks often showed
+    peaks 100–200 MB too high).
+    """
+    tree = _tree(root)
+    total = sum(process_memory_kb(pid) for pid in tree)
+    return total if _tree(root) == tree else None
+
+
+def _tree(root: int) -> set[int]:
+    """`root` and its descendants now."""
     parents: dict[int, int] = {}
     for name in os.listdir("/proc") if os.path.isdir("/proc") else ():
         if name.isdigit():
@@ -192,7 +209,7 @@ def tree_memory_kb(root: int) -> int:
         found = {pid for pid, parent in parents.items() if parent in tree}
         grew = not found <= tree
         tree |= found
-    return sum(process_memory_kb(pid) for pid in tree)
+    return tree
 
 
 def process_memory_kb(pid: int) -> int:

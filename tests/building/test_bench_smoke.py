@@ -9,7 +9,7 @@ import pytest
 from perlen.content.dates import parse_date
 from perlen.content.metadata import split_header
 
-from benchmarks import corpus
+from benchmarks import corpus, run
 from benchmarks.run import process_memory_kb, tree_memory_kb
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -205,6 +205,48 @@ def test_the_memory_row_counts_pages_a_forked_child_shares_once():
         assert process.stdout.readline() == b"da\n"
         both = tree_memory_kb(process.pid)
         assert 120 * 1024 < both < 180 * 1024, both
+    finally:
+        process.stdin.close()
+        process.wait(timeout=30)
+
+
+def test_a_memory_sample_taken_while_a_process_ends_is_left_out(monkeypatch):
+    """The figures of a sample are of one moment: when a process of the tree
+    ends while they are read (here the child, right after its parent's
+    figure), the sample is None rather than a sum of different moments."""
+    child = "import sys; print('da', flush=True); sys.stdin.read()"
+    parent = (
+        "import subprocess, sys; "
+        f"c = subprocess.Popen([sys.executable, '-c', {child!r}], "
+        "stdout=subprocess.PIPE, stdin=subprocess.PIPE, text=True); "
+        "c.stdout.readline(); print(c.pid, flush=True); sys.stdin.readline(); "
+        "c.stdin.close(); c.wait(); print('weg', flush=True); sys.stdin.read()"
+    )
+    process = subprocess.Popen(
+        [sys.executable, "-c", parent],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        child_pid = int(process.stdout.readline())
+        assert tree_memory_kb(process.pid) > 0  # a steady tree: a figure
+        read = run.process_memory_kb
+
+        def read_then_end_child(pid: int) -> int:
+            figure = read(pid)
+            if pid == process.pid and process.poll() is None:
+                process.stdin.write("\n")
+                process.stdin.flush()
+                assert process.stdout.readline() == "weg\n"
+            return figure
+
+        monkeypatch.setattr(run, "process_memory_kb", read_then_end_child)
+        assert child_pid in run._tree(process.pid)
+        assert tree_memory_kb(process.pid) is None
+        monkeypatch.undo()
+        assert run._tree(process.pid) == {process.pid}
+        assert tree_memory_kb(process.pid) > 0
     finally:
         process.stdin.close()
         process.wait(timeout=30)
