@@ -3,8 +3,11 @@
 from pathlib import Path
 
 import pytest
+from pelican import signals
 from perlen.building import cache
 from perlen.building.atomic import build
+from perlen.content.reader import GermanMarkdownReader
+from perlen.problems import BuildFailed
 
 
 def test_fingerprint_follows_plugin_files_and_settings(tmp_path, monkeypatch):
@@ -131,3 +134,50 @@ def test_a_cache_that_cannot_be_saved_is_a_german_note(site, caplog):
         n.startswith("Hinweis: Der Zwischenspeicher „") and "Could not" not in n
         for n in notes
     )
+
+
+def _newest_page_ns(site) -> int:
+    return max(p.stat().st_mtime_ns for p in site.output.rglob("*.html"))
+
+
+def test_the_cache_is_saved_when_the_run_ends(site):
+    """After the pages, not after reading: pickling it leaves the build's
+    process larger, which then no longer adds to what rendering holds."""
+    site.write("posts/a.md", _post("A"))
+    site.build()
+    files = _cache_files(site)
+    assert files
+    assert min(p.stat().st_mtime_ns for p in files) >= _newest_page_ns(site)
+
+
+def test_a_failed_build_saves_what_it_read(site, monkeypatch):
+    site.write("posts/a.md", _post("A"))
+    site.write("posts/b.md", "Datum: 28.09.2021\n\nOhne Titel.\n")
+    with pytest.raises(BuildFailed):
+        site.build()
+    assert _cache_files(site)
+    site.write("posts/b.md", _post("B"))
+    read = GermanMarkdownReader.read
+    reads = []
+    monkeypatch.setattr(
+        GermanMarkdownReader,
+        "read",
+        lambda self, path: reads.append(Path(path).name) or read(self, path),
+    )
+    site.build()
+    assert reads == ["b.md"]  # a.md came from the cache the failed build saved
+    assert "Text von\u00a0A." in site.html("2021/a/index.html")
+
+
+def test_an_interrupted_build_saves_no_cache(site):
+    site.write("posts/a.md", _post("A"))
+
+    def interrupt(*_, **__):
+        raise KeyboardInterrupt
+
+    with (
+        signals.article_writer_finalized.connected_to(interrupt),
+        pytest.raises(KeyboardInterrupt),
+    ):
+        site.build()
+    assert _cache_files(site) == []

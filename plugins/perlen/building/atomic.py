@@ -107,6 +107,9 @@ def run_pelican(settings: dict) -> tuple[list[Problem], Run]:
         warnings = []
         if is_strict:
             warnings = stack.enter_context(strict.collect_warnings(settings["PATH"]))
+        # The content cache is saved when the run ends (its notes still count
+        # in a strict build).
+        stack.enter_context(cache.saved_at_end())
         try:
             # Each run gets its own copy: Pelican completes some settings in
             # place (MARKDOWN), which would change the cache's fingerprint.

@@ -19,6 +19,7 @@ import sys
 import traceback
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from importlib.metadata import distributions
 from pathlib import Path
 from typing import IO
@@ -80,11 +81,53 @@ def atomic_cache_writes(generator) -> None:
     """`article_generator_init`/`page_generator_init`/`static_generator_init`
     handler: the generator's and its readers' caches are written to a
     temporary file that replaces the cache only when complete, so a build
-    killed while saving (Ctrl+C, a cancelled CI job) leaves the old cache."""
+    killed while saving (Ctrl+C, a cancelled CI job) leaves the old cache;
+    within `saved_at_end`, when the run ends rather than after reading."""
     for cacher in (generator, getattr(generator, "readers", None)):
         opener = cache_opener(cacher)
         if opener is not None and not isinstance(opener, _AtomicOpener):
             set_cache_opener(cacher, _AtomicOpener(opener))
+            _save_at_end(cacher)
+
+
+_SAVES: ContextVar[list[Callable[[], None]] | None] = ContextVar(
+    "perlen_cache_saves", default=None
+)
+
+
+@contextmanager
+def saved_at_end() -> Iterator[None]:
+    """Around one Pelican run: the caches its generators save after reading
+    are saved when it ends, also when it fails (the next build need not read
+    again what this one read), not when it is interrupted.
+
+    Pickling the cache leaves the build's process larger (55 MB at 10,000
+    posts, memory the allocator keeps): saved after reading, that came on
+    top of everything the rendering then holds; saved at the end, it fits in
+    what the rendering has given back."""
+    saves: list[Callable[[], None]] = []
+    token = _SAVES.set(saves)
+    try:
+        yield
+    except Exception:
+        _save(saves)
+        raise
+    else:
+        _save(saves)
+    finally:
+        _SAVES.reset(token)
+
+
+def _save_at_end(cacher) -> None:
+    saves = _SAVES.get()
+    if saves is not None:
+        save = cacher.save_cache
+        cacher.save_cache = lambda: saves.append(save)
+
+
+def _save(saves: list[Callable[[], None]]) -> None:
+    for save in saves:
+        save()
 
 
 class _AtomicOpener:
