@@ -3,6 +3,8 @@
 import json
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -163,6 +165,23 @@ def test_small_benchmark_run_of_the_varied_shape(tmp_path):
     assert "CPU-Zeit (Benutzer + System, alle Prozesse): Pelican " in stdout
 
 
+@contextmanager
+def _waiting(code: str) -> Iterator[subprocess.Popen]:
+    """A Python process running `code` that talks over text pipes; it ends
+    when its input is closed."""
+    process = subprocess.Popen(
+        [sys.executable, "-c", code],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        yield process
+    finally:
+        process.stdin.close()
+        process.wait(timeout=30)
+
+
 def test_the_memory_row_adds_up_a_process_and_its_descendants():
     """`tree_memory_kb` counts a build's workers with it: here a process that
     holds 60 MB and its child that holds 60 MB, both waiting on their input."""
@@ -175,19 +194,10 @@ def test_the_memory_row_adds_up_a_process_and_its_descendants():
         "c.stdout.readline(); print('da', flush=True); sys.stdin.read(); "
         "c.stdin.close(); c.wait()"
     )
-    process = subprocess.Popen(
-        [sys.executable, "-c", parent],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
+    with _waiting(parent) as process:
         assert process.stdout.readline() == "da\n"
         assert tree_memory_kb(process.pid) > 2 * 60 * 1024
         assert tree_memory_kb(process.pid) > process_memory_kb(process.pid) + 60 * 1024
-    finally:
-        process.stdin.close()
-        process.wait(timeout=30)
 
 
 def test_the_memory_row_counts_pages_a_forked_child_shares_once():
@@ -198,16 +208,10 @@ def test_the_memory_row_counts_pages_a_forked_child_shares_once():
         "b[::4096] = b'x' * len(b[::4096]); pid = os.fork(); "
         "print('da', flush=True) if pid else None; sys.stdin.read()"
     )
-    process = subprocess.Popen(
-        [sys.executable, "-c", hold], stdin=subprocess.PIPE, stdout=subprocess.PIPE
-    )
-    try:
-        assert process.stdout.readline() == b"da\n"
+    with _waiting(hold) as process:
+        assert process.stdout.readline() == "da\n"
         both = tree_memory_kb(process.pid)
         assert 120 * 1024 < both < 180 * 1024, both
-    finally:
-        process.stdin.close()
-        process.wait(timeout=30)
 
 
 def test_a_memory_sample_taken_while_a_process_ends_is_left_out(monkeypatch):
@@ -222,20 +226,14 @@ def test_a_memory_sample_taken_while_a_process_ends_is_left_out(monkeypatch):
         "c.stdout.readline(); print(c.pid, flush=True); sys.stdin.readline(); "
         "c.stdin.close(); c.wait(); print('weg', flush=True); sys.stdin.read()"
     )
-    process = subprocess.Popen(
-        [sys.executable, "-c", parent],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
+    with _waiting(parent) as process:
         child_pid = int(process.stdout.readline())
         assert tree_memory_kb(process.pid) > 0  # a steady tree: a figure
         read = run.process_memory_kb
 
         def read_then_end_child(pid: int) -> int:
             figure = read(pid)
-            if pid == process.pid and process.poll() is None:
+            if pid == process.pid:  # read once per sample
                 process.stdin.write("\n")
                 process.stdin.flush()
                 assert process.stdout.readline() == "weg\n"
@@ -247,6 +245,3 @@ def test_a_memory_sample_taken_while_a_process_ends_is_left_out(monkeypatch):
         monkeypatch.undo()
         assert run._tree(process.pid) == {process.pid}
         assert tree_memory_kb(process.pid) > 0
-    finally:
-        process.stdin.close()
-        process.wait(timeout=30)
