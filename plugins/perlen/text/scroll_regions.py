@@ -76,8 +76,11 @@ class _RegionFormatter(HtmlFormatter):
         self.region_label = label
 
     def _create_stylesheet(self) -> None:
-        # The tables are only read once made (by Pygments' formatting and
-        # `get_style_defs`), so formatters of one style share them.
+        # Pygments' own (private) step of `HtmlFormatter.__init__`. The
+        # tables are only read once made (by Pygments' formatting and
+        # `get_style_defs`), so formatters of one style share them; should a
+        # Pygments upgrade change that, `test_highlighting_is_pygments_own_…`
+        # in tests/text/test_scroll_regions.py fails.
         key = (self.style, self.classprefix)
         if key not in _STYLE_TABLES:
             super()._create_stylesheet()
