@@ -38,6 +38,7 @@ from perlen.text import footnotes, html, typography
 from perlen.text.comments import CommentsExtension
 from perlen.text.document import document_state
 from perlen.text.headings import HeadingsExtension
+from perlen.text.inline_triggers import InlineTriggersExtension
 from perlen.text.raw_html import TEXT_BREAKS, UNTOUCHED, RawHtml
 from perlen.text.scroll_regions import ScrollRegionsExtension
 from perlen.text.structure import StructureExtension
@@ -372,9 +373,10 @@ def markdown_extensions(settings: Mapping[str, Any]) -> list[Extension]:
     """The Markdown extensions that set German text, configured from settings,
     German heading anchors with a table of contents, the reading of gender
     stars, hashtags and pasted lists as text (`structure`), tables and code
-    blocks a keyboard can scroll, and the removal of the writer's HTML
-    comments."""
+    blocks a keyboard can scroll, the removal of the writer's HTML
+    comments, and Markdown's inline patterns tried only where they can match."""
     return [
+        InlineTriggersExtension(),
         GermanTextExtension(**_settings_options(settings)),
         HeadingsExtension(),
         StructureExtension(),
