@@ -8,8 +8,9 @@ from typing import NamedTuple
 
 import pytest
 from pelican.paginator import PaginationRule
-from perlen.building.folders import make_folders_ahead, page_folders, wait_for_folders
+from perlen.building.folders import make_folders_ahead, wait_for_folders
 from perlen.problems import BuildFailed
+from perlen.site.written_files import written_files
 
 
 def _post(title: str, date: str, **fields: str) -> str:
@@ -58,7 +59,7 @@ def test_the_output_is_the_same_with_folders_made_ahead(site, monkeypatch):
     _full_site(site)
     ahead = site.build()
     files = {p.relative_to(ahead): p.read_bytes() for p in ahead.rglob("*.html")}
-    monkeypatch.setattr("perlen.building.checked.make_folders_ahead", lambda _: None)
+    monkeypatch.setattr("perlen.building.checked.make_folders_ahead", lambda *_: None)
     site.output = site.root / "ohne"
     without = site.build()
     assert {p.relative_to(without): p.read_bytes() for p in without.rglob("*.html")}
@@ -66,6 +67,24 @@ def test_the_output_is_the_same_with_folders_made_ahead(site, monkeypatch):
         p.relative_to(without): p.read_bytes() for p in without.rglob("*.html")
     }
     assert _folders(ahead) == _folders(without)
+
+
+def test_the_sites_map_is_made_once_per_build(site, monkeypatch):
+    """The checks and the folders share it: at 10,000 posts each map costs
+    about a second on the build's one busy core."""
+    _full_site(site)
+    maps = []
+
+    def counted(*args):
+        maps.append(written_files(*args))
+        return maps[-1]
+
+    # The modules that make one.
+    for module in ("building.checked", "site.old_addresses"):
+        monkeypatch.setattr(f"perlen.{module}.written_files", counted)
+    site.build()
+    assert len(maps) == 1
+    assert "schlagwort/farben/seite/2" in maps[0].page_folders()
 
 
 class _Wrapper(NamedTuple):
@@ -76,10 +95,9 @@ class _Wrapper(NamedTuple):
 _wrapper = _Wrapper
 
 
-def test_page_folders_lists_parents_first_once_each(monkeypatch):
+def test_page_folders_lists_parents_first_once_each():
     contents = [_wrapper("2021/a/index.html"), _wrapper("2021/b/index.html")]
     contents += [_wrapper(""), _wrapper("robots.txt")]
-    monkeypatch.setattr("perlen.building.folders.contents_of", lambda _: contents)
     settings = {
         "DIRECT_TEMPLATES": ["index"],
         "INDEX_SAVE_AS": "index.html",
@@ -99,7 +117,7 @@ def test_page_folders_lists_parents_first_once_each(monkeypatch):
         categories=[(_wrapper("kategorie/haltung/index.html"), [1, 2])],
         authors=[(_wrapper("autorin/frau-mueller/index.html"), [1, 2, 3])],
     )
-    assert page_folders([generator]) == [
+    assert written_files([generator], contents).page_folders() == [
         "2021",
         "2021/a",
         "2021/b",
@@ -119,8 +137,7 @@ def test_page_folders_lists_parents_first_once_each(monkeypatch):
 def test_the_folders_are_made_in_a_process_of_their_own(tmp_path, monkeypatch):
     (tmp_path / "2021").mkdir()
     names = ["2021", "2021/a", "2021/a/b", "schlagwort", "schlagwort/größe"]
-    monkeypatch.setattr("perlen.building.folders.page_folders", lambda _: names)
-    make_folders_ahead([SimpleNamespace(output_path=str(tmp_path))])
+    make_folders_ahead(str(tmp_path), names)
     wait_for_folders()
     assert _folders(tmp_path) == set(names)
 

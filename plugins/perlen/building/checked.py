@@ -44,7 +44,7 @@ from perlen.site.own_address import foreign_urls
 from perlen.site.pictures import image_problems
 from perlen.site.published_files import published_file_problems
 from perlen.site.template_choice import missing_templates, template_names
-from perlen.site.written_files import written_files
+from perlen.site.written_files import WrittenFiles, written_files
 
 logger = logging.getLogger(__name__)
 
@@ -73,10 +73,12 @@ def fail_on_problems(generators) -> None:
     if nothing stops the build, start making its page folders (`folders`)."""
     contents = contents_of(generators)
     sources = of_build(generators[0].context)
+    # The site's map, made once (it takes a while for a large site).
+    written = written_files(generators, contents)
     found = [
         *collect(generators),
         *check_site(generators, contents),
-        *claimed_addresses(generators, contents, sources),
+        *claimed_addresses(contents, written, sources),
         *missing_templates(
             contents,
             template_names(generators[0]),
@@ -99,11 +101,11 @@ def fail_on_problems(generators) -> None:
         raise BuildFailed(failing)
     for problem in problems:
         logger.warning("%s", problem)
-    make_folders_ahead(generators)
+    make_folders_ahead(generators[0].output_path, written.page_folders())
 
 
 def claimed_addresses(
-    generators, contents: list[Content], sources: SourceLines
+    contents: list[Content], written: WrittenFiles, sources: SourceLines
 ) -> list[Problem]:
     """Posts and pages taking an address the site needs (`addresses`),
     including those of the publish steps, which run after Pelican."""
@@ -112,7 +114,7 @@ def claimed_addresses(
         lines = (sources.field(content.source_path, k) for k in LINE_KEYS)
         return next(filter(None, lines), None)
 
-    return address_problems(contents, written_files(generators, contents), line_of)
+    return address_problems(contents, written, line_of)
 
 
 @dataclass

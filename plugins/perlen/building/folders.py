@@ -17,19 +17,6 @@ import contextlib
 import os
 import subprocess
 import sys
-from collections.abc import Iterable
-
-from perlen.site.contents import contents_of
-from perlen.site.written_files import written_files
-
-
-def page_folders(generators: Iterable) -> list[str]:
-    """The folders, relative to the output, that the posts, pages and drafts
-    and the lists and templates (all pages of each list) are written into;
-    parents before their children (from the site's map, `written_files`)."""
-    generators = list(generators)
-    return written_files(generators, contents_of(generators)).page_folders()
-
 
 # Makes the folders named on stdin (NUL-separated) below its working folder,
 # and stops once that folder is gone (a failed build removed its output).
@@ -47,25 +34,25 @@ for folder in sys.stdin.buffer.read().split(b"\\0"):
 _RUNNING: list[subprocess.Popen] = []
 
 
-def make_folders_ahead(generators: list) -> None:
-    """Make the page folders in a process of their own while Pelican renders
-    and writes; called once the checks passed, when nothing but an error in a
+def make_folders_ahead(output: str, folders: list[str]) -> None:
+    """Make `folders` (relative to `output`, parents first: the site map's
+    `page_folders`) in a process of their own while Pelican renders and
+    writes; called once the checks passed, when nothing but an error in a
     template stops the build any more.
 
     A process rather than a thread: a thread would take the interpreter lock
     back after every `mkdir`, and on a busy machine the renderer would wait
     for it each time.
     """
-    output = generators[0].output_path
     if not os.path.isdir(output):
         return
-    folders = "\0".join(page_folders(generators)).encode()
+    names = "\0".join(folders).encode()
     maker = subprocess.Popen(
         [sys.executable, "-I", "-S", "-c", _MAKER], stdin=subprocess.PIPE, cwd=output
     )
     _RUNNING.append(maker)
     with contextlib.suppress(BrokenPipeError):
-        maker.stdin.write(folders)
+        maker.stdin.write(names)
     maker.stdin.close()
 
 

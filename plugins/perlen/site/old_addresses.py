@@ -88,6 +88,8 @@ def old_address_problems(
 ) -> list[Problem]:
     """Old addresses that are no paths, that belong to a page the site has
     now, or that two posts claim. `line_of(path)` is the line of the key."""
+    if not any(isinstance(c.metadata.get(KEY), str) for c in contents):
+        return []  # spares making the site's map
     existing = written_files(generators, contents)
     claimed: dict[str, list[OldAddress]] = defaultdict(list)
     problems = []
