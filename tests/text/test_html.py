@@ -78,3 +78,24 @@ def test_tag_events_are_the_tags_as_written():
         ("startend", "span"),
         ("end", "div"),
     ]
+
+
+# Markup where a parser's selection could differ from its walk of the tree:
+# foreign elements, templates, comments, scripts, tables it repairs.
+SOUP_PIECES = [
+    "<a href=1>", "</a>", "<img src=2>", "<IMG SRC=3>", "<A HREF=4>", "<p>",
+    "</p>", "<svg>", "</svg>", "<math>", "<template>", "</template>",
+    "<!-- <a href=5> -->", "<script>", "</script>", "<table>", "<td>", "<tr>",
+    "<noscript>", "<iframe srcdoc='<a href=6>'>", "Text", "<em>", "</em>",
+]  # fmt: skip
+TAG_SOUP = st.lists(st.sampled_from(SOUP_PIECES), max_size=25).map("".join)
+
+
+@given(TAG_SOUP, st.sampled_from([("a",), ("a", "img"), ("img",)]))
+def test_named_elements_are_those_of_the_walk_in_its_order(markup, names):
+    tree = html.fragment(markup)
+    walked = [n for n in html.elements(tree) if n.tag in names]
+    named = html.named(html.fragment(markup), names)
+    assert [(n.tag, html.attributes(n)) for n in named] == [
+        (n.tag, html.attributes(n)) for n in walked
+    ]

@@ -47,8 +47,8 @@ def dead_page_links(
         for fragment in (content.content, summary if isinstance(summary, str) else ""):
             if not fragment or not _SITE_LINK.search(fragment):
                 continue  # most posts: not worth parsing
-            for tag in start_tags(fragment):
-                url = tag.attrs.get("href", "") if tag.name == "a" else ""
+            for tag in start_tags(fragment, ("a",)):
+                url = tag.attrs.get("href", "")
                 if not urlsplit(url).path.startswith("/"):
                     continue
                 target = site_path(url, base, root)

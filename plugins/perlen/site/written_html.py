@@ -34,8 +34,7 @@ def link_and_image_tags(content: Content) -> list[StartTag]:
         tag
         for fragment in written_fragments(content)
         if _LINK_OR_IMAGE.search(fragment)
-        for tag in start_tags(fragment)
-        if tag.name in ("a", "img")
+        for tag in start_tags(fragment, ("a", "img"))
     ]
 
 

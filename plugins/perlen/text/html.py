@@ -56,6 +56,13 @@ def elements(tree: LexborHTMLParser) -> list[LexborNode]:
     return [] if root is None else [n for n in root.traverse() if n.is_element_node]
 
 
+def named(tree: LexborHTMLParser, names: tuple[str, ...]) -> list[LexborNode]:
+    """The elements called one of `names` (as `elements` has them), in
+    document order."""
+    root = tree.root
+    return [] if root is None else tree.css(", ".join(names))
+
+
 def text(tree: LexborHTMLParser | LexborNode, without: str = "") -> str:
     """The text of a parsed fragment or element, entities decoded, comments
     dropped, and without the elements the CSS selector `without` matches
