@@ -22,6 +22,8 @@ def test_fingerprint_follows_plugin_files_and_settings(tmp_path, monkeypatch):
     assert cache.fingerprint(settings) == first
     # A new (atomic) output directory is the same version of the content.
     assert cache.fingerprint({**settings, "OUTPUT_PATH": "/tmp/b"}) == first
+    # One process or all cores read every post the same.
+    assert cache.fingerprint({**settings, "PERLEN_WORKERS": 1}) == first
     assert cache.fingerprint({**settings, "TYPOGRIFY": True}) != first
 
     labels.write_text('{"😉": "Zwinkern"}', encoding="utf-8")

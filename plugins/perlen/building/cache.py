@@ -37,7 +37,9 @@ from perlen.problems import display_path
 
 # The whole plugin package (this module lives in its `building/` stage).
 _PACKAGE = Path(__file__).parents[1]
-_IGNORED = {"OUTPUT_PATH", "CACHE_PATH", "PERLEN_IMAGE_CACHE_PATH"}
+# Settings that never change what a post reads as: the paths of one build,
+# and the number of processes reading (their output is the same, byte for byte).
+_IGNORED = {"OUTPUT_PATH", "CACHE_PATH", "PERLEN_IMAGE_CACHE_PATH", "PERLEN_WORKERS"}
 
 
 def fingerprint(settings: dict) -> str:
@@ -54,8 +56,7 @@ def fingerprint(settings: dict) -> str:
         digest.update(package.encode())
     for key in sorted(settings):
         value = repr(settings[key])
-        # Output and cache paths change per (atomic) build; object reprs with
-        # memory addresses change per process. Neither changes the content.
+        # Object reprs with memory addresses change per process, not the content.
         if key.isupper() and key not in _IGNORED and " at 0x" not in value:
             digest.update(f"{key}={value}".encode())
     return digest.hexdigest()[:16]
