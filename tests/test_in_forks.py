@@ -1,5 +1,6 @@
-"""Work shared out among forked processes (`perlen.workers.in_forks`): results
-in order, failures raised here in order, no fork beside another thread."""
+"""Work shared out among forked processes (`perlen.workers.in_forks`, and
+`beside`, which begins it before this process joins): results in order,
+failures raised here in order, no fork beside another thread."""
 
 from __future__ import annotations
 
@@ -86,3 +87,36 @@ def test_a_child_that_dies_leaves_its_items_to_this_process(forks):
         range(50)
     )
     assert forks
+
+
+def test_beside_works_while_this_process_does_other_work(forks, tmp_path):
+    """The forked process finishes every item while this one, inside the
+    block, waits for that; joining then computes nothing here."""
+    done = multiprocessing.get_context("fork").Event()
+
+    def square_then_tell(number: int) -> tuple[int, int]:
+        if number == 299:
+            done.set()
+        return square_with_pid(number)
+
+    with workers.beside(square_then_tell, range(300), 2, minimum=10) as results:
+        assert done.wait(60), "the forked process did not work beside this one"
+        joined = results()
+    assert len(forks) == 1
+    assert [square for square, _ in joined] == [n * n for n in range(300)]
+    assert {pid for _, pid in joined} == {forks[0].pid}
+
+
+def test_leaving_beside_early_stops_its_processes(forks):
+    started = multiprocessing.get_context("fork").Event()
+
+    def slow(number: int) -> int:
+        started.set()
+        threading.Event().wait(60)
+        return number
+
+    with pytest.raises(RuntimeError), workers.beside(slow, range(40), 2, minimum=5):
+        assert started.wait(60)
+        raise RuntimeError("eine Prüfung scheitert")
+    assert forks
+    assert not any(process.is_alive() for process in forks)

@@ -14,7 +14,7 @@ import os
 import signal
 import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import suppress
+from contextlib import contextmanager, suppress
 from typing import Any, TypeVar
 
 from perlen.settings import setting
@@ -83,12 +83,37 @@ def in_forks(
     are); forked processes ignore Ctrl+C (this one stops them) and end when
     this one dies.
     """
-    forks = min(workers, len(items) // max(1, minimum)) - 1
-    shared = Forked.start(function, items, forks)
+    shared = Forked.start(function, items, _forks(len(items), workers, minimum))
     if shared is None:
         yield from map(function, items)
         return
     yield from shared.results(again)
+
+
+@contextmanager
+def beside(
+    function: Callable[[Item], Result],
+    items: Sequence[Item],
+    workers: int,
+    *,
+    minimum: int = 1,
+) -> Iterator[Callable[[], list[Result]]]:
+    """`in_forks`, begun at once: the forked processes work on `items` while
+    this one does other work inside the block; calling what it yields joins
+    them and returns every result in order. Leaving the block stops them."""
+    shared = Forked.start(function, items, _forks(len(items), workers, minimum))
+    if shared is None:
+        yield lambda: list(map(function, items))
+        return
+    try:
+        yield lambda: list(shared.results())
+    finally:
+        shared.stop()
+
+
+def _forks(items: int, workers: int, minimum: int) -> int:
+    """How many processes to fork for `items`: at least `minimum` each."""
+    return min(workers, items // max(1, minimum)) - 1
 
 
 class Forked:

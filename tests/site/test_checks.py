@@ -20,7 +20,6 @@ from perlen.content.links import pelican_link
 from perlen.content.source_lines import SourceLines
 from perlen.problems import BuildFailed, Severity
 from perlen.publish import post_links
-from perlen.site import checks
 from PIL import Image
 
 
@@ -612,14 +611,16 @@ def forked(monkeypatch, forking) -> list[int]:
     """The checks on every core: how many processes each was given."""
     monkeypatch.setattr(workers, "CHECKS_PER_PROCESS", 1)
     counted = []
-    start = workers.in_forks
 
-    def counting(function, items, count, **options):
-        counted.append(count)
-        return start(function, items, count, **options)
+    def counting(start):
+        def count(function, items, workers, **options):
+            counted.append(workers)
+            return start(function, items, workers, **options)
 
-    monkeypatch.setattr(checks, "in_forks", counting)
-    monkeypatch.setattr(post_links, "in_forks", counting)
+        return count
+
+    monkeypatch.setattr(workers, "beside", counting(workers.beside))
+    monkeypatch.setattr(post_links, "in_forks", counting(workers.in_forks))
     return counted
 
 

@@ -77,21 +77,24 @@ def fail_on_problems(generators) -> None:
     written = written_files(generators, contents)
     found = [
         *collect(generators),
-        *check_site(generators, contents),
-        *claimed_addresses(contents, written, sources),
-        *missing_templates(
+        *check_site(
+            generators,
             contents,
-            template_names(generators[0]),
-            lambda content: sources.field(content.source_path, "template"),
+            lambda: claimed_addresses(contents, written, sources),
+            lambda: missing_templates(
+                contents,
+                template_names(generators[0]),
+                lambda content: sources.field(content.source_path, "template"),
+            ),
+            lambda: image_problems(contents, sources),
+            lambda: published_file_problems(generators, contents),
+            lambda: author_problems(generators[0].settings),
+            lambda: modified_before_date(
+                contents, lambda content: sources.field(content.source_path, "modified")
+            ),
+            lambda: unwritable_addresses(contents, sources.field),
+            lambda: foreign_urls(contents, sources.field),
         ),
-        *image_problems(contents, sources),
-        *published_file_problems(generators, contents),
-        *author_problems(generators[0].settings),
-        *modified_before_date(
-            contents, lambda content: sources.field(content.source_path, "modified")
-        ),
-        *unwritable_addresses(contents, sources.field),
-        *foreign_urls(contents, sources.field),
     ]
     problems = sorted(set(found))
     read = sorted(generators[0].context["generated_content"])

@@ -12,7 +12,7 @@ disagree.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from pelican.contents import Content
 
@@ -33,19 +33,24 @@ from perlen.site.legal import legal_problems
 from perlen.site.old_addresses import KEY as OLD_ADDRESSES
 from perlen.site.old_addresses import old_address_problems
 from perlen.site.written_html import link_and_image_tags
-from perlen.workers import in_forks, worker_count
+from perlen.workers import worker_count
 
 
-def check_site(generators: Iterable, contents: list[Content]) -> list[Problem]:
-    """Every problem the site checks find in `contents` of one build."""
+def check_site(
+    generators: Iterable,
+    contents: list[Content],
+    *more: Callable[[], Iterable[Problem]],
+) -> list[Problem]:
+    """Every problem the site checks and the checks in `more` (the build's
+    own) find in `contents` of one build.
+
+    Each post's checks run in forked processes from the start, beside the
+    checks of the whole site in this process, which then joins them.
+    """
     generators = list(generators)
     settings = generators[0].settings
     context = generators[0].context
     sources = of_build(context)
-    problems = duplicate_addresses(contents, sources)
-    for attribute in ("category", "tags", "authors"):
-        problems += spelling_variants(contents, attribute, sources)
-    problems += similar_categories(contents, sources)
     limit = setting(settings, "PERLEN_SUMMARY_MAX_LENGTH")
     by_url = {content.url: content for content in contents}
 
@@ -62,20 +67,27 @@ def check_site(generators: Iterable, contents: list[Content]) -> list[Problem]:
         ]
 
     # Each post's checks on every core (its HTML parsed once for links and images).
-    for found in in_forks(
+    with workers.beside(
         post_problems,
         contents,
         worker_count(settings),
         minimum=workers.CHECKS_PER_PROCESS,
-    ):
-        problems += found
-    problems += unread_files(settings, generators[0].readers.readers)
-    problems += legal_problems(contents, settings, sources.lines)
-    problems += old_address_problems(
-        generators, contents, lambda path: sources.field(path, OLD_ADDRESSES)
-    )
-    problems += misplaced_sources(settings, generators[0].readers.readers)
-    problems += reader_warnings(contents)
+    ) as each_post:
+        problems = duplicate_addresses(contents, sources)
+        for attribute in ("category", "tags", "authors"):
+            problems += spelling_variants(contents, attribute, sources)
+        problems += similar_categories(contents, sources)
+        problems += unread_files(settings, generators[0].readers.readers)
+        problems += legal_problems(contents, settings, sources.lines)
+        problems += old_address_problems(
+            generators, contents, lambda path: sources.field(path, OLD_ADDRESSES)
+        )
+        problems += misplaced_sources(settings, generators[0].readers.readers)
+        problems += reader_warnings(contents)
+        for check in more:
+            problems += check()
+        for found in each_post():
+            problems += found
     return problems
 
 
