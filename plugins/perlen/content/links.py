@@ -80,18 +80,16 @@ class LocalLinks(Treeprocessor):
         # document): names are spelled as on disk from the post's folder.
         pictures = picture_extension(self.md)
         document = pictures.document if pictures is not None else None
-        for element in root.iter():
-            attribute = LINK_ATTRIBUTES.get(element.tag)
-            if attribute is None:
-                continue
-            value = element.get(attribute, "")
-            link = pelican_link(value, self.static_paths)
-            if link is None and links_to_file(value):
-                link = value
-            if link is not None and document is not None:
-                link = link_on_disk(link, document.source_path)
-            if link is not None:
-                element.set(attribute, link)
+        for tag, attribute in LINK_ATTRIBUTES.items():
+            for element in root.iter(tag):
+                value = element.get(attribute, "")
+                link = pelican_link(value, self.static_paths)
+                if link is None and links_to_file(value):
+                    link = value
+                if link is not None and document is not None:
+                    link = link_on_disk(link, document.source_path)
+                if link is not None:
+                    element.set(attribute, link)
 
 
 class LocalLinksExtension(Extension):

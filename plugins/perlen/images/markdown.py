@@ -154,6 +154,8 @@ class PictureTreeprocessor(Treeprocessor):
         document = self.extension.document
         if document is None:  # a conversion that is not of a post
             return
+        if next(root.iter("img"), None) is None:
+            return  # most texts: nothing to replace, no gallery, no figure
         first = not document.has_cover
         galleries = [p for p in root.iter("p") if _is_gallery(p)]
         in_gallery = {id(img) for p in galleries for img in p}
