@@ -23,6 +23,7 @@ from perlen.settings import DEFAULTS, setting
 from perlen.site.contents import contents_of
 from perlen.site.csp import content_security_policy
 from perlen.site.labels import LABELS, foreign_date, label, primary
+from perlen.site.page_links import PageLinks
 from perlen.text.fragments import own_text, plain_text, teaser
 
 
@@ -86,8 +87,9 @@ def og_locale(lang: str) -> str:
 def add_filters(generator) -> None:
     """`generator_init` handler: the `datum`, `plaintext`, `teaser`,
     `own_text`, `bcp47` and `og_locale` filters, `label` (`labels`), the
-    Content-Security-Policy for the pages' meta element as `csp_meta`, and
-    the agency's description and contact as `agentur`."""
+    Content-Security-Policy for the pages' meta element as `csp_meta`,
+    the agency's description and contact as `agentur`, and the links to the
+    site's pages as `page_links` (`page_links`)."""
     settings = generator.settings
     locale = setting(settings, "PERLEN_LOCALE")
     default = setting(settings, "PERLEN_DATE_PATTERN")
@@ -112,6 +114,9 @@ def add_filters(generator) -> None:
     generator.env.globals["label"] = label
     generator.env.globals["csp_meta"] = content_security_policy(settings, meta=True)
     generator.env.globals["agentur"] = agency(settings, set())
+    generator.env.globals["page_links"] = PageLinks(
+        generator.env, settings.get("MENU_PAGES") or ()
+    )
 
 
 def agency(settings, urls: set[str]) -> dict[str, str]:
