@@ -3,6 +3,7 @@ on list pages, feeds – and posts in English."""
 
 import json
 import re
+from html import unescape
 
 import pytest
 
@@ -43,6 +44,27 @@ def test_plain_text_contexts_keep_no_break_spaces(built):
     assert f"5{NBSP}km" in description
     # The footnote's number is no part of the text.
     assert "Fußnote, siehe" in description
+
+
+@pytest.mark.parametrize(
+    ("text", "described"),
+    [
+        (
+            "Das `<picture>`-Element und `&amp;` im Code.",
+            "Das <picture>-Element und &amp; im",
+        ),
+        ("Ob 3 < 5 & 7 > 2 gilt? Ja.", "Ob 3 < 5 & 7 > 2 gilt?"),
+    ],
+)
+def test_a_description_from_the_text_keeps_what_looks_like_markup(
+    site, make_post, text, described
+):
+    """The text's own sentences are plain text: a tag typed as code is text."""
+    site.write("posts/code.md", make_post(text, Titel="Code", Slug="code"))
+    site.build()
+    html = site.html("2021/code/index.html")
+    description = head(html, r'<meta name="description" content="([^"]*)"')
+    assert unescape(description).startswith(described)
 
 
 def test_summaries_on_list_pages_have_no_anchors_of_the_post(built):
