@@ -12,8 +12,6 @@ import logging
 import subprocess
 from pathlib import Path
 
-from pagefind.service import get_executable
-
 from perlen.problems import BuildFailed, Problem
 from perlen.settings import setting
 from perlen.site.written_files import SEARCH_INDEX_DIR as INDEX_DIR
@@ -43,6 +41,9 @@ def write_index(site: Path) -> None:
     Pagefind's warnings are logged as problems (a strict build fails on
     them); if it cannot build an index, the build fails.
     """
+    # Imported here: only a build with search needs it (and its `asyncio`).
+    from pagefind.service import get_executable
+
     executable = get_executable()
     if executable is None:
         raise BuildFailed(
