@@ -3,12 +3,13 @@ once per build rather than on every page.
 
 The theme links the static pages (`Über uns` in the menu, by `MENU_PAGES`;
 all of them, `Impressum`, `Datenschutz`, … in the footer) on each of the
-site's pages. A loop over the pages in `base.html` cost every page about
-3 µs per link: with 50 pages, a fifth to a third of rendering a page. The
-links are the same on every page but for `aria-current` on the page's own
-link, so `page_links` renders the theme's `partials/page_links.html` once
-per list and site address (relative URLs give each folder depth its own),
-and once more for each page that is itself in the list.
+site's pages. The two loops over all pages in `base.html` cost every page a
+few microseconds per page of the site: with 50 pages, a fifth to a third of
+rendering it. The links are the same on every page but for `aria-current`
+on the page's own link, so `page_links` renders the theme's
+`partials/page_links.html` once per list and site address (relative URLs
+give each folder depth its own), and once more for each page that is
+itself in the list.
 """
 
 from __future__ import annotations
