@@ -73,17 +73,21 @@ def test_the_sites_map_is_made_once_per_build(site, monkeypatch):
     """The checks and the folders share it: at 10,000 posts each map costs
     about a second on the build's one busy core."""
     _full_site(site)
+    # The old-address check reads the map, too.
+    site.write(
+        "posts/2021/umgezogen.md",
+        _post("Umgezogen", "2.4.2021", **{"Alte Adressen": "/2019/alter-titel/"}),
+    )
     maps = []
 
     def counted(*args):
         maps.append(written_files(*args))
         return maps[-1]
 
-    # The modules that make one.
-    for module in ("building.checked", "site.old_addresses"):
-        monkeypatch.setattr(f"perlen.{module}.written_files", counted)
+    monkeypatch.setattr("perlen.building.checked.written_files", counted)
     site.build()
     assert len(maps) == 1
+    assert (site.output / "2021/umgezogen/index.html").is_file()
     assert "schlagwort/farben/seite/2" in maps[0].page_folders()
 
 

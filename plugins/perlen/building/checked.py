@@ -80,6 +80,7 @@ def fail_on_problems(generators) -> None:
         *check_site(
             generators,
             contents,
+            written,
             lambda: claimed_addresses(contents, written, sources),
             lambda: missing_templates(
                 contents,

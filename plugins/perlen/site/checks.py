@@ -32,6 +32,7 @@ from perlen.site.check_stray_files import misplaced_sources, unread_files
 from perlen.site.legal import legal_problems
 from perlen.site.old_addresses import KEY as OLD_ADDRESSES
 from perlen.site.old_addresses import old_address_problems
+from perlen.site.written_files import WrittenFiles
 from perlen.site.written_html import link_and_image_tags
 from perlen.workers import worker_count
 
@@ -39,10 +40,11 @@ from perlen.workers import worker_count
 def check_site(
     generators: Iterable,
     contents: list[Content],
+    written: WrittenFiles,
     *more: Callable[[], Iterable[Problem]],
 ) -> list[Problem]:
     """Every problem the site checks and the checks in `more` (the build's
-    own) find in `contents` of one build.
+    own) find in `contents` of one build, whose map is `written`.
 
     Each post's checks run in forked processes from the start, beside the
     checks of the whole site in this process, which then joins them.
@@ -80,7 +82,7 @@ def check_site(
         problems += unread_files(settings, generators[0].readers.readers)
         problems += legal_problems(contents, settings, sources.lines)
         problems += old_address_problems(
-            generators, contents, lambda path: sources.field(path, OLD_ADDRESSES)
+            written, contents, lambda path: sources.field(path, OLD_ADDRESSES)
         )
         problems += misplaced_sources(settings, generators[0].readers.readers)
         problems += reader_warnings(contents)

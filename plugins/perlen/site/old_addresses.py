@@ -12,14 +12,13 @@ from __future__ import annotations
 import posixpath
 import re
 from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
 from pelican.contents import Content
 
 from perlen.problems import Problem, display_path
-from perlen.site.written_files import key, written_files
+from perlen.site.written_files import WrittenFiles, key
 
 KEY = "old_addresses"
 _SEPARATORS = re.compile(r"[,\s]+")
@@ -84,13 +83,11 @@ def old_addresses(content: Content) -> list[OldAddress]:
 
 
 def old_address_problems(
-    generators: Iterable, contents: list[Content], line_of
+    existing: WrittenFiles, contents: list[Content], line_of
 ) -> list[Problem]:
     """Old addresses that are no paths, that belong to a page the site has
-    now, or that two posts claim. `line_of(path)` is the line of the key."""
-    if not any(isinstance(c.metadata.get(KEY), str) for c in contents):
-        return []  # spares making the site's map
-    existing = written_files(generators, contents)
+    now (in its map, `existing`), or that two posts claim. `line_of(path)`
+    is the line of the key."""
     claimed: dict[str, list[OldAddress]] = defaultdict(list)
     problems = []
     fix = "Bitte die alte Adresse prüfen oder aus „Alte Adressen:“ streichen."
