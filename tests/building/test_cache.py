@@ -33,6 +33,25 @@ def test_fingerprint_follows_plugin_files_and_settings(tmp_path, monkeypatch):
     assert cache.fingerprint(settings) not in {first, changed_data}
 
 
+def test_fingerprint_follows_the_installed_packages(tmp_path, monkeypatch):
+    import markdown
+
+    site_packages = tmp_path / "site-packages"
+    site_packages.mkdir()
+    (site_packages / "markdown-3.8.dist-info").mkdir()
+    monkeypatch.syspath_prepend(str(site_packages))
+    settings = {"TYPOGRIFY": False}
+    assert "markdown-3.8.dist-info" in cache.installed_packages()
+    # Every package the build imports is listed, as importlib.metadata finds it.
+    assert f"markdown-{markdown.__version__}.dist-info" in cache.installed_packages()
+    before = cache.fingerprint(settings)
+
+    (site_packages / "markdown-3.8.dist-info").rename(
+        site_packages / "markdown-3.9.dist-info"
+    )
+    assert cache.fingerprint(settings) != before
+
+
 def test_fingerprint_covers_every_stage_of_the_plugin():
     """The text pipeline, the reader and the image markup change what the
     cache holds, not only the build stage the cache module lives in."""

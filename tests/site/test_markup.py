@@ -72,3 +72,60 @@ def test_unbalanced_tags_are_reported_in_german_with_file_and_line(tmp_path):
             "mit diesem Beitrag wären ungültiges HTML.",
         ),
     ]
+
+
+# -- Which posts are checked: only where the writer typed HTML -----------------
+
+FENCED_CODE = '```html\n<div class="kasten">\n```'
+
+
+@pytest.mark.parametrize(
+    ("body", "summary", "typed"),
+    [
+        ("Nur Text.", "", False),
+        (FENCED_CODE, "", False),
+        (f"{FENCED_CODE}\n\n{FENCED_CODE}", "Kurz.", False),
+        ('![Perle](/images/perle.png "Eine Perle")', "", False),
+        (f"{FENCED_CODE}\n\nText <span>fett", "", True),
+        (f"{FENCED_CODE}\n\n<div>\nBlock\n</div>", "", True),
+        (FENCED_CODE, "Eine <em>Zusammenfassung</em>", True),
+        ("Text &amp; mehr", "", True),  # Markdown stashes entities as HTML
+    ],
+    ids=[
+        "text",
+        "code",
+        "zweimal-code",
+        "bildunterschrift",
+        "code-und-inline",
+        "code-und-block",
+        "zusammenfassung",
+        "entitaet",
+    ],
+)
+def test_only_posts_with_html_the_writer_typed_are_marked(
+    site, make_post, body, summary, typed
+):
+    """Highlighted code and image captions are the build's own HTML; a post
+    holding only those needs no check for broken tags."""
+    from perlen.content.reader import GermanMarkdownReader
+    from PIL import Image
+
+    images = site.content / "images"
+    images.mkdir()
+    Image.new("RGB", (8, 6)).save(images / "perle.png")
+    fields = {"Zusammenfassung": summary} if summary else {}
+    path = site.write("posts/x.md", make_post(body, **fields))
+    reader = GermanMarkdownReader(site.settings())
+    _, metadata = reader.read(str(path))
+    assert metadata.get(RAW_HTML, False) is typed
+
+
+def test_broken_html_after_a_code_block_fails_the_build(site, make_post):
+    from perlen.building.checked import checked_build
+
+    site.write("posts/x.md", make_post(f"{FENCED_CODE}\n\nWir </span> hier."))
+    outcome = checked_build(site.settings())
+    assert [p.message for p in outcome.errors] == [
+        "„</span>“ schließt ein Element, das nie geöffnet wurde; die Seite und "
+        "jede Übersicht mit diesem Beitrag wären ungültiges HTML."
+    ]

@@ -4,6 +4,8 @@ import time
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from hypothesis import given
+from hypothesis import strategies as st
 from perlen.site.related import neighbours, related_by_tags
 
 START = datetime(2021, 1, 1)
@@ -62,6 +64,39 @@ def test_a_tag_on_every_post_only_looks_at_posts_close_in_time():
     everything = posts(*[(str(i), ["alle"]) for i in range(20)])
     related = related_by_tags(everything, limit=10, window=2)
     assert sorted(names(related[id(everything[10])])) == ["11", "12", "8", "9"]
+
+
+def all_pairs(everything: list[Post], limit: int, window: int) -> dict[int, list[str]]:
+    """The rule of `related_by_tags` applied to every pair of posts: shared
+    tags counted within `window` posts of the same tag on either side."""
+    ordered = sorted(everything, key=lambda post: post.date)
+    related = {}
+    for here, post in enumerate(ordered):
+        scores = []
+        for other, candidate in enumerate(ordered):
+            if other == here:
+                continue
+            shared = 0
+            for tag in set(post.tags) & set(candidate.tags):
+                carriers = [i for i, p in enumerate(ordered) if tag in p.tags]
+                if abs(carriers.index(other) - carriers.index(here)) <= window:
+                    shared += 1
+            if shared:
+                scores.append(((-shared, abs(other - here), -other), candidate.name))
+        related[id(post)] = [name for _, name in sorted(scores)[:limit]]
+    return related
+
+
+@given(
+    st.lists(st.sets(st.sampled_from("abcde"), max_size=4), max_size=14),
+    st.integers(1, 4),
+    st.integers(1, 6),
+)
+def test_the_tag_index_finds_what_comparing_all_pairs_finds(tag_sets, limit, window):
+    everything = posts(*[(str(i), sorted(tags)) for i, tags in enumerate(tag_sets)])
+    related = related_by_tags(everything, limit=limit, window=window)
+    expected = all_pairs(everything, limit, window)
+    assert {key: names(found) for key, found in related.items()} == expected
 
 
 def test_ten_thousand_posts_with_a_shared_tag_stay_fast():

@@ -20,7 +20,6 @@ import traceback
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from importlib.metadata import distributions
 from pathlib import Path
 from typing import IO
 
@@ -50,9 +49,7 @@ def fingerprint(settings: dict) -> str:
         if source.is_file() and "__pycache__" not in source.parts:
             digest.update(source.relative_to(_PACKAGE).as_posix().encode())
             digest.update(source.read_bytes())
-    for package in sorted(
-        f"{d.metadata['Name']}=={d.version}" for d in distributions()
-    ):
+    for package in installed_packages():
         digest.update(package.encode())
     for key in sorted(settings):
         value = repr(settings[key])
@@ -60,6 +57,21 @@ def fingerprint(settings: dict) -> str:
         if key.isupper() and key not in _IGNORED and " at 0x" not in value:
             digest.update(f"{key}={value}".encode())
     return digest.hexdigest()[:16]
+
+
+def installed_packages() -> list[str]:
+    """Every installed distribution as `name-version`, read from the names of
+    their metadata folders (`Markdown-3.8.dist-info`, as the wheel format
+    names them) on Python's path: parsing each one's METADATA file, as
+    `importlib.metadata` does, took 15 ms of every build's start."""
+    found: set[str] = set()
+    for folder in sys.path:
+        try:
+            names = os.listdir(folder or os.curdir)
+        except OSError:  # a zip file or a folder that is gone
+            continue
+        found.update(n for n in names if n.endswith((".dist-info", ".egg-info")))
+    return sorted(found)
 
 
 def use_versioned_cache(pelican) -> None:

@@ -37,7 +37,7 @@ from perlen.images import markdown as image_markdown
 from perlen.problems import Problem, ProblemError, Severity
 from perlen.settings import setting
 from perlen.text import characters, headings, pipeline, structure
-from perlen.text.document import document_state
+from perlen.text.document import document_state, writer_html
 from perlen.text.table_align import TableAlignExtension
 
 LIST_KEYS = {"tags", "authors"}
@@ -136,9 +136,9 @@ class GermanMarkdownReader(MarkdownReader):
         )
         if "summary" in metadata:
             metadata["summary"] = self._convert(metadata["summary"], document)
-            raw_html = bool(self._md.htmlStash.rawHtmlBlocks)
+            raw_html = writer_html(self._md)
         content = self._convert(header.body, document)
-        if raw_html or self._md.htmlStash.rawHtmlBlocks:
+        if raw_html or writer_html(self._md):
             # Only such posts can hold broken HTML (`site/check_broken_html`).
             metadata[RAW_HTML] = True
         # Counted here so that the content cache keeps it (`reading_time`).

@@ -37,6 +37,7 @@ from perlen.images.variants import plan, published_stem
 from perlen.link_syntax import without_indicator
 from perlen.problems import ProblemError
 from perlen.settings import setting
+from perlen.text.document import document_state
 from perlen.text.pipeline import typeset_inline
 
 # Metadata key: the content-relative paths of the images a post shows.
@@ -150,6 +151,11 @@ class PictureTreeprocessor(Treeprocessor):
             return setting(settings, "PERLEN_IMAGE_FULL_SIZES")
         return self.options.sizes
 
+    def _own_html(self, markup: str) -> str:
+        """`markup` stashed as HTML the conversion wrote, not the writer."""
+        document_state(self.md).own_html += 1
+        return self.md.htmlStash.store(markup)
+
     def run(self, root: Element) -> None:
         document = self.extension.document
         if document is None:  # a conversion that is not of a post
@@ -210,7 +216,7 @@ class PictureTreeprocessor(Treeprocessor):
             caption, credit = split_credit(title or "")
             if caption or credit:
                 figcaption = SubElement(figure, "figcaption")
-                figcaption.text = self.md.htmlStash.store(
+                figcaption.text = self._own_html(
                     caption_html(caption, credit, self.options.settings, document.lang)
                 )
 
@@ -250,7 +256,7 @@ class PictureTreeprocessor(Treeprocessor):
         image.tail = None
         if caption or credit:
             figcaption = SubElement(paragraph, "figcaption")
-            figcaption.text = self.md.htmlStash.store(
+            figcaption.text = self._own_html(
                 caption_html(caption, credit, self.options.settings, document.lang)
             )
         return True

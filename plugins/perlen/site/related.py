@@ -50,17 +50,19 @@ def related_by_tags(posts: Sequence[P], limit: int, window: int) -> dict[int, li
             by_tag[tag].append(index)  # ascending, as `ordered` is
     result: dict[int, list[P]] = {}
     for here, post in enumerate(ordered):
+        # Counted by `Counter.update` and ranked by plain tuples: this loop
+        # runs on one core between reading and writing.
         shared: Counter[int] = Counter()
         for tag in _tags(post):
             indices = by_tag[tag]
             middle = bisect_left(indices, here)
-            for other in indices[max(0, middle - window) : middle + window + 1]:
-                if other != here:
-                    shared[other] += 1
+            shared.update(indices[max(0, middle - window) : middle + window + 1])
+        del shared[here]
         best = heapq.nsmallest(
-            limit, shared, key=lambda other: (-shared[other], abs(other - here), -other)
+            limit,
+            ((-count, abs(other - here), -other) for other, count in shared.items()),
         )
-        result[id(post)] = [ordered[other] for other in best]
+        result[id(post)] = [ordered[-negative] for _, _, negative in best]
     return result
 
 
