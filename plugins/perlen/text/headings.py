@@ -23,7 +23,7 @@ import re
 from xml.etree.ElementTree import Element
 
 from markdown import Extension, Markdown
-from markdown.extensions.toc import TocExtension, slugify
+from markdown.extensions.toc import TocExtension, TocTreeprocessor, slugify
 from markdown.treeprocessors import Treeprocessor
 
 from perlen.text.document import document_state
@@ -116,11 +116,30 @@ class HeadingsTreeprocessor(Treeprocessor):
         state.toc_entries = len(entries)
 
 
+class _TocTreeprocessor(TocTreeprocessor):
+    """`toc`'s step, left out for a document without a heading or the `[TOC]`
+    marker (every summary, many short posts): it would still build, serialise
+    and post-process an empty table of contents, a tenth of converting a
+    summary. `toc`'s `reset` has left `md.toc` empty, as the step would."""
+
+    def run(self, doc: Element) -> None:
+        for element in doc.iter():
+            if (
+                isinstance(element.tag, str) and self.header_rgx.match(element.tag)
+            ) or (self.marker and self.marker in (element.text or "")):
+                super().run(doc)
+                return
+
+
+class _TocExtension(TocExtension):
+    TreeProcessorClass = _TocTreeprocessor
+
+
 class HeadingsExtension(Extension):
     """`toc` with German anchors and permalinks, and our table of contents."""
 
     def extendMarkdown(self, md: Markdown) -> None:
-        TocExtension(
+        _TocExtension(
             slugify=heading_slug, permalink="¶", toc_depth="2-6"
         ).extendMarkdown(md)
         md.treeprocessors.register(

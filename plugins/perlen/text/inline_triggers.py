@@ -72,8 +72,11 @@ class TriggeredInlineProcessor(InlineProcessor):
         self._patterns: list[tuple[inlinepatterns.Pattern, str | None]] = []
 
     def run(self, tree: Element, ancestors: list[str] | None = None) -> Element:
-        # Taken per document: an extension may change the patterns any time.
-        self._patterns = [(p, triggers(p)) for p in self.inlinePatterns]
+        # Looked at per document, as an extension may change the patterns any
+        # time; their triggers are worked out again only then.
+        patterns = list(self.inlinePatterns)
+        if [p for p, _ in self._patterns] != patterns:
+            self._patterns = [(p, triggers(p)) for p in patterns]
         return super().run(tree, ancestors)
 
     def _InlineProcessor__handleInline(self, data: str, patternIndex: int = 0) -> str:

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Any
 from xml.etree.ElementTree import Element, SubElement
 
@@ -311,7 +312,7 @@ def typeset_attributes(
 ) -> None:
     """Alt texts and titles get the characters body text gets, as plain text:
     „quotes“, dashes, ❤️ and 😉, but no markup (and no `widont`)."""
-    plain = replace(options, typogrify=frozenset())
+    plain = _without_typogrify(options)
     for element in root.iter():
         for tag, name in _TEXT_ATTRIBUTES:
             value = element.get(name) if element.tag == tag else None
@@ -329,6 +330,14 @@ def typeset_plain(
     return "".join(paragraph.itertext())
 
 
+# Made once per language, not for each document (a post has two: its text
+# and its summary).
+@lru_cache(maxsize=64)
+def _without_typogrify(options: Options) -> Options:
+    return replace(options, typogrify=frozenset())
+
+
+@lru_cache(maxsize=256)
 def for_language(options: Options, lang: str | None) -> Options:
     """The options for text in `lang` (None: the site's language).
 
