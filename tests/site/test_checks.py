@@ -655,3 +655,24 @@ def test_dead_page_links_on_every_core_are_the_same_in_the_same_order(site, fork
     assert forked[-1] == 2
     assert two == one
     assert sum("/gibt-es-nicht-" in message for message in two) == 12
+
+
+def test_only_posts_linking_the_site_by_address_are_checked_for_dead_pages(
+    site, monkeypatch
+):
+    """The others are left out before any process is forked for them."""
+    given = []
+
+    def recording(function, items, workers, **options):
+        given.append([content.source_path for _, content, _ in items])
+        return in_forks(function, items, workers, **options)
+
+    in_forks = post_links.in_forks
+    monkeypatch.setattr(post_links, "in_forks", recording)
+    for number in range(5):
+        body = "Siehe [dort](https://example.org/) und `/code/`."
+        site.write(f"posts/p{number}.md", post(f"B {number}", body=body))
+    site.write("posts/z.md", post("Z", Zusammenfassung="[Alt](/alt/)"))
+    found = messages(site)
+    assert [Path(path).name for path in given[0]] == ["z.md"]
+    assert sum("„/alt/“ führt ins Leere" in message for message in found) == 1

@@ -1,6 +1,9 @@
 """Which output names no file system can hold (`site/file_names`)."""
 
+from pathlib import Path
+
 import pytest
+from perlen.building.checked import checked_build
 from perlen.site.file_names import MAX_NAME_BYTES, name_problem
 
 
@@ -30,3 +33,24 @@ def test_a_part_too_long_in_bytes_is_named_with_its_characters():
     assert "mit 201 Zeichen" in name_problem("tag/" + "x" * 201 + "/index.html")
     # The suffix counts: 196 characters and ".html" are 201.
     assert "mit 201 Zeichen" in name_problem("x" * 196 + ".html")
+
+
+def _line_of(path: Path, key: str) -> int:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return next(n for n, line in enumerate(lines, 1) if line.startswith(key))
+
+
+def test_each_post_with_an_unwritable_tag_is_named_at_its_line(site, make_post):
+    """The tag's address is worked out once, the problem told for every post."""
+    tag = "Sehr" + "lang" * 80
+    a = site.write("posts/a.md", make_post(Schlagwörter=f"Kunden, {tag}"))
+    b = site.write("posts/b.md", make_post(Titel="Zweiter", Schlagwörter=tag))
+    site.write("posts/c.md", make_post(Titel="Dritter", Schlagwörter="Kunden"))
+    outcome = checked_build(site.settings())
+    named = sorted(
+        (Path(p.path).name, p.line)
+        for p in outcome.problems
+        if "„/schlagwort/" in p.message
+    )
+    key = "Schlagwörter"
+    assert named == [("a.md", _line_of(a, key)), ("b.md", _line_of(b, key))]

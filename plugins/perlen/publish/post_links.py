@@ -38,15 +38,19 @@ def dead_page_links(
     """Links from posts and pages to pages of this site that were not written."""
     root = site_root(settings["SITEURL"])
     by_content = {id(content): (path, content) for path, content in written.items()}
+    # Most posts link no page of the site by its address: not worth parsing,
+    # nor a forked process where none does.
+    linking = [
+        (output, content, fragments)
+        for output, content in by_content.values()
+        if (fragments := _with_site_links(content))
+    ]
 
-    def dead_in(written_page: tuple[str, Content]) -> list[Problem]:
-        output, content = written_page
+    def dead_in(written_page: tuple[str, Content, list[str]]) -> list[Problem]:
+        output, content, fragments = written_page
         base = page_url(root, output)
-        summary = content.metadata.get("summary")
         problems = []
-        for fragment in (content.content, summary if isinstance(summary, str) else ""):
-            if not fragment or not _SITE_LINK.search(fragment):
-                continue  # most posts: not worth parsing
+        for fragment in fragments:
             for tag in start_tags(fragment, ("a",)):
                 url = tag.attrs.get("href", "")
                 if not urlsplit(url).path.startswith("/"):
@@ -70,9 +74,16 @@ def dead_page_links(
         return problems
 
     found = in_forks(
-        dead_in,
-        list(by_content.values()),
-        worker_count(settings),
-        minimum=workers.CHECKS_PER_PROCESS,
+        dead_in, linking, worker_count(settings), minimum=workers.CHECKS_PER_PROCESS
     )
     return [problem for problems in found for problem in problems]
+
+
+def _with_site_links(content: Content) -> list[str]:
+    """The text and summary of `content`, those that may link a page of the site."""
+    summary = content.metadata.get("summary")
+    return [
+        fragment
+        for fragment in (content.content, summary if isinstance(summary, str) else "")
+        if fragment and _SITE_LINK.search(fragment)
+    ]

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
+from typing import Any
 
 from pelican.contents import Content
 
@@ -70,16 +71,26 @@ def name_problem(save_as: str) -> str | None:
     return None
 
 
-def _addresses(content: Content) -> Iterator[tuple[str, str, str]]:
-    """(key, address as the writer sees it, output file) of a post or page."""
+def _addresses(
+    content: Content, known: dict[tuple[str, Any], tuple[str, str]]
+) -> Iterator[tuple[str, str, str]]:
+    """(key, address as the writer sees it, output file) of a post or page.
+
+    A tag's, category's or author's address is worked out once (`known`),
+    not again for each of their posts: Pelican formats it on every access."""
     if content.save_as:
         yield "title", "/" + content.url, content.save_as
-    for key, attribute in (("tags", "tags"), ("category", "category")):
+    for key, attribute in (
+        ("tags", "tags"),
+        ("category", "category"),
+        ("authors", "authors"),
+    ):
         value = getattr(content, attribute, None)
         for wrapper in value if isinstance(value, list) else [value] if value else []:
-            yield key, "/" + wrapper.url, wrapper.save_as
-    for wrapper in getattr(content, "authors", None) or []:
-        yield "authors", "/" + wrapper.url, wrapper.save_as
+            address = known.get((key, wrapper))
+            if address is None:
+                address = known[key, wrapper] = ("/" + wrapper.url, wrapper.save_as)
+            yield key, *address
     for old in old_addresses.old_addresses(content):
         yield "old_addresses", old.path, old.save_as
 
@@ -91,8 +102,9 @@ def unwritable_addresses(
     header key it comes from (`line_of(path, key)`; a post's own address
     comes from its Slug, else its Titel)."""
     problems = []
+    known: dict[tuple[str, Any], tuple[str, str]] = {}
     for content in contents:
-        for key, address, save_as in _addresses(content):
+        for key, address, save_as in _addresses(content, known):
             reason = name_problem(save_as)
             if reason is None:
                 continue
