@@ -30,6 +30,8 @@ from perlen.workers import in_forks, worker_count
 PAGE_SUFFIXES = ("", ".html", ".htm")
 # A link to a path of this site, as Markdown or a writer's HTML writes it.
 _SITE_LINK = re.compile(r"""href\s*=\s*["']?/(?!/)""", re.IGNORECASE)
+# Its cheap part, searched first: an attribute's value that is such a path.
+_SITE_PATH = re.compile(r"""=\s*["']?/(?!/)""")
 
 
 def dead_page_links(
@@ -85,5 +87,5 @@ def _with_site_links(content: Content) -> list[str]:
     return [
         fragment
         for fragment in (content.content, summary if isinstance(summary, str) else "")
-        if fragment and _SITE_LINK.search(fragment)
+        if fragment and _SITE_PATH.search(fragment) and _SITE_LINK.search(fragment)
     ]
