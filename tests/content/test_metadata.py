@@ -273,3 +273,35 @@ def test_no_word_of_a_title_is_lost_in_its_slug(words, separators):
         for part in [w, *SEPARATORS[s]]
     ]
     assert german_slug(title) == "-".join(expected)
+
+
+def test_every_emoji_holds_a_character_the_slug_looks_for():
+    """`german_slug` searches for emoji only where such a character is."""
+    import emoji
+    from perlen.content import slugs
+
+    missed = [e for e in emoji.EMOJI_DATA if not slugs._MAYBE_EMOJI.search(e)]
+    assert missed == []
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            list("aäöüßZ09 -–„“‚‘’…&<>/#*©®€") + ["<3", "😉", "❤️", "1️⃣", "#️⃣", "™"]
+        ),
+        max_size=20,
+    ).map("".join)
+)
+def test_slugs_are_those_of_searching_every_title_for_emoji(title):
+    import html
+
+    import emoji
+    from pelican.utils import slugify
+    from perlen.content import slugs
+
+    plain = emoji.replace_emoji(slugs.HEART.sub(" ", f" {title}"), " ")
+    expected = slugify(
+        html.escape(plain.translate(slugs.GERMAN_SPELLING)),
+        regex_subs=slugs._SUBSTITUTIONS,
+    )
+    assert german_slug(title) == expected

@@ -9,6 +9,7 @@ Tags` → `wir-tags`).
 """
 
 import html
+import re
 from functools import lru_cache
 
 import emoji
@@ -19,6 +20,10 @@ from perlen.text.headings import GERMAN_SPELLING
 from perlen.text.hearts import HEART
 
 _SUBSTITUTIONS = DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"]
+# Every emoji the `emoji` package knows is © or ®, or holds a character from
+# U+203C (‼) on (a keycap's U+20E3, too): where none is, its search (half
+# the time of a slug) is left out.
+_MAYBE_EMOJI = re.compile("[©®\u203c-\U0010ffff]")
 
 
 @lru_cache(maxsize=16384)
@@ -29,7 +34,9 @@ def german_slug(text: str) -> str:
     Pelican's slugify (Unidecode and four regexes) is slow.
     """
     # HEART looks at the character before a heart; the space gives it one.
-    plain = emoji.replace_emoji(HEART.sub(" ", f" {text}"), " ")
+    plain = HEART.sub(" ", f" {text}")
+    if _MAYBE_EMOJI.search(plain):
+        plain = emoji.replace_emoji(plain, " ")
     # Escaped, so that slugify's tag stripping finds no tags, only text.
     return slugify(
         html.escape(plain.translate(GERMAN_SPELLING)), regex_subs=_SUBSTITUTIONS
