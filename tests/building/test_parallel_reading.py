@@ -64,12 +64,18 @@ def tree(folder: Path) -> dict[str, str]:
     }
 
 
-@pytest.mark.parametrize("method", ["fork", "spawn"])
+@pytest.mark.parametrize(
+    ("method", "chunk"), [("fork", 8), ("spawn", 8), ("fork", 1), ("fork", 5)]
+)
 def test_workers_build_the_same_site_byte_for_byte(
-    site, monkeypatch, worker_reads, method
+    site, monkeypatch, worker_reads, method, chunk
 ):
+    """Whatever the worker's jobs, a post at a time or a few (12 posts in jobs
+    of 5: the last job is shorter), and whichever posts the build's process
+    takes back."""
     varied_site(site)
     monkeypatch.setattr(parallel_reading, "MINIMUM_POSTS", 0)
+    monkeypatch.setattr(parallel_reading, "CHUNK", chunk)
     monkeypatch.setattr(workers, "start_method", lambda: method)
     one = checked_build(site.settings(PERLEN_WORKERS=1))
     assert one.output is not None
@@ -284,3 +290,21 @@ def test_a_stopped_build_leaves_no_worker_behind(project, tmp_path, how):
     assert len(workers) == 1, workers
     last = parallel_reading.MINIMUM_POSTS + 5
     assert (project.root / f"output/2021/beitrag-{last}/index.html").is_file()
+
+
+def test_a_worker_is_given_a_few_posts_per_job(site, monkeypatch, worker_reads):
+    """Twelve posts in jobs of five: three jobs (and the page's one)."""
+    jobs = []
+
+    class Counting(parallel_reading.ProcessPoolExecutor):
+        def submit(self, function, /, *args, **kwargs):
+            jobs.append(len(args[0]))
+            return super().submit(function, *args, **kwargs)
+
+    varied_site(site)
+    monkeypatch.setattr(parallel_reading, "MINIMUM_POSTS", 0)
+    monkeypatch.setattr(parallel_reading, "CHUNK", 5)
+    monkeypatch.setattr(parallel_reading, "ProcessPoolExecutor", Counting)
+    assert checked_build(site.settings(PERLEN_WORKERS=2)).output is not None
+    assert jobs == [5, 5, 2, 1]
+    assert worker_reads
