@@ -20,6 +20,7 @@ from pelican.contents import Content
 
 from perlen import workers
 from perlen.content.source_lines import SourceLines
+from perlen.pelican_glue import raw_html
 from perlen.problems import Problem
 from perlen.publish.pages import existing_file
 from perlen.site.references import page_url, site_path, site_root, start_tags
@@ -82,10 +83,13 @@ def dead_page_links(
 
 
 def _with_site_links(content: Content) -> list[str]:
-    """The text and summary of `content`, those that may link a page of the site."""
+    """The text and summary of `content` as the reader made them, those that
+    may link a page of the site. (Not `content.content`: Pelican would resolve
+    its `{filename}` links again in this process for every page a forked
+    process rendered; a link to a file is the link check's.)"""
     summary = content.metadata.get("summary")
     return [
         fragment
-        for fragment in (content.content, summary if isinstance(summary, str) else "")
+        for fragment in (raw_html(content), summary if isinstance(summary, str) else "")
         if fragment and _SITE_PATH.search(fragment) and _SITE_LINK.search(fragment)
     ]
