@@ -184,8 +184,9 @@ class _Reading:
         readers.get_cached_data = get_cached_data
 
     def close(self) -> None:
-        """Stop the workers: posts not begun are dropped, a post being read
-        is finished (a few milliseconds), then every worker has ended."""
+        """Stop the workers: jobs not begun are dropped, a job being read is
+        finished (a few posts, some milliseconds each), then every worker has
+        ended."""
         for jobs in self.sent:
             jobs.clear()
         if self.pool is not None:
