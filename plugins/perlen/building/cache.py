@@ -61,7 +61,7 @@ def fingerprint(settings: dict) -> str:
 
 def installed_packages() -> list[str]:
     """Every installed distribution as `name-version`, read from the names of
-    their metadata folders (`Markdown-3.8.dist-info`, as the wheel format
+    their metadata folders (`markdown-3.8.dist-info`, as the wheel format
     names them) on Python's path: parsing each one's METADATA file, as
     `importlib.metadata` does, took 15 ms of every build's start."""
     found: set[str] = set()

@@ -80,12 +80,8 @@ def _addresses(
     not again for each of their posts: Pelican formats it on every access."""
     if content.save_as:
         yield "title", "/" + content.url, content.save_as
-    for key, attribute in (
-        ("tags", "tags"),
-        ("category", "category"),
-        ("authors", "authors"),
-    ):
-        value = getattr(content, attribute, None)
+    for key in ("tags", "category", "authors"):
+        value = getattr(content, key, None)
         for wrapper in value if isinstance(value, list) else [value] if value else []:
             address = known.get((key, wrapper))
             if address is None:
