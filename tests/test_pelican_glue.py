@@ -96,6 +96,24 @@ def test_the_sitemap_plugins_state_is_what_the_glue_resets():
         vars(generator).update(before)
 
 
+@pytest.mark.parametrize(("method", "attribute"), pelican_glue.LISTING_PAGES)
+def test_the_listing_pages_search_the_dates_the_glue_cuts_down(method, attribute):
+    """`write_listings_in_linear_time` gives a listing page's method only that
+    page's entry and posts in date order: right as long as the method finds
+    a page's posts by searching `self.dates` and reads nothing else of them."""
+    from pelican.generators import ArticlesGenerator
+
+    source = inspect.getsource(getattr(ArticlesGenerator, method))
+    assert f"in self.{attribute}" in source and (
+        "[article for article in self.dates if article in articles]" in source
+    ), UPGRADE.format(
+        what=f"self.{attribute} and the search of self.dates",
+        where=f"pelican.generators.ArticlesGenerator.{method}",
+        why="listing pages written in linear time (site/listings)",
+    )
+    assert source.count("self.dates") == 1
+
+
 def test_every_record_reaches_a_handler_however_often_it_repeats():
     """Pelican's loggers drop repeated messages and the fifth of a group;
     a strict build must see each."""

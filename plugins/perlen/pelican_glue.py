@@ -15,6 +15,7 @@ saying what to adapt, instead of silently changing what a build does.
 
 from __future__ import annotations
 
+import functools
 import io
 import logging
 import sys
@@ -251,6 +252,58 @@ class _Recorded:
     def render(self, localcontext: dict) -> str:
         self.localcontext = localcontext
         return ""
+
+
+# The generator's methods that list a tag's (category's, author's) posts in
+# date order by `[article for article in self.dates if article in articles]`
+# over every post – for every tag: quadratic in the blog's size – and the
+# attribute each iterates.
+LISTING_PAGES = (
+    ("generate_tags", "tags"),
+    ("generate_categories", "categories"),
+    ("generate_authors", "authors"),
+)
+
+
+def write_listings_in_linear_time(generator: Any) -> None:
+    """Pelican's article `generator` writes each tag's, category's and
+    author's page by its own code and order, but one at a time with `dates`
+    cut down to that page's posts, so its search of the posts in date order
+    goes through only those (with `perlen.site.listings`' constant-time
+    membership: linear). Its `dates` for a page are then exactly the posts
+    that search would find, in the same order."""
+    for method, attribute in LISTING_PAGES:
+        setattr(
+            generator,
+            method,
+            functools.partial(
+                _one_at_a_time, generator, getattr(generator, method), attribute
+            ),
+        )
+
+
+def _one_at_a_time(
+    generator: Any, write_all: Callable[[Any], None], attribute: str, write: Any
+) -> None:
+    everything, dates = getattr(generator, attribute), generator.dates
+    position = {id(post): index for index, post in enumerate(dates)}
+    entries = list(everything.items() if isinstance(everything, dict) else everything)
+    try:
+        for entry in entries:
+            # Pelican iterates a dict of tags, and pairs of categories and authors.
+            setattr(
+                generator,
+                attribute,
+                dict([entry]) if isinstance(everything, dict) else [entry],
+            )
+            listed = {id(post): post for post in entry[1] if id(post) in position}
+            generator.dates = sorted(
+                listed.values(), key=lambda post: position[id(post)]
+            )
+            write_all(write)
+    finally:
+        setattr(generator, attribute, everything)
+        generator.dates = dates
 
 
 def reset_sitemap() -> None:

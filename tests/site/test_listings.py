@@ -1,7 +1,10 @@
 """Tag, category and author pages: constant-time membership, same posts."""
 
-from types import SimpleNamespace
+from dataclasses import dataclass
 
+from hypothesis import given
+from hypothesis import strategies as st
+from pelican.generators import ArticlesGenerator
 from perlen.site.listings import Listing, index_listings
 
 
@@ -30,14 +33,57 @@ def test_membership_follows_appended_posts():
     assert later in listing
 
 
+@dataclass(frozen=True)
+class Name:
+    """A tag, category or author as the listing pages' methods use it."""
+
+    name: str
+
+    @property
+    def save_as(self):
+        return f"{self.name}.html"
+
+    url = page_name = save_as
+
+
+class Generator:
+    """The parts of Pelican's article generator that write the tag, category
+    and author pages, with its own methods; `written` records each page's
+    name and the posts of its `dates`."""
+
+    generate_tags = ArticlesGenerator.generate_tags
+    generate_categories = ArticlesGenerator.generate_categories
+    generate_authors = ArticlesGenerator.generate_authors
+
+    def __init__(self, dates, tags, categories, authors):
+        self.dates, self.articles = dates, list(dates)
+        self.tags, self.categories, self.authors = tags, categories, authors
+        self.context, self.written = {}, []
+
+    def get_template(self, name):
+        return name
+
+    def write(self, name, template, context, **page):
+        self.written.append((name, [id(post) for post in page["dates"]]))
+
+    def write_listing_pages(self):
+        for write_pages in (
+            self.generate_tags,
+            self.generate_categories,
+            self.generate_authors,
+        ):
+            write_pages(self.write)
+        return self.written
+
+
 def test_generator_lists_become_listings_in_place():
     a, b, c = Post(), Post(), Post()
     categories = [("Haltung", [a, b])]
-    generator = SimpleNamespace(
+    generator = Generator(
+        [a, b, c],
         tags={"Kunden": [a, c]},
         categories=categories,
         authors=[("Anna", [c])],
-        context={},
     )
     index_listings(generator)
     assert isinstance(generator.tags["Kunden"], Listing)
@@ -68,3 +114,64 @@ def test_tag_page_lists_exactly_its_posts(site, make_post):
     page = site.html("schlagwort/kunden/index.html")
     assert "Pinselstrich" not in page
     assert page.index("Farbenlehre") < page.index("Kundenbesuch")
+
+
+def _generator(count, tags, categories, authors, post=Post):
+    posts = [post() for _ in range(count)]
+
+    def lists(entries):
+        return [(Name(name), [posts[i] for i in indices]) for name, indices in entries]
+
+    return Generator(
+        posts[::-1],  # date order is not the order the lists were filled in
+        dict(lists(tags)),
+        lists(categories),
+        lists(authors),
+    )
+
+
+_ENTRIES = st.lists(
+    st.tuples(st.text("abc", min_size=1, max_size=3), st.lists(st.integers(0, 11))),
+    max_size=6,
+    unique_by=lambda entry: entry[0],
+)
+
+
+@given(tags=_ENTRIES, categories=_ENTRIES, authors=_ENTRIES)
+def test_listing_pages_are_written_as_pelican_writes_them(tags, categories, authors):
+    """The same pages in the same order, each with the same posts in date
+    order, as Pelican's own search of all posts for every page finds."""
+    # Pelican's search compares posts with `==`: plain objects, by identity.
+    pelicans = _generator(12, tags, categories, authors, post=object)
+    expected = pelicans.write_listing_pages()
+    ours = _generator(12, tags, categories, authors)
+    index_listings(ours)
+    # Ids are of other posts; positions in date order compare.
+    order = {id(post): i for i, post in enumerate(ours.dates)}
+    pelicans_order = {id(post): i for i, post in enumerate(pelicans.dates)}
+    assert [
+        (name, [order[i] for i in posts]) for name, posts in ours.write_listing_pages()
+    ] == [(name, [pelicans_order[i] for i in posts]) for name, posts in expected]
+    # The generator is as it was: a later step sees all tags and posts.
+    assert len(ours.dates) == 12 and [t.name for t in ours.tags] == [
+        name for name, _ in tags
+    ]
+
+
+def test_listing_pages_look_at_each_of_their_posts_once(monkeypatch):
+    """Work in proportion to the posts listed, not to the pages times all
+    posts (400 tags over 2,000 posts would be 800,000 looks)."""
+    looked = 0
+    contains = Listing.__contains__
+
+    def counted(self, item):
+        nonlocal looked
+        looked += 1
+        return contains(self, item)
+
+    monkeypatch.setattr(Listing, "__contains__", counted)
+    tags = [(f"t{n}", list(range(n * 5, n * 5 + 5))) for n in range(400)]
+    generator = _generator(2000, tags, [("k", [0, 1])], [("a", [2])])
+    index_listings(generator)
+    generator.write_listing_pages()
+    assert looked == 400 * 5 + 2 + 1

@@ -9,6 +9,7 @@ post as NFC (`text.characters`). A link typed `Grün.jpg` must find the file
 from __future__ import annotations
 
 import os
+import time
 from urllib.parse import urlsplit
 
 from perlen.link_syntax import indicator
@@ -25,17 +26,41 @@ def on_disk(folder: str, relative: str) -> str:
         if name not in ("", ".", "..") and not os.path.lexists(
             os.path.join(current, name)
         ):
-            try:
-                names = os.listdir(current)
-            except OSError:
-                return relative
-            wanted = nfc(name)
-            name = next((n for n in names if nfc(n) == wanted), None)
+            name = _names(current).get(nfc(name))
             if name is None:
                 return relative
         spelled.append(name)
         current = os.path.join(current, name)
     return "/".join(spelled)
+
+
+# A folder's listing is kept while its modification time stays the same, if
+# that time is older than this: a change in the same tick of the file
+# system's clock as the listing would leave the time as it was.
+SETTLED_NS = 2_000_000_000
+
+# Folder → its modification stamp and its names by their NFC form.
+_listings: dict[str, tuple[tuple[int, int], dict[str, str]]] = {}
+
+
+def _names(folder: str) -> dict[str, str]:
+    """The names in `folder` by their NFC form (the first of any that share
+    one); empty if it cannot be listed. A post's folder holds a year's posts,
+    and every post there linking from "/" looks in it: listed once."""
+    try:
+        status = os.stat(folder)
+        stamp = (status.st_ino, status.st_mtime_ns)
+        kept = _listings.get(folder)
+        if kept is not None and kept[0] == stamp:
+            return kept[1]
+        names: dict[str, str] = {}
+        for entry in os.listdir(folder):
+            names.setdefault(nfc(entry), entry)
+    except OSError:
+        return {}
+    if time.time_ns() - status.st_mtime_ns > SETTLED_NS:
+        _listings[folder] = (stamp, names)
+    return names
 
 
 def spelled_on_disk(path: str, source_path: str) -> str:

@@ -4,14 +4,17 @@ For every tag (category, author) Pelican's article generator lists its posts
 in date order with `[a for a in self.dates if a in articles]`, `articles`
 being a plain list: all posts times the tag's posts, for every tag, which is
 quadratic in the size of the blog (seconds at 10,000 posts). Giving those
-lists constant-time membership makes the step linear; templates still get
-lists with the same posts in the same order.
+lists constant-time membership, and letting that search go through only the
+page's own posts (`pelican_glue.write_listings_in_linear_time`), makes the
+step linear; templates still get lists with the same posts in the same order.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from typing import Any
+
+from perlen import pelican_glue
 
 
 class Listing(list):
@@ -53,3 +56,4 @@ def index_listings(generator) -> None:
             *(author for author, _ in generator.authors),
         ]
     )
+    pelican_glue.write_listings_in_linear_time(generator)
