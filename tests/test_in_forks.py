@@ -120,3 +120,19 @@ def test_leaving_beside_early_stops_its_processes(forks):
         raise RuntimeError("eine Prüfung scheitert")
     assert forks
     assert not any(process.is_alive() for process in forks)
+
+
+def in_forked_process_with_pid(number: int) -> tuple[bool, int]:
+    return workers.in_forked_process(), os.getpid()
+
+
+def test_a_forked_process_knows_it_is_one(forks):
+    """True in a process `Forked` started (which may forget what it keeps
+    for later), False in the build's."""
+    with workers.beside(
+        in_forked_process_with_pid, range(50), 2, minimum=10
+    ) as results:
+        forks[0].join(60)  # it takes every item before this one joins
+        joined = results()
+    assert not workers.in_forked_process()
+    assert joined == [(True, forks[0].pid)] * 50

@@ -114,6 +114,35 @@ def test_the_listing_pages_search_the_dates_the_glue_cuts_down(method, attribute
     assert source.count("self.dates") == 1
 
 
+def test_forgetting_empties_what_pelican_memoises_for_a_post():
+    """`forget_memoised_content` clears the caches Pelican's `memoized` keeps
+    for `get_content` and `get_summary`: they must still be where it looks."""
+    from datetime import datetime
+
+    from pelican.contents import Article, Content
+    from pelican.settings import DEFAULT_CONFIG
+
+    post = Article(
+        "<p>Text</p>",
+        metadata={"title": "T", "date": datetime(2021, 9, 28), "summary": "<p>S</p>"},
+        settings=dict(DEFAULT_CONFIG),
+        context={},
+    )
+    assert (post.content, post.summary) == ("<p>Text</p>", "<p>S</p>")
+    caches = (Content.get_content.cache, Content.get_summary.cache)
+    assert all(any(key[0] is post for key in cache) for cache in caches), (
+        UPGRADE.format(
+            what="the memoised content and summary",
+            where="pelican.contents.Content",
+            why="forgotten by a forked process after a page "
+            "(building/parallel_writing)",
+        )
+    )
+    pelican_glue.forget_memoised_content()
+    assert not any(caches)
+    assert (post.content, post.summary) == ("<p>Text</p>", "<p>S</p>")
+
+
 def test_every_record_reaches_a_handler_however_often_it_repeats():
     """Pelican's loggers drop repeated messages and the fifth of a group;
     a strict build must see each."""

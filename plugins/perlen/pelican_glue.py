@@ -25,6 +25,7 @@ from datetime import datetime
 from types import TracebackType
 from typing import Any
 
+from pelican.contents import Content
 from pelican.log import FilteredMessage, LimitLogger, console
 from pelican.writers import FileOverwriteFailedError, Writer
 
@@ -304,6 +305,17 @@ def _one_at_a_time(
     finally:
         setattr(generator, attribute, everything)
         generator.dates = dates
+
+
+def forget_memoised_content() -> None:
+    """Pelican keeps every post's content and summary with resolved links
+    (`Content.get_content` and `get_summary`, memoised for the process's
+    life) once a page has used them: a copy beside the reader's HTML. A
+    process forked to render pages forgets them after each page instead of
+    keeping copies the build's process has too (20 MB of 190 at 1,000 posts
+    of the vielfalt shape)."""
+    Content.get_content.cache.clear()
+    Content.get_summary.cache.clear()
 
 
 def reset_sitemap() -> None:

@@ -23,6 +23,9 @@ from perlen.settings import setting
 # site checks, the dead-link check).
 CHECKS_PER_PROCESS = 150
 
+# True in a process `Forked` started (see `in_forked_process`).
+_forked = False
+
 Item = TypeVar("Item")
 Result = TypeVar("Result")
 
@@ -208,7 +211,15 @@ def _share(function, items, taken) -> dict[int, Any]:
     return done
 
 
+def in_forked_process() -> bool:
+    """Whether this process is one `Forked` started: it ends when its items
+    are done, so what it keeps for later is kept for nobody."""
+    return _forked
+
+
 def _child_share(function, items, taken, sending) -> None:
+    global _forked
+    _forked = True
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     end_with_parent()
     done = _share(function, items, taken)

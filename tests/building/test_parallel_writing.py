@@ -247,3 +247,43 @@ HOLD_AHEAD = HOLD.replace(
 def test_a_stopped_build_leaves_no_page_writer_behind(project, tmp_path, how, hold):
     stopped_build(project, tmp_path, hold, 3, how, children)
     assert os.listdir(project.root / "output")
+
+
+def _post_page(folder: Path) -> parallel_writing._Page:
+    """A page that shows a post's content and summary, as Pelican resolves them."""
+    from datetime import datetime
+
+    from pelican.contents import Article
+    from pelican.settings import DEFAULT_CONFIG
+
+    post = Article(
+        '<p>Text mit <a href="{filename}/a.md">Link</a></p>',
+        metadata={"title": "T", "date": datetime(2021, 9, 28), "summary": "<p>S</p>"},
+        settings=dict(DEFAULT_CONFIG),
+        context={"generated_content": {}, "static_content": {}},
+    )
+    template = jinja2.Template("{{ article.content }}{{ article.summary }}")
+    return parallel_writing._Page(template, {"article": post}, str(folder / "a.html"))
+
+
+@pytest.mark.parametrize("forked", [True, False])
+def test_a_forked_process_forgets_the_resolved_content_after_a_page(
+    tmp_path, monkeypatch, forked
+):
+    """Pelican memoises a post's resolved content and summary for the
+    process's life: a forked process, which ends after its pages, would only
+    hold copies; the build's process keeps them for the steps after."""
+    from pelican.contents import Content
+
+    monkeypatch.setattr(parallel_writing, "in_forked_process", lambda: forked)
+    page = _post_page(tmp_path)
+    parallel_writing._rendered(page)
+    assert (tmp_path / "a.html").read_text(encoding="utf-8").endswith("<p>S</p>")
+    post = page.localcontext["article"]
+    kept = [
+        key
+        for cache in (Content.get_content.cache, Content.get_summary.cache)
+        for key in cache
+        if key[0] is post
+    ]
+    assert len(kept) == (0 if forked else 2)

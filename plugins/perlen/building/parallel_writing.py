@@ -44,7 +44,7 @@ from jinja2 import TemplateError
 from pelican import signals
 
 from perlen import pelican_glue
-from perlen.workers import Forked, in_forks, worker_count
+from perlen.workers import Forked, in_forked_process, in_forks, worker_count
 
 # Below this many pages, forking costs more than it saves.
 MINIMUM_PAGES = 40
@@ -186,10 +186,16 @@ def _write(page: _Page) -> None:
 
 def _rendered(page: _Page) -> list[logging.LogRecord]:
     """Render and write one page; what it logged is kept, to be logged again
-    in the build's process in the pages' order."""
+    in the build's process in the pages' order. A forked process forgets
+    the posts' resolved content the page used (the build's process keeps
+    its own)."""
     records: list[logging.LogRecord] = []
-    with _kept(records):
-        _write(page)
+    try:
+        with _kept(records):
+            _write(page)
+    finally:
+        if in_forked_process():
+            pelican_glue.forget_memoised_content()
     return [_portable(record) for record in records]
 
 
