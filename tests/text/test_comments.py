@@ -85,3 +85,23 @@ def test_no_comment_reaches_page_feeds_or_summary(site, make_post):
     for path in written:
         text = path.read_text(encoding="utf-8")
         assert NOTE not in text, path
+
+
+@settings(deadline=None)
+@given(before=_words, first=_words, second=_words, blank=st.sampled_from(["", "  "]))
+def test_a_comment_over_a_blank_line_inside_a_paragraph_is_gone(
+    before, first, second, blank
+):
+    """Markdown ends a paragraph at a blank line: a comment begun in one must
+    not leave its rest on the page as text."""
+    html = render(f"Text {before} <!-- {first}\n{blank}\n{second} NOTIZ --> Ende")
+    assert "NOTIZ" not in html and "<!--" not in html and "Ende" in html
+
+
+def test_a_comment_over_a_blank_line_keeps_the_lines_after_it():
+    from markdown import Markdown
+    from perlen.text.comments import CommentBlankLinesPreprocessor
+
+    lines = ["Text <!-- Notiz", "", "  ", "mehr -->", "", "Weiter `<!--`", "", "-->"]
+    kept = CommentBlankLinesPreprocessor(Markdown()).run(lines)
+    assert kept == ["Text <!-- Notiz", ".", ".", "mehr -->", *lines[4:]]

@@ -12,13 +12,54 @@ the tokenizer of `perlen.text.html`, not a pattern: `<!--` inside
 
 from __future__ import annotations
 
+import re
+
 from markdown import Extension, Markdown
 from markdown.postprocessors import Postprocessor
+from markdown.preprocessors import Preprocessor
 
 from perlen.text.html import comment_spans
 
 # Before Python-Markdown's `raw_html` postprocessor (30) puts the stash back.
 PRIORITY = 35
+# After `fenced_code` (25) has stashed fenced code, before Markdown's blocks
+# of raw HTML (20) and its paragraphs.
+BLANK_LINES_PRIORITY = 22
+
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_BLANK_LINE = re.compile(r"(?<=\n)[ \t]*(?=\n)")
+
+
+def _inside_a_paragraph(text: str, start: int) -> bool:
+    """Whether the comment at `start` begins after text on its line, outside
+    a code span and an indented code block."""
+    line = text[text.rfind("\n", 0, start) + 1 : start]
+    return (
+        bool(line.strip())
+        and line.count("`") % 2 == 0
+        and not (line.startswith(("    ", "\t")))
+    )
+
+
+class CommentBlankLinesPreprocessor(Preprocessor):
+    """A comment begun inside a paragraph that runs over a blank line:
+    Markdown would end the paragraph there, and the comment's rest would
+    stand on the page as text. Its blank lines get a dot (the comment goes
+    anyway; the lines after it keep their numbers)."""
+
+    def run(self, lines: list[str]) -> list[str]:
+        text = "\n".join(lines)
+        if "<!--" not in text:
+            return lines
+        changed = _COMMENT.sub(
+            lambda match: (
+                _BLANK_LINE.sub(".", match.group())
+                if _inside_a_paragraph(text, match.start())
+                else match.group()
+            ),
+            text,
+        )
+        return changed.split("\n") if changed != text else lines
 
 
 def without_comments(html: str) -> str:
@@ -60,6 +101,11 @@ class CommentsExtension(Extension):
     """Python-Markdown extension: HTML comments never reach the page."""
 
     def extendMarkdown(self, md: Markdown) -> None:
+        md.preprocessors.register(
+            CommentBlankLinesPreprocessor(md),
+            "perlen_comment_blank_lines",
+            BLANK_LINES_PRIORITY,
+        )
         md.postprocessors.register(
             StripCommentsPostprocessor(md), "perlen_strip_comments", PRIORITY
         )
