@@ -105,3 +105,6 @@ def test_a_comment_over_a_blank_line_keeps_the_lines_after_it():
     lines = ["Text <!-- Notiz", "", "  ", "mehr -->", "", "Weiter `<!--`", "", "-->"]
     kept = CommentBlankLinesPreprocessor(Markdown()).run(lines)
     assert kept == ["Text <!-- Notiz", ".", ".", "mehr -->", *lines[4:]]
+    # `<!--` in an attribute begins no comment: the paragraphs stay two.
+    html = render('Ein <a title="<!--">Link</a> hier.\n\nZweiter -->')
+    assert html.count("<p>") == 2

@@ -13,6 +13,7 @@ the tokenizer of `perlen.text.html`, not a pattern: `<!--` inside
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from markdown import Extension, Markdown
 from markdown.postprocessors import Postprocessor
@@ -26,8 +27,28 @@ PRIORITY = 35
 # of raw HTML (20) and its paragraphs.
 BLANK_LINES_PRIORITY = 22
 
-_COMMENT = re.compile(r"<!--.*?-->", re.S)
 _BLANK_LINE = re.compile(r"(?<=\n)[ \t]*(?=\n)")
+
+
+def _edit_comments(markup: str, edit: Callable[[str, int], str]) -> str:
+    """`markup` with each HTML comment replaced by `edit(comment, start)`."""
+    if "<!--" not in markup:
+        return markup
+    parts, last = [], 0
+    for start, end in comment_spans(markup):
+        parts += [markup[last:start], edit(markup[start:end], start)]
+        last = end
+    parts.append(markup[last:])
+    return "".join(parts)
+
+
+def without_comments(html: str) -> str:
+    """`html` with every HTML comment removed.
+
+    >>> without_comments('<p>a<!-- Notiz --> b</p><script>"<!--"</script>')
+    '<p>a b</p><script>"<!--"</script>'
+    """
+    return _edit_comments(html, lambda comment, start: "")
 
 
 def _inside_a_paragraph(text: str, start: int) -> bool:
@@ -49,33 +70,15 @@ class CommentBlankLinesPreprocessor(Preprocessor):
 
     def run(self, lines: list[str]) -> list[str]:
         text = "\n".join(lines)
-        if "<!--" not in text:
-            return lines
-        changed = _COMMENT.sub(
-            lambda match: (
-                _BLANK_LINE.sub(".", match.group())
-                if _inside_a_paragraph(text, match.start())
-                else match.group()
-            ),
+        changed = _edit_comments(
             text,
+            lambda comment, start: (
+                _BLANK_LINE.sub(".", comment)
+                if _inside_a_paragraph(text, start)
+                else comment
+            ),
         )
         return changed.split("\n") if changed != text else lines
-
-
-def without_comments(html: str) -> str:
-    """`html` with every HTML comment removed.
-
-    >>> without_comments('<p>a<!-- Notiz --> b</p><script>"<!--"</script>')
-    '<p>a b</p><script>"<!--"</script>'
-    """
-    if "<!--" not in html:
-        return html
-    parts, last = [], 0
-    for start, end in comment_spans(html):
-        parts.append(html[last:start])
-        last = end
-    parts.append(html[last:])
-    return "".join(parts)
 
 
 class StripCommentsPostprocessor(Postprocessor):
