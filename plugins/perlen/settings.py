@@ -163,7 +163,8 @@ DEFAULTS: dict[str, Any] = {
             "davon – das erste Gespräch ist unverbindlich."
         ),
     },
-    # Processes that encode images; None: one per core.
+    # Processes that encode images, the build's own included (it encodes
+    # once its pages are rendered); None: one per core.
     "PERLEN_IMAGE_WORKERS": None,
     # Processes that read and convert posts in a cold build, the build's own
     # included (`building/parallel_reading`); None: one per core; 1: one

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-# Two jobs that take ten minutes each, in two worker processes.
+# Three jobs that take ten minutes each, on three cores: two worker processes
+# and the build's own.
 ENCODING = """
 import functools, sys, time
 from pathlib import Path
@@ -19,9 +20,9 @@ from perlen.images import store
 
 jobs = [
     store.Job(f"langsam-{i}", (f"bild-{i}.jpg",), functools.partial(time.sleep, 600))
-    for i in range(2)
+    for i in range(3)
 ]
-store.process(jobs, Path(sys.argv[1]), Path(sys.argv[2]), 2)
+store.process(jobs, Path(sys.argv[1]), Path(sys.argv[2]), 3)
 """
 
 

@@ -4,8 +4,10 @@ A job names everything its bytes depend on in its `key` (the source file's
 SHA-256, the variants, the quality settings, Pillow's version, the code of
 this package; for a social card its title, the site's name and the font), so an
 unchanged image is never encoded again – not by a rebuild, not by the
-preview – and a changed one always is. Missing entries are made in a pool
-of processes, one per core; the build copies finished files from the cache.
+preview – and a changed one always is. Missing entries are made on every
+core: in processes of their own while the build renders its pages, and in the
+build's process once it waits for them; the build copies finished files from
+the cache.
 """
 
 from __future__ import annotations
@@ -113,19 +115,26 @@ def process(jobs: Iterable[Job], cache: Path, output: Path, workers: int) -> Rep
 
 
 class Encoding:
-    """One build's image jobs, made by processes of their own (one per core).
+    """One build's image jobs, made on `workers` cores, the build's own
+    process one of them.
 
-    `start` hands the jobs to them as soon as the jobs are known, so they are
-    encoded while the build still renders its pages; `finish` waits for
-    them, makes what no process made, and copies every job's files. The
-    processes take jobs from a shared counter and store each result in the
-    cache themselves, so only a short outcome per job travels back, and the
-    build's process starts no thread (it forks to render its pages).
-    Leaving the block lets a running job finish and stops the rest.
+    `start` hands the jobs to `workers - 1` processes of their own as soon as
+    the jobs are known, so they are encoded while the build still renders its
+    pages on the remaining core (one encoder per core beside it made four
+    busy processes on two cores, and their memory came on top of the
+    rendering's); `finish` takes the jobs no process has begun yet in the
+    build's process, waits for the rest, makes what no process made, and
+    copies every job's files. All take jobs from a shared counter, and each
+    process stores its results in the cache itself, so only a short outcome
+    per job travels back, and the build's process starts no thread (it forks
+    to render its pages). Leaving the block lets a running job finish and
+    stops the rest.
     """
 
     def __init__(self, cache: Path, workers: int):
         self.cache, self.workers = cache, workers
+        # The jobs handed to the processes, in the order of the counter.
+        self.queue: list[Job] = []
         self.launched: dict[str, Job] = {}
         self.processes: list[tuple[Any, Any]] = []
         self.taken: Any = None
@@ -162,6 +171,10 @@ class Encoding:
             for job in unique
             if job.key in self.launched or not _cached(self.cache, job)
         }
+        if self.taken is not None:
+            while (index := take_next(self.taken, len(self.queue))) is not None:
+                job = self.queue[index]
+                self.outcome[job.key] = _made(self.cache, job)
         self._collect()
         report = Report(reused=len(unique) - len(missing))
         for key, job in missing.items():
@@ -193,9 +206,10 @@ class Encoding:
         # Forked where that is safe (`start_method`), else spawned; never a
         # forkserver, which would outlive the build in the preview.
         context = multiprocessing.get_context(start_method())
+        self.queue = missing
         self.launched = {job.key: job for job in missing}
         self.taken = context.Value("q", 0)
-        for _ in range(min(self.workers, len(missing))):
+        for _ in range(min(self.workers - 1, len(missing) - 1)):
             receiving, sending = context.Pipe(duplex=False)
             process = context.Process(
                 target=_make_share,
