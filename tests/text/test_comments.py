@@ -5,10 +5,13 @@ from __future__ import annotations
 
 from html.parser import HTMLParser
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_html import render
-from perlen.text.comments import without_comments
+from perlen.building.checked import checked_build
+from perlen.problems import Severity
+from perlen.text.comments import comment_warnings, without_comments
 
 NOTE = "Kunde XY nicht nennen"
 
@@ -108,3 +111,92 @@ def test_a_comment_over_a_blank_line_keeps_the_lines_after_it():
     # `<!--` in an attribute begins no comment: the paragraphs stay two.
     html = render('Ein <a title="<!--">Link</a> hier.\n\nZweiter -->')
     assert html.count("<p>") == 2
+
+
+# A line whose block ends with it, with a comment begun on it: `#` headings
+# of every level, a table row, each also in a quotation.
+_ONE_LINE_BLOCKS = st.sampled_from(
+    ["# Titel", "## Titel", "###### Titel", "| Zelle | x", "> ## Titel"]
+)
+
+
+@settings(deadline=None)
+@given(
+    block=_ONE_LINE_BLOCKS,
+    first=_words,
+    second=_words,
+    blank=st.sampled_from(["", "\n", "\n  \n"]),
+    after=st.sampled_from(["", " Fortsetzung"]),
+)
+def test_a_comment_begun_in_a_heading_or_row_is_gone(
+    block, first, second, blank, after
+):
+    """The heading or row ends with its line: the comment's rest on the next
+    lines must not stand on the page; the text after it stays."""
+    html = render(
+        f"{block} <!-- {first}\n{blank}{second} NOTIZ -->{after}\n\nEnde des Textes"
+    )
+    assert "NOTIZ" not in html and "<!--" not in html and "&lt;!" not in html
+    assert "Titel" in html or "Zelle" in html
+    assert "Ende des Textes" in html.replace("\xa0", " ")
+    assert ("Fortsetzung" in html) == bool(after)
+
+
+@settings(deadline=None)
+@given(first=_words, second=_words)
+def test_a_comment_over_a_blank_line_of_a_quotation_is_gone(first, second):
+    html = render(f"> Zitat <!-- {first}\n>\n> {second} NOTIZ --> Ende\n\nText")
+    assert "NOTIZ" not in html and "<!--" not in html and "Ende" in html
+
+
+def test_a_comment_begun_in_a_heading_keeps_the_lines_after_it():
+    from markdown import Markdown
+    from perlen.text.comments import CommentBlankLinesPreprocessor
+
+    lines = ["## Titel <!-- Notiz", "", "noch Notiz --> Rest", "", "Text"]
+    kept = CommentBlankLinesPreprocessor(Markdown()).run(lines)
+    assert kept == ["## Titel ", "", " Rest", "", "Text"]
+    # In code, a heading's `<!--` is text, and the lines stay as they are.
+    code = ["    ## Titel <!-- Notiz", "    -->"]
+    assert CommentBlankLinesPreprocessor(Markdown()).run(code) == code
+
+
+@pytest.mark.parametrize(
+    ("body", "lines", "kind"),
+    [
+        ("Text <!-- Notiz\n\nMehr Text.", [1], "nie"),
+        ("A\n\n## Titel <!-- Notiz", [3], "nie"),
+        ("a\n\nb <!-- c\n\nd <!-- e", [3, 5], "nie"),
+        ("Text <!-- Notiz\n\nMehr <!-- zweite -->", [1], "Zeile 3"),
+        ("<!-- alt <!-- Notiz --> -->", [1], "Zeile 1"),
+    ],
+)
+def test_a_note_that_would_not_stay_private_is_a_warning(body, lines, kind):
+    warnings = comment_warnings(body)
+    assert [line for line, _, _ in warnings] == lines
+    assert all(kind in message and "-->" in fix for _, message, fix in warnings)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Text <!-- Notiz --> und <!-- noch eine\nüber zwei Zeilen -->.",
+        "Code: `<!--` öffnet einen Kommentar.",
+        "```html\n<!-- offen\n```\n\nText",
+        "Text\n\n    <!-- eingerückter Code",
+        '<a title="<!--">Link</a>',
+    ],
+)
+def test_closed_notes_and_code_are_no_warning(body):
+    assert comment_warnings(body) == []
+
+
+def test_an_unclosed_note_reaches_the_writer_with_its_line(site, make_post):
+    path = site.write(
+        "posts/notiz.md", make_post("Erster Absatz.\n\nText <!-- Notiz\n\nMehr.")
+    )
+    outcome = checked_build(site.settings())
+    assert outcome.output is not None  # a warning: the build goes on
+    (found,) = [p for p in outcome.warnings if p.path == str(path)]
+    assert found.severity is Severity.WARNING and found.line == 6
+    assert "nie mit „-->“ geschlossen" in found.message

@@ -36,7 +36,7 @@ from perlen.content.slugs import german_slug
 from perlen.images import markdown as image_markdown
 from perlen.problems import Problem, ProblemError, Severity
 from perlen.settings import setting
-from perlen.text import characters, headings, pipeline, structure
+from perlen.text import characters, comments, headings, pipeline, structure
 from perlen.text.document import document_state, writer_html
 from perlen.text.table_align import TableAlignExtension
 
@@ -208,7 +208,7 @@ class GermanMarkdownReader(MarkdownReader):
         """The table of contents the post shows (`toc`), and warnings: for
         each `#` heading, which would be a second title, and for the lines
         Markdown would read as a structure the writer did not mean
-        (`structure`)."""
+        (`structure`) or a note it would show (`comments`)."""
         shown = headings.show_toc(
             metadata.get("toc"),
             metadata[WORD_COUNT],
@@ -216,6 +216,8 @@ class GermanMarkdownReader(MarkdownReader):
             setting(self.settings, "PERLEN_TOC_MIN_WORDS"),
         )
         metadata["toc"] = document_state(self._md).toc if shown else ""
+        unmeant = structure.structure_warnings(header.body)
+        unmeant += comments.comment_warnings(header.body)
         return [
             self._problem(
                 header.body_line + line - 1,
@@ -226,7 +228,7 @@ class GermanMarkdownReader(MarkdownReader):
             for line in headings.title_heading_lines(header.body)
         ] + [
             self._problem(header.body_line + line - 1, message, fix, Severity.WARNING)
-            for line, message, fix in structure.structure_warnings(header.body)
+            for line, message, fix in unmeant
         ]
 
     def _convert(self, markdown: str, document: image_markdown.Document) -> str:

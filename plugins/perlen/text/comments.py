@@ -7,7 +7,10 @@ HTML block such as `<div>…</div>`); in code spans and code blocks it is text
 and stays. So the comments are removed from the stash, before the raw HTML
 goes back into the page (`RawHtmlPostprocessor`, priority 30), and found by
 the tokenizer of `perlen.text.html`, not a pattern: `<!--` inside
-`<script>` or an attribute is no comment.
+`<script>` or an attribute is no comment. A comment Markdown's blocks would
+cut in two (begun in a paragraph and running over a blank line, begun in a
+heading or table row) is kept whole before the blocks are found, and a note
+no `-->` closes is a warning for the writer (`comment_warnings`).
 """
 
 from __future__ import annotations
@@ -19,7 +22,8 @@ from markdown import Extension, Markdown
 from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 
-from perlen.text.html import comment_spans
+from perlen.text.html import comment_spans, source_tags
+from perlen.text.structure import prose_lines
 
 # Before Python-Markdown's `raw_html` postprocessor (30) puts the stash back.
 PRIORITY = 35
@@ -27,7 +31,12 @@ PRIORITY = 35
 # of raw HTML (20) and its paragraphs.
 BLANK_LINES_PRIORITY = 22
 
-_BLANK_LINE = re.compile(r"(?<=\n)[ \t]*(?=\n)")
+# A blank line, also one of a quotation ("> … <!-- …", ">", "> … -->").
+_BLANK_LINE = re.compile(r"(?<=\n)[ \t]*(?:>[ \t]*)*(?=\n)")
+# A line whose block ends with it: a `#` heading or a table row (also in a
+# quotation). A comment begun in one and ended on a later line would leave
+# its rest on the page as text.
+_ONE_LINE_BLOCK = re.compile(r"^ {0,3}(?:>[ \t]?)*[ \t]*(?:#{1,6}(?:[ \t]|$)|\|)")
 
 
 def _edit_comments(markup: str, edit: Callable[[str, int], str]) -> str:
@@ -51,34 +60,93 @@ def without_comments(html: str) -> str:
     return _edit_comments(html, lambda comment, start: "")
 
 
-def _inside_a_paragraph(text: str, start: int) -> bool:
-    """Whether the comment at `start` begins after text on its line, outside
-    a code span and an indented code block."""
+def _begun_after_text(text: str, start: int) -> str | None:
+    """The line up to the comment at `start` if the comment begins after text
+    on it, outside a code span and an indented code block; else None."""
     line = text[text.rfind("\n", 0, start) + 1 : start]
-    return (
+    inside = (
         bool(line.strip())
         and line.count("`") % 2 == 0
         and not (line.startswith(("    ", "\t")))
     )
+    return line if inside else None
+
+
+def _kept_whole(text: str, comment: str, start: int) -> str:
+    """The comment at `start`, changed so that Markdown's blocks do not cut
+    it in two; the lines after it keep their numbers."""
+    line = _begun_after_text(text, start)
+    if line is None or "\n" not in comment:
+        return comment
+    if _ONE_LINE_BLOCK.match(line):
+        # The heading or row ends with its line: the comment goes now, and
+        # its lines stay as blank ones after the block.
+        return "\n" * comment.count("\n")
+    # A paragraph (or quotation) ends at a blank line: each gets a dot,
+    # which goes with the comment.
+    return _BLANK_LINE.sub(lambda blank: blank.group().rstrip() + ".", comment)
 
 
 class CommentBlankLinesPreprocessor(Preprocessor):
-    """A comment begun inside a paragraph that runs over a blank line:
-    Markdown would end the paragraph there, and the comment's rest would
-    stand on the page as text. Its blank lines get a dot (the comment goes
-    anyway; the lines after it keep their numbers)."""
+    """A comment begun after text on a line and ended on a later one:
+    Markdown would end the paragraph at a blank line inside it, or the
+    heading or table row at the line's end, and the comment's rest would
+    stand on the page as text (`_kept_whole`)."""
 
     def run(self, lines: list[str]) -> list[str]:
         text = "\n".join(lines)
         changed = _edit_comments(
-            text,
-            lambda comment, start: (
-                _BLANK_LINE.sub(".", comment)
-                if _inside_a_paragraph(text, start)
-                else comment
-            ),
+            text, lambda comment, start: _kept_whole(text, comment, start)
         )
         return changed.split("\n") if changed != text else lines
+
+
+def comment_warnings(body: str) -> list[tuple[int, str, str]]:
+    """`(line, message, fix)` in German for the notes in `body` that would
+    not stay private as the writer meant: a `<!--` no `-->` closes (the note
+    would stand on the page), and a `<!--` inside a note (the one before was
+    probably not closed, and all text up to the next `-->` would be gone).
+
+    Code is left out: fenced blocks, indented lines and code spans on the
+    line; so is a `<!--` inside a tag (an attribute's value).
+    """
+    if "<!--" not in body:
+        return []
+    lines = dict((number, line) for number, line, _ in prose_lines(body))
+    prose = "\n".join(lines.get(n, "") for n in range(1, body.count("\n") + 2))
+    comments = comment_spans(prose)
+    tags = [(tag.offset, tag.offset + len(tag.text)) for tag in source_tags(prose)]
+    warnings = []
+    start = prose.find("<!--")
+    while start >= 0:
+        before = prose[prose.rfind("\n", 0, start) + 1 : start]
+        in_code = before.count("`") % 2 or before.startswith(("    ", "\t"))
+        outer = next((b for b, e in comments if b < start < e), None)
+        line = prose.count("\n", 0, start) + 1
+        if in_code or any(b <= start < e for b, e in tags):
+            pass
+        elif outer is not None:
+            warnings.append(
+                (
+                    prose.count("\n", 0, outer) + 1,
+                    f"Die Notiz nach „<!--“ reicht bis zum nächsten „-->“ und "
+                    f"schließt damit das „<!--“ in Zeile {line} und den Text "
+                    "davor ein; er fehlt auf der Seite.",
+                    "Bitte jede Notiz mit „-->“ schließen, bevor der Text weitergeht.",
+                )
+            )
+        elif not any(b == start for b, _ in comments):
+            warnings.append(
+                (
+                    line,
+                    "Die Notiz nach „<!--“ wird nie mit „-->“ geschlossen; sie "
+                    "stünde als Text auf der Seite.",
+                    "Bitte „-->“ ans Ende der Notiz setzen – oder, soll „<!--“ "
+                    "als Text erscheinen, es in Backticks schreiben: „`<!--`“.",
+                )
+            )
+        start = prose.find("<!--", start + 4)
+    return warnings
 
 
 class StripCommentsPostprocessor(Postprocessor):
