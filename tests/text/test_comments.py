@@ -182,6 +182,7 @@ def test_a_note_that_would_not_stay_private_is_a_warning(body, lines, kind):
     [
         "Text <!-- Notiz --> und <!-- noch eine\nüber zwei Zeilen -->.",
         "Code: `<!--` öffnet einen Kommentar.",
+        "Code: `<!--` – und eine Notiz <!-- hier -->.",
         "```html\n<!-- offen\n```\n\nText",
         "Text\n\n    <!-- eingerückter Code",
         '<a title="<!--">Link</a>',

@@ -33,6 +33,9 @@ BLANK_LINES_PRIORITY = 22
 
 # A blank line, also one of a quotation ("> … <!-- …", ">", "> … -->").
 _BLANK_LINE = re.compile(r"(?<=\n)[ \t]*(?:>[ \t]*)*(?=\n)")
+# A code span on one line, as Markdown finds it: a run of backticks to the
+# next run as long.
+_CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)")
 # A line whose block ends with it: a `#` heading or a table row (also in a
 # quotation). A comment begun in one and ended on a later line would leave
 # its rest on the page as text.
@@ -107,35 +110,37 @@ def comment_warnings(body: str) -> list[tuple[int, str, str]]:
     would stand on the page), and a `<!--` inside a note (the one before was
     probably not closed, and all text up to the next `-->` would be gone).
 
-    Code is left out: fenced blocks, indented lines and code spans on the
-    line; so is a `<!--` inside a tag (an attribute's value).
+    Code is left out (fenced blocks, indented lines, code spans), and so is a
+    `<!--` inside a tag (an attribute's value).
     """
     if "<!--" not in body:
         return []
-    lines = dict((number, line) for number, line, _ in prose_lines(body))
-    prose = "\n".join(lines.get(n, "") for n in range(1, body.count("\n") + 2))
+    lines = {number: line for number, line, _ in prose_lines(body)}
+    prose = "\n".join(
+        "" if line.startswith(("    ", "\t")) else line
+        for line in (lines.get(n, "") for n in range(1, body.count("\n") + 2))
+    )
+    prose = _CODE_SPAN.sub(lambda span: " " * len(span.group()), prose)
     comments = comment_spans(prose)
     tags = [(tag.offset, tag.offset + len(tag.text)) for tag in source_tags(prose)]
     warnings = []
-    start = prose.find("<!--")
-    while start >= 0:
-        before = prose[prose.rfind("\n", 0, start) + 1 : start]
-        in_code = before.count("`") % 2 or before.startswith(("    ", "\t"))
-        outer = next((b for b, e in comments if b < start < e), None)
+    for opening in re.finditer("<!--", prose):
+        start = opening.start()
         line = prose.count("\n", 0, start) + 1
-        if in_code or any(b <= start < e for b, e in tags):
-            pass
-        elif outer is not None:
+        outer = next((b for b, e in comments if b < start < e), None)
+        if any(b <= start < e for b, e in tags):
+            continue
+        if outer is not None:
             warnings.append(
                 (
                     prose.count("\n", 0, outer) + 1,
-                    f"Die Notiz nach „<!--“ reicht bis zum nächsten „-->“ und "
+                    "Die Notiz nach „<!--“ reicht bis zum nächsten „-->“ und "
                     f"schließt damit das „<!--“ in Zeile {line} und den Text "
                     "davor ein; er fehlt auf der Seite.",
                     "Bitte jede Notiz mit „-->“ schließen, bevor der Text weitergeht.",
                 )
             )
-        elif not any(b == start for b, _ in comments):
+        elif all(b != start for b, _ in comments):
             warnings.append(
                 (
                     line,
@@ -145,7 +150,6 @@ def comment_warnings(body: str) -> list[tuple[int, str, str]]:
                     "als Text erscheinen, es in Backticks schreiben: „`<!--`“.",
                 )
             )
-        start = prose.find("<!--", start + 4)
     return warnings
 
 
