@@ -114,6 +114,31 @@ def test_the_listing_pages_search_the_dates_the_glue_cuts_down(method, attribute
     assert source.count("self.dates") == 1
 
 
+def test_the_period_archives_search_what_the_glue_fills_in():
+    """`build_period_archives_in_linear_time` lets Pelican build the archives
+    with no posts to search and fills in each one's `articles`: right as
+    long as that search is all Pelican does with `articles`, and each
+    archive names its period as numbers (`period_num`)."""
+    from pelican.generators import ArticlesGenerator
+
+    source = inspect.getsource(ArticlesGenerator._build_period_archives)
+    tree = ast.parse(inspect.cleandoc("\n" + source))
+    reads = [
+        node
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Name) and node.id == "articles"
+    ]
+    assert (
+        "[a for a in articles if a in dates]" in source
+        and len(reads) == 1
+        and 'archive["period_num"]' in source
+    ), UPGRADE.format(
+        what="the search of articles and period_num",
+        where="pelican.generators.ArticlesGenerator._build_period_archives",
+        why="yearly archives built in linear time (site/listings)",
+    )
+
+
 def test_forgetting_empties_what_pelican_memoises_for_a_post():
     """`forget_memoised_content` clears the caches Pelican's `memoized` keeps
     for `get_content` and `get_summary`: they must still be where it looks."""

@@ -70,6 +70,7 @@ STEPS: dict[Signal, tuple[Callable, ...]] = {
         cache.atomic_cache_writes,
         parallel_reading.read_ahead,
         progress.start_reading,
+        listings.archive_in_linear_time,
     ),
     signals.page_generator_init: (
         cache.atomic_cache_writes,

@@ -80,6 +80,10 @@ PRIVATE_NAMES: dict[str, tuple[str, str]] = {
         "pelican.writers.Writer",
         "an overriding page wins as in Pelican (building/parallel_writing)",
     ),
+    "_build_period_archives": (
+        "pelican.generators.ArticlesGenerator",
+        "yearly archives listed in linear time (site/listings)",
+    ),
     "_main_pelican": (
         "pelican.plugins.sitemap.sitemap.SitemapGenerator",
         "a fresh sitemap per build (publish/sitemap_fixes)",
@@ -305,6 +309,39 @@ def _one_at_a_time(
     finally:
         setattr(generator, attribute, everything)
         generator.dates = dates
+
+
+def build_period_archives_in_linear_time(generator: Any) -> None:
+    """Pelican's article `generator` finds each period's posts (year, month,
+    day archives) by `[a for a in articles if a in dates]`: all posts, each
+    searched for in a plain list of the period's posts, for every period –
+    quadratic in the blog's size (a second at 10,000 posts). Its own method
+    now builds the archives without that search, and each period's posts
+    are filled in from one pass over all posts: the same posts, in the same
+    order, for the same archives."""
+    build = generator._build_period_archives
+    generator._build_period_archives = functools.partial(_archives, build)
+
+
+def _archives(build: Callable[..., Any], sorted_articles, articles, settings):
+    archives = build(sorted_articles, [], settings)
+    for periods in archives.values():
+        if not periods:
+            continue
+        depth = len(periods[0]["period_num"])  # year; year, month; …
+        by_period: dict[tuple, list] = {}
+        for article in articles:
+            date = article.date
+            key = (date.year, date.month, date.day)[:depth]
+            by_period.setdefault(key, []).append(article)
+        for archive in periods:
+            posts = {id(post) for post in archive["dates"]}
+            archive["articles"] = [
+                post
+                for post in by_period.get(tuple(archive["period_num"]), ())
+                if id(post) in posts
+            ]
+    return archives
 
 
 def forget_memoised_content() -> None:

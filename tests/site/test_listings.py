@@ -175,3 +175,84 @@ def test_listing_pages_look_at_each_of_their_posts_once(monkeypatch):
     index_listings(generator)
     generator.write_listing_pages()
     assert looked == 400 * 5 + 2 + 1
+
+
+class Dated(Post):
+    """A post with a date that fails if compared one by one (`Post`)."""
+
+    def __init__(self, date):
+        self.date = date
+
+
+_ARCHIVE_SETTINGS = {
+    "YEAR_ARCHIVE_SAVE_AS": "{date:%Y}/index.html",
+    "YEAR_ARCHIVE_URL": "{date:%Y}/",
+    "MONTH_ARCHIVE_SAVE_AS": "{date:%Y}/{date:%m}/index.html",
+    "MONTH_ARCHIVE_URL": "{date:%Y}/{date:%m}/",
+    "DAY_ARCHIVE_SAVE_AS": "{date:%Y}/{date:%m}/{date:%d}/index.html",
+    "DAY_ARCHIVE_URL": "{date:%Y}/{date:%m}/{date:%d}/",
+}
+
+
+class ArchivesGenerator:
+    """The part of Pelican's article generator that builds the period
+    archives, with its own method."""
+
+    _build_period_archives = ArticlesGenerator._build_period_archives
+
+
+def _archives(generator, posts, order):
+    dates = sorted(posts, key=lambda post: post.date, reverse=True)
+    articles = [posts[i] for i in order]
+    built = generator._build_period_archives(dates, articles, _ARCHIVE_SETTINGS)
+    # Posts by their place in `posts`, so two builds compare.
+    place = {id(post): i for i, post in enumerate(posts)}
+    return {
+        granularity: [
+            {
+                **archive,
+                "dates": [place[id(p)] for p in archive["dates"]],
+                "articles": [place[id(p)] for p in archive["articles"]],
+            }
+            for archive in archives
+        ]
+        for granularity, archives in built.items()
+    }
+
+
+@given(
+    days=st.lists(
+        st.tuples(st.integers(2019, 2021), st.integers(1, 2), st.integers(1, 3)),
+        max_size=25,
+    ),
+    data=st.data(),
+)
+def test_period_archives_are_built_as_pelican_builds_them(days, data):
+    """The same archives with the same posts in the same order as Pelican's
+    own search of all posts for every year, month and day."""
+    from datetime import datetime
+
+    from perlen.site.listings import archive_in_linear_time
+
+    order = data.draw(st.permutations(range(len(days))))
+    # Pelican's search compares posts with `==`: by identity, as `object`'s.
+    pelicans = [type("Plain", (), {"date": datetime(*day)})() for day in days]
+    expected = _archives(ArchivesGenerator(), pelicans, order)
+    ours = ArchivesGenerator()
+    archive_in_linear_time(ours)
+    assert _archives(ours, [Dated(datetime(*day)) for day in days], order) == expected
+
+
+def test_period_archives_compare_no_posts_one_by_one():
+    """Pelican looked for every post in each period's list of posts, comparing
+    them one by one (quadratic); `Dated` fails if compared."""
+    from datetime import datetime, timedelta
+
+    from perlen.site.listings import archive_in_linear_time
+
+    posts = [Dated(datetime(2013, 1, 1) + timedelta(days=n)) for n in range(2000)]
+    generator = ArchivesGenerator()
+    archive_in_linear_time(generator)
+    built = _archives(generator, posts, range(len(posts)))
+    assert sum(len(year["articles"]) for year in built["year"]) == 2000
+    assert len(built["day"]) == 2000

@@ -7,6 +7,7 @@ quadratic in the size of the blog (seconds at 10,000 posts). Giving those
 lists constant-time membership, and letting that search go through only the
 page's own posts (`pelican_glue.write_listings_in_linear_time`), makes the
 step linear; templates still get lists with the same posts in the same order.
+The yearly archives' posts are found in one pass as well.
 """
 
 from __future__ import annotations
@@ -37,6 +38,13 @@ class Listing(list):
         if len(self) != self._length:
             self._index()
         return id(item) in self._ids
+
+
+def archive_in_linear_time(generator) -> None:
+    """`article_generator_init` handler: the yearly (monthly, daily) archives
+    find their posts in linear time too
+    (`pelican_glue.build_period_archives_in_linear_time`)."""
+    pelican_glue.build_period_archives_in_linear_time(generator)
 
 
 def index_listings(generator) -> None:
