@@ -266,6 +266,23 @@ CASES = {
         "Notiz für mich.\n",
         Fails("images/notiz.md", None, "als Rohtext veröffentlicht"),
     ),
+    # -- Notes ---------------------------------------------------------------
+    "note-begun-in-a-heading": (
+        "posts/notiz-ueberschrift.md",
+        post(
+            "Notiz in der Überschrift",
+            "## Zwischenstand <!-- intern:\nKunde XY nicht nennen -->\n\nDer Text.",
+        ),
+        Served(
+            {"2021/notiz-in-der-ueberschrift/": ("Zwischenstand", "Der Text.")},
+            hides={"2021/notiz-in-der-ueberschrift/": ("Kunde XY", "intern")},
+        ),
+    ),
+    "unclosed-note": (
+        "posts/offene-notiz.md",
+        post("Offene Notiz", "Der Text. <!-- Kunde XY nicht nennen\n\nMehr Text."),
+        Warns("posts/offene-notiz.md", 4, "nie mit „-->“ geschlossen"),
+    ),
     # -- Links and images -----------------------------------------------------
     "preview-link": (
         "posts/vorschau.md",
