@@ -101,13 +101,29 @@ def test_a_comment_over_a_blank_line_inside_a_paragraph_is_gone(
     assert "NOTIZ" not in html and "<!--" not in html and "Ende" in html
 
 
+# Lines that begin a block of their own inside a paragraph.
+_BLOCK_STARTS = st.sampled_from(
+    ["# ", "## ", ": ", "---", "===", "***", "[^1]: ", "[x]: /a", "*[HTML]: ", "> "]
+)
+
+
+@settings(deadline=None)
+@given(first=_words, start=_BLOCK_STARTS, second=_words, blank=st.booleans())
+def test_a_comment_over_a_line_that_begins_a_block_is_gone(first, start, second, blank):
+    """A line inside the comment that Markdown would read as a heading, a
+    definition, a rule or a footnote must not cut the comment in two."""
+    gap = "\n" if blank else ""
+    html = render(f"Text <!-- {first}\n{gap}{start}{second} NOTIZ --> Ende")
+    assert "NOTIZ" not in html and "<!--" not in html and "Ende" in html
+
+
 def test_a_comment_over_a_blank_line_keeps_the_lines_after_it():
     from markdown import Markdown
     from perlen.text.comments import CommentBlankLinesPreprocessor
 
     lines = ["Text <!-- Notiz", "", "  ", "mehr -->", "", "Weiter `<!--`", "", "-->"]
     kept = CommentBlankLinesPreprocessor(Markdown()).run(lines)
-    assert kept == ["Text <!-- Notiz", ".", ".", "mehr -->", *lines[4:]]
+    assert kept == ["Text <!-- Notiz", ".", "  .", ".mehr -->", *lines[4:]]
     # `<!--` in an attribute begins no comment: the paragraphs stay two.
     html = render('Ein <a title="<!--">Link</a> hier.\n\nZweiter -->')
     assert html.count("<p>") == 2

@@ -31,8 +31,10 @@ PRIORITY = 35
 # of raw HTML (20) and its paragraphs.
 BLANK_LINES_PRIORITY = 22
 
-# A blank line, also one of a quotation ("> … <!-- …", ">", "> … -->").
-_BLANK_LINE = re.compile(r"(?<=\n)[ \t]*(?:>[ \t]*)*(?=\n)")
+# Where a line inside a comment begins: after its indentation, and in a
+# quotation after its marks too ("> … <!-- …", ">", "> … -->").
+_LINE_START = re.compile(r"(?<=\n)[ \t]*")
+_QUOTED_LINE_START = re.compile(r"(?<=\n)[ \t]*(?:>[ \t]*)*")
 # A code span on one line, as Markdown finds it: a run of backticks to the
 # next run as long.
 _CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)")
@@ -85,16 +87,19 @@ def _kept_whole(text: str, comment: str, start: int) -> str:
         # The heading or row ends with its line: the comment goes now, and
         # its lines stay as blank ones after the block.
         return "\n" * comment.count("\n")
-    # A paragraph (or quotation) ends at a blank line: each gets a dot,
-    # which goes with the comment.
-    return _BLANK_LINE.sub(lambda blank: blank.group().rstrip() + ".", comment)
+    # A paragraph (or quotation) ends at a blank line, and a line inside it
+    # can begin a block of its own (`# …`, `: …`, `---`, `[^1]: …`): each
+    # line of the comment after its first begins with a dot, which goes with
+    # the comment.
+    starts = _QUOTED_LINE_START if line.lstrip().startswith(">") else _LINE_START
+    return starts.sub(lambda start: start.group() + ".", comment)
 
 
 class CommentBlankLinesPreprocessor(Preprocessor):
     """A comment begun after text on a line and ended on a later one:
-    Markdown would end the paragraph at a blank line inside it, or the
-    heading or table row at the line's end, and the comment's rest would
-    stand on the page as text (`_kept_whole`)."""
+    Markdown would end the paragraph at a blank line inside it or a line
+    that begins a block, or the heading or table row at the line's end, and
+    the comment's rest would stand on the page as text (`_kept_whole`)."""
 
     def run(self, lines: list[str]) -> list[str]:
         text = "\n".join(lines)
