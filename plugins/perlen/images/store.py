@@ -133,9 +133,9 @@ class Encoding:
 
     def __init__(self, cache: Path, workers: int):
         self.cache, self.workers = cache, workers
-        # The jobs handed to the processes, in the order of the counter.
+        # The jobs handed to the processes (one per key), in the order of
+        # the counter.
         self.queue: list[Job] = []
-        self.launched: dict[str, Job] = {}
         self.processes: list[tuple[Any, Any]] = []
         self.taken: Any = None
         self.outcome: dict[str, ProblemError | None] = {}
@@ -150,13 +150,13 @@ class Encoding:
         """No further job is begun; wait for the ones being made."""
         if self.taken is not None:
             with self.taken.get_lock():
-                self.taken.value = len(self.launched)
+                self.taken.value = len(self.queue)
         self._collect()
 
     def start(self, jobs: Iterable[Job]) -> None:
         """Begin making the jobs the cache lacks (in processes of their own,
         when there are two or more: alone, a job waits for `finish`)."""
-        if self.launched:
+        if self.queue:
             return
         missing = self._missing(_unique(jobs))
         if len(missing) > 1 and self.workers > 1:
@@ -166,10 +166,11 @@ class Encoding:
         """Make what `start` did not, wait for all, copy into `output`."""
         unique = _unique(jobs)
         self.start(unique)
+        launched = {job.key for job in self.queue}
         missing = {
             job.key: job
             for job in unique
-            if job.key in self.launched or not _cached(self.cache, job)
+            if job.key in launched or not _cached(self.cache, job)
         }
         if self.taken is not None:
             while (index := take_next(self.taken, len(self.queue))) is not None:
@@ -207,7 +208,6 @@ class Encoding:
         # forkserver, which would outlive the build in the preview.
         context = multiprocessing.get_context(start_method())
         self.queue = missing
-        self.launched = {job.key: job for job in missing}
         self.taken = context.Value("q", 0)
         for _ in range(min(self.workers - 1, len(missing) - 1)):
             receiving, sending = context.Pipe(duplex=False)
