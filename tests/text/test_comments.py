@@ -185,6 +185,8 @@ def test_a_comment_begun_in_a_heading_keeps_the_lines_after_it():
         ("a\n\nb <!-- c\n\nd <!-- e", [3, 5], "nie"),
         ("Text <!-- Notiz\n\nMehr <!-- zweite -->", [1], "Zeile 3"),
         ("<!-- alt <!-- Notiz --> -->", [1], "Zeile 1"),
+        # A pasted line separator ends no line: the last one is still read.
+        ("Erster\u2028Satz.\n\nText <!-- Notiz", [3], "nie"),
     ],
 )
 def test_a_note_that_would_not_stay_private_is_a_warning(body, lines, kind):

@@ -192,6 +192,14 @@ def test_real_lists_code_and_separated_rules_are_no_warning(body):
     assert structure_warnings(body) == []
 
 
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x0c", "\x85"])
+def test_warnings_count_lines_as_the_editor_does(separator):
+    """A pasted line separator or form feed ends no line in the editor nor in
+    Markdown: the warning names the line the writer sees."""
+    ((found, _, _),) = structure_warnings(f"Erster{separator}Satz.\n\n1. FC Köln")
+    assert found == 3
+
+
 @pytest.mark.parametrize(("body", "line"), [("Text\n---", 2), ("A\n\nB\n-----", 4)])
 def test_a_rule_right_under_text_is_a_warning(body, line):
     ((found, message, advice),) = structure_warnings(body)

@@ -127,9 +127,11 @@ def makeExtension(**kwargs: Any) -> StructureExtension:
 
 def prose_lines(body: str) -> Iterator[tuple[int, str, str]]:
     """`(number, line, previous line)` for the lines outside fenced code,
-    numbered from 1; the previous line is "" at a fence."""
+    numbered from 1; the previous line is "" at a fence. Lines end only at
+    line feeds, as Python-Markdown's and the editor's do (`splitlines` would
+    end one at a pasted U+2028 or a form feed, too)."""
     fence, previous = "", ""
-    for number, line in enumerate(body.splitlines(), start=1):
+    for number, line in enumerate(body.split("\n"), start=1):
         opening = _FENCE.match(line)
         if fence:
             if (
