@@ -15,6 +15,8 @@ no `-->` closes is a warning for the writer (`comment_warnings`).
 
 from __future__ import annotations
 
+import bisect
+import math
 import re
 from collections.abc import Callable
 
@@ -126,26 +128,30 @@ def comment_warnings(body: str) -> list[tuple[int, str, str]]:
         for line in (lines.get(n, "") for n in range(1, body.count("\n") + 2))
     )
     prose = _CODE_SPAN.sub(lambda span: " " * len(span.group()), prose)
+    # Both lists are in the text's order and apart: `_holding` finds in them
+    # by bisection, so a post of many notes and tags costs no more than in
+    # proportion.
     comments = comment_spans(prose)
     tags = [(tag.offset, tag.offset + len(tag.text)) for tag in source_tags(prose)]
+    line_starts = [0] + [m.end() for m in re.finditer("\n", prose)]
     warnings = []
     for opening in re.finditer("<!--", prose):
         start = opening.start()
-        line = prose.count("\n", 0, start) + 1
-        outer = next((b for b, e in comments if b < start < e), None)
-        if any(b <= start < e for b, e in tags):
+        line = bisect.bisect_right(line_starts, start)
+        outer = _holding(comments, start)
+        if _holding(tags, start) is not None:
             continue
-        if outer is not None:
+        if outer is not None and outer < start:
             warnings.append(
                 (
-                    prose.count("\n", 0, outer) + 1,
+                    bisect.bisect_right(line_starts, outer),
                     "Die Notiz nach „<!--“ reicht bis zum nächsten „-->“ und "
                     f"schließt damit das „<!--“ in Zeile {line} und den Text "
                     "davor ein; er fehlt auf der Seite.",
                     "Bitte jede Notiz mit „-->“ schließen, bevor der Text weitergeht.",
                 )
             )
-        elif all(b != start for b, _ in comments):
+        elif outer is None:
             warnings.append(
                 (
                     line,
@@ -156,6 +162,15 @@ def comment_warnings(body: str) -> list[tuple[int, str, str]]:
                 )
             )
     return warnings
+
+
+def _holding(spans: list[tuple[int, int]], position: int) -> int | None:
+    """Where the span of `spans` (in order, apart) that holds `position`
+    begins; None if none does."""
+    index = bisect.bisect_right(spans, (position, math.inf)) - 1
+    if index >= 0 and position < spans[index][1]:
+        return spans[index][0]
+    return None
 
 
 class StripCommentsPostprocessor(Postprocessor):
